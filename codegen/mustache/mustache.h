@@ -123,12 +123,16 @@ int mst_escape_none(mst_buffer *out, const char *text, size_t len);
  * (e.g. as an array initialiser). */
 int mst_escape_c_string(mst_buffer *out, const char *text, size_t len);
 
-/* Text safe inside a C block comment: "*" "/" becomes "*\/" and "/" "*" becomes "/\*"
- * so the comment neither ends nor nests, "??/" (a trigraph for backslash) becomes
- * "??-/"... no: becomes "?\?/" is not possible in a comment, so a "?" is dropped into
- * "? ?/", a backslash at the end of a line (which would splice the next line into the
- * comment's line) gets a space after it, and NUL bytes become "\0". Newlines and UTF-8
- * are kept. */
+/* Text safe inside a C block comment (the template supplies the comment: put a space
+ * or other text between the tag and the comment's delimiters, e.g. "/" "* {{x}} *" "/").
+ * Newlines and UTF-8 are kept; only what would break the comment changes:
+ *   - a "/" after a "*" gets a backslash before it ("*\/"), and so does a "*" after a
+ *     "/" ("/\*"), so the comment neither ends early nor opens a nested one;
+ *   - "??" followed by one of =(/)'<!>- gets a space after the "??", so no trigraph
+ *     forms ("??/" is a backslash, and gcc rejects one that splices lines);
+ *   - a backslash at the end of a line (only spaces or tabs after it before a
+ *     newline, CR or the end of the text) becomes "\." so it cannot splice lines;
+ *   - a NUL byte becomes the two characters "\0" (compilers warn about NUL in source). */
 int mst_escape_c_comment(mst_buffer *out, const char *text, size_t len);
 
 /* A partial lookup: called for each {{>name}} as it is rendered. Sets *out to the
