@@ -66,8 +66,10 @@ int mst_escape_c_string(mst_buffer *out, const char *text, size_t len)
         case '\r': esc = "\\r"; break;
         case '\t': esc = "\\t"; break;
         case '?':
-            /* "??" starts a trigraph; "?\?" is the same two characters without one. */
-            if (i > 0 && text[i - 1] == '?')
+            /* "??" starts a trigraph; "?\?" is the same two characters without one.
+             * A '?' at either end is escaped too: the template's text next to the
+             * tag could hold the other half. */
+            if (i == 0 || i == len - 1 || text[i - 1] == '?')
                 esc = "\\?";
             break;
         default: break;
@@ -128,6 +130,10 @@ int mst_escape_c_comment(mst_buffer *out, const char *text, size_t len)
      * one of =(/)'<!>- is a trigraph ("??/" then a newline splices lines and gcc
      * errors on it). Looking at the output also catches runs like "*" "/" "*". */
     struct comment_out co = { out, 0, 0 };
+    /* The template's text next to the tag is unknown: a space keeps a leading or
+     * trailing '/', '*' or '?' from pairing with it ("/" "*" "{{x}}" with x "/..."). */
+    if (len > 0 && text[0] != '\0' && strchr("/*?", text[0]) && comment_emit(&co, " ", 1) < 0)
+        return -1;
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
         if ((c == '/' && co.prev == '*') || (c == '*' && co.prev == '/')) {
@@ -147,5 +153,7 @@ int mst_escape_c_comment(mst_buffer *out, const char *text, size_t len)
         if (rc < 0)
             return -1;
     }
+    if (len > 0 && text[len - 1] != '\0' && strchr("/*?", text[len - 1]))
+        return comment_emit(&co, " ", 1);
     return 0;
 }

@@ -116,7 +116,8 @@ int mst_escape_none(mst_buffer *out, const char *text, size_t len);
  * and the compiled literal holds exactly the input bytes. " and \ are escaped,
  * newline, CR and tab become \n \r \t, other control bytes, NUL and every byte
  * >= 0x80 become 3-digit octal escapes (\303\251; octal, because a hex digit after
- * a \x escape would extend it), and "??" becomes "?\?" so no trigraph forms.
+ * a \x escape would extend it), and "??" becomes "?\?" so no trigraph forms (a '?'
+ * first or last is written "\?" too, in case the template puts one next to the tag).
  * Limit: the output is not split, and C11 compilers need only accept literals of
  * 4095 characters; gcc's -Woverlength-strings (part of -pedantic) warns above that
  * even for concatenated literals, so longer data must be emitted another way
@@ -132,7 +133,9 @@ int mst_escape_c_string(mst_buffer *out, const char *text, size_t len);
  *     forms ("??/" is a backslash, and gcc rejects one that splices lines);
  *   - a backslash at the end of a line (only spaces or tabs after it before a
  *     newline, CR or the end of the text) becomes "\." so it cannot splice lines;
- *   - a NUL byte becomes the two characters "\0" (compilers warn about NUL in source). */
+ *   - a NUL byte becomes the two characters "\0" (compilers warn about NUL in source);
+ *   - a '/', '*' or '?' first or last gets a space before or after it, so it cannot
+ *     pair with the template's text next to the tag. */
 int mst_escape_c_comment(mst_buffer *out, const char *text, size_t len);
 
 /* A partial lookup: called for each {{>name}} as it is rendered. Sets *out to the
@@ -155,7 +158,9 @@ typedef struct mst_options {
 /* Renders tpl against the context ctx (any JSON value; NULL is like null), appending
  * the output to out. Values render as: strings as they are (they may hold NUL),
  * integers in decimal, reals in the shortest form that reads back to the same double
- * ("1.21"), true/false as "true"/"false", null, objects and arrays as "".
+ * ("1.21"; formatted with snprintf, so under the "C" LC_NUMERIC locale, which a
+ * program gets unless it calls setlocale), true/false as "true"/"false", null,
+ * objects and arrays as "".
  * Sections: false, null, an empty array and a missing name are falsy; an array is
  * iterated, pushing each element; any other value is pushed once.
  * Returns -1 and fills err when a partial nests deeper than the limit

@@ -188,7 +188,7 @@ static int scan_tag(struct parser *ps, size_t start, struct tag *tag)
     size_t p = start + ps->open_len;
     tag->start = start;
     tag->sigil = 0;
-    if (p < ps->len && strchr("#^/!>={&", ps->src[p]) && ps->src[p] != '\0')
+    if (p < ps->len && ps->src[p] != '\0' && strchr("#^/!>={&", ps->src[p]))
         tag->sigil = ps->src[p++];
     char closer = tag->sigil == '{' ? '}' : tag->sigil == '=' ? '=' : 0;
     size_t q = p;

@@ -131,14 +131,14 @@ static int render_section(struct render *r, const mst_template *t, size_t i,
     const struct mstp_node *n = &t->nodes[i];
     const json_t *value = mstp_context_lookup(&r->ctx, n->name, n->name_len);
     int falsy = mstp_is_falsy(value);
-    if (n->kind == MSTP_INVERTED)
-        return falsy ? render_range(r, t, i + 1, n->end, ind) : 0;
-    if (falsy)
+    if (falsy != (n->kind == MSTP_INVERTED))
         return 0;
     if (enter(r, t, n) < 0)
         return -1;
     int rc = 0;
-    if (json_is_array(value)) {
+    if (n->kind == MSTP_INVERTED) {
+        rc = render_range(r, t, i + 1, n->end, ind);
+    } else if (json_is_array(value)) {
         for (size_t k = 0; rc == 0 && k < json_array_size(value); k++)
             rc = render_body(r, t, i, json_array_get(value, k), ind);
     } else {
