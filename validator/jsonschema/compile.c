@@ -1,0 +1,714 @@
+/*
+ * compile.c - turns schema JSON into a graph of jsch_node.
+ *
+ * Each object subschema becomes one node holding its keywords, parsed and
+ * checked once, in a fixed evaluation order (unevaluated* last, since they
+ * depend on what the others evaluated). Nodes are memoized by their JSON
+ * address, so a "$ref" simply points at the target node, and reference
+ * cycles become cycles in the graph (validation bounds its depth). Every
+ * keyword value is checked here, so a schema that slipped past the
+ * meta-schema check (or skipped it) is a compile error, never a crash.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonschema_private.h"
+
+#define ANON_BASE "urn:jsch:anonymous-schema"
+
+typedef struct kwctx {
+    jsch_compiler *c;
+    jsch_node *node;
+    const jsch_loc *loc;
+} kwctx;
+
+/* Where a keyword of the node being compiled is, for compile errors. */
+static void where(const kwctx *k, const char *kw, jsch_buf *b)
+{
+    if (k->loc->res != k->c->local.resources.v[0]) {
+        buf_adds(b, k->loc->res->uri);
+        buf_addc(b, '#');
+    }
+    buf_adds(b, k->loc->ptr);
+    if (kw) {
+        buf_addc(b, '/');
+        ptr_escape(b, kw, strlen(kw));
+    }
+}
+
+static int fail(const kwctx *k, const char *kw, const char *fmt, const char *detail)
+{
+    jsch_buf b = { 0 };
+    where(k, kw, &b);
+    jsch_set_error(k->c->err, buf_cstr(&b), fmt, kw ? kw : "", detail ? detail : "");
+    buf_free(&b);
+    return -1;
+}
+
+static int oom(const kwctx *k) { return fail(k, NULL, "out of memory%s%s", ""); }
+
+/* Compiles child (a keyword's subschema) of the node being compiled. */
+static jsch_node *child(const kwctx *k, const json_t *json, const char *kw, const char *key,
+                        size_t klen, long index)
+{
+    jsch_buf p = { 0 };
+    buf_adds(&p, k->loc->ptr);
+    buf_addc(&p, '/');
+    ptr_escape(&p, kw, strlen(kw));
+    if (key) {
+        buf_addc(&p, '/');
+        ptr_escape(&p, key, klen);
+    } else if (index >= 0) {
+        buf_addf(&p, "/%ld", index);
+    }
+    if (!json_is_object(json) && !json_is_boolean(json)) {
+        jsch_buf w = { 0 };
+        if (k->loc->res != k->c->local.resources.v[0]) {
+            buf_adds(&w, k->loc->res->uri);
+            buf_addc(&w, '#');
+        }
+        buf_adds(&w, buf_cstr(&p));
+        jsch_set_error(k->c->err, buf_cstr(&w), "\"%s\" must contain schemas (objects or booleans)",
+                       kw);
+        buf_free(&w);
+        buf_free(&p);
+        return NULL;
+    }
+    jsch_node *n = NULL;
+    if (json_is_object(json) && !ref_loc_of(k->c, json) &&
+        !index_add_loc(&k->c->local, json, k->loc->res, buf_cstr(&p), p.len)) {
+        oom(k);
+    } else {
+        n = compile_node(k->c, json, buf_cstr(&p));
+    }
+    buf_free(&p);
+    return n;
+}
+
+static bool get_count(const json_t *v, size_t *out)
+{
+    if (json_is_integer(v)) {
+        if (json_integer_value(v) < 0) return false;
+        *out = (size_t)json_integer_value(v);
+        return true;
+    }
+    if (json_is_real(v)) {
+        double d = json_real_value(v);
+        if (d < 0 || d != floor(d)) return false;
+        *out = d > 1e18 ? (size_t)1e18 : (size_t)d;
+        return true;
+    }
+    return false;
+}
+
+static int parse_count(kwctx *k, jsch_kw *kw)
+{
+    if (!get_count(kw->value, &kw->u.limit))
+        return fail(k, kw->name, "\"%s\" must be a non-negative integer%s", NULL);
+    return 0;
+}
+
+static int parse_number(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_number(kw->value)) return fail(k, kw->name, "\"%s\" must be a number%s", NULL);
+    if (kw->kind == KW_MULTIPLEOF && !(json_number_value(kw->value) > 0))
+        return fail(k, kw->name, "\"%s\" must be greater than 0%s", NULL);
+    return 0;
+}
+
+static const char *const type_names[] = { "object", "array", "string", "integer", "number",
+                                          "boolean", "null" };
+
+/* Bit per type name; json_type's values index this (JSON_INTEGER = integer). */
+static int type_bit(const json_t *s)
+{
+    if (!json_is_string(s)) return -1;
+    for (int i = 0; i < 7; i++)
+        if (strcmp(json_string_value(s), type_names[i]) == 0) return i;
+    return -1;
+}
+
+static int parse_type(kwctx *k, jsch_kw *kw)
+{
+    const json_t *v = kw->value;
+    if (json_is_string(v)) {
+        int b = type_bit(v);
+        if (b < 0) return fail(k, kw->name, "\"%s\" has unknown type \"%s\"", json_string_value(v));
+        kw->u.types = 1u << b;
+        return 0;
+    }
+    if (!json_is_array(v) || json_array_size(v) == 0)
+        return fail(k, kw->name, "\"%s\" must be a type name or a non-empty array of them%s", NULL);
+    kw->u.types = 0;
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        int b = type_bit(json_array_get(v, i));
+        if (b < 0)
+            return fail(k, kw->name, "\"%s\" must be a type name or a non-empty array of them%s",
+                        NULL);
+        kw->u.types |= 1u << b;
+    }
+    return 0;
+}
+
+static int parse_sub(kwctx *k, jsch_kw *kw)
+{
+    kw->u.sub = child(k, kw->value, kw->name, NULL, 0, -1);
+    return kw->u.sub ? 0 : -1;
+}
+
+static int parse_list(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_array(kw->value) ||
+        (json_array_size(kw->value) == 0 && kw->kind != KW_PREFIXITEMS))
+        return fail(k, kw->name, "\"%s\" must be a non-empty array of schemas%s", NULL);
+    size_t n = json_array_size(kw->value);
+    kw->u.list.v = calloc(n ? n : 1, sizeof *kw->u.list.v);
+    if (!kw->u.list.v) return oom(k);
+    kw->u.list.n = n;
+    for (size_t i = 0; i < n; i++) {
+        kw->u.list.v[i] = child(k, json_array_get(kw->value, i), kw->name, NULL, 0, (long)i);
+        if (!kw->u.list.v[i]) return -1;
+    }
+    return 0;
+}
+
+static int parse_props(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_object(kw->value))
+        return fail(k, kw->name, "\"%s\" must be an object of schemas%s", NULL);
+    size_t n = json_object_size(kw->value);
+    kw->u.props.v = calloc(n ? n : 1, sizeof *kw->u.props.v);
+    if (!kw->u.props.v) return oom(k);
+    for (void *it = json_object_iter((json_t *)kw->value); it;
+         it = json_object_iter_next((json_t *)kw->value, it)) {
+        jsch_named *e = &kw->u.props.v[kw->u.props.n++];
+        e->name = json_object_iter_key(it);
+        e->len = json_object_iter_key_len(it);
+        e->node = child(k, json_object_iter_value(it), kw->name, e->name, e->len, -1);
+        if (!e->node) return -1;
+        if (smap_put(&kw->u.props.map, e->name, e->len, e->node) != 0) return oom(k);
+    }
+    return 0;
+}
+
+static int parse_patterns(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_object(kw->value))
+        return fail(k, kw->name, "\"%s\" must be an object of schemas%s", NULL);
+    size_t n = json_object_size(kw->value);
+    kw->u.pats.v = calloc(n ? n : 1, sizeof *kw->u.pats.v);
+    if (!kw->u.pats.v) return oom(k);
+    for (void *it = json_object_iter((json_t *)kw->value); it;
+         it = json_object_iter_next((json_t *)kw->value, it)) {
+        const char *key = json_object_iter_key(it);
+        size_t klen = json_object_iter_key_len(it);
+        char msg[160];
+        jsch_regex *re = regex_compile(key, klen, msg, sizeof msg);
+        if (!re || vec_push(&k->c->out->regexes, re) != 0) {
+            regex_free(re);
+            return fail(k, kw->name, "\"%s\" has an invalid regular expression: %s", msg);
+        }
+        jsch_patnode *e = &kw->u.pats.v[kw->u.pats.n++];
+        e->re = re;
+        e->node = child(k, json_object_iter_value(it), kw->name, key, klen, -1);
+        if (!e->node) return -1;
+    }
+    return 0;
+}
+
+static int parse_pattern(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string%s", NULL);
+    char msg[160];
+    jsch_regex *re = regex_compile(json_string_value(kw->value), json_string_length(kw->value),
+                                   msg, sizeof msg);
+    if (!re || vec_push(&k->c->out->regexes, re) != 0) {
+        regex_free(re);
+        return fail(k, kw->name, "\"%s\" is not a valid regular expression: %s", msg);
+    }
+    kw->u.re = re;
+    return 0;
+}
+
+static bool string_array(const json_t *v)
+{
+    if (!json_is_array(v)) return false;
+    for (size_t i = 0; i < json_array_size(v); i++)
+        if (!json_is_string(json_array_get(v, i))) return false;
+    return true;
+}
+
+static int parse_required(kwctx *k, jsch_kw *kw)
+{
+    if (!string_array(kw->value))
+        return fail(k, kw->name, "\"%s\" must be an array of strings%s", NULL);
+    return 0;
+}
+
+static int parse_dep_required(kwctx *k, jsch_kw *kw)
+{
+    const char *key;
+    json_t *v;
+    if (!json_is_object(kw->value))
+        return fail(k, kw->name, "\"%s\" must be an object of string arrays%s", NULL);
+    json_object_foreach((json_t *)kw->value, key, v) {
+        if (!string_array(v))
+            return fail(k, kw->name, "\"%s\" must be an object of string arrays%s", NULL);
+    }
+    return 0;
+}
+
+static int parse_unique(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_boolean(kw->value)) return fail(k, kw->name, "\"%s\" must be a boolean%s", NULL);
+    kw->u.flag = json_is_true(kw->value);
+    return 0;
+}
+
+static int parse_nothing(kwctx *k, jsch_kw *kw)
+{
+    (void)k;
+    (void)kw;
+    return 0;
+}
+
+static int parse_enum(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_array(kw->value)) return fail(k, kw->name, "\"%s\" must be an array%s", NULL);
+    return 0;
+}
+
+static int parse_format(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string%s", NULL);
+    const char *name = json_string_value(kw->value);
+    jsch_format *custom = smap_get(&k->c->reg->formats, name, strlen(name));
+    if (custom) {
+        kw->u.format.check = custom->check;
+        kw->u.format.ud = custom->ud;
+    } else {
+        kw->u.format.check = format_builtin(name);
+        kw->u.format.ud = NULL;
+    }
+    return 0;
+}
+
+static int resolve_target(kwctx *k, jsch_kw *kw, jsch_node **out, const json_t **json)
+{
+    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string%s", NULL);
+    char *uri = uri_resolve(k->loc->res->uri, json_string_value(kw->value));
+    if (!uri) return oom(k);
+    jsch_loc *loc = NULL;
+    jsch_error sub;
+    jsch_error *saved = k->c->err;
+    k->c->err = &sub;
+    sub.message[0] = '\0';
+    const json_t *target = ref_resolve(k->c, uri, &loc);
+    k->c->err = saved;
+    if (!target) {
+        jsch_buf m = { 0 };
+        buf_addf(&m, "cannot resolve \"%s\" ", json_string_value(kw->value));
+        buf_addf(&m, "(%s): %s", uri, sub.message);
+        free(uri);
+        int rc = fail(k, kw->name, "%s%s", buf_cstr(&m));
+        buf_free(&m);
+        return rc;
+    }
+    free(uri);
+    if (json_is_object(target) && !loc) return oom(k);
+    *json = target;
+    *out = compile_node(k->c, target, loc ? loc->ptr : "");
+    return *out ? 0 : -1;
+}
+
+static int parse_ref(kwctx *k, jsch_kw *kw)
+{
+    const json_t *target;
+    return resolve_target(k, kw, &kw->u.ref.target, &target);
+}
+
+/* A "$dynamicRef" is dynamic only when its initial target carries a
+   matching "$dynamicAnchor" (the "bookend"); otherwise it acts as "$ref". */
+static int parse_dynref(kwctx *k, jsch_kw *kw)
+{
+    const json_t *target;
+    if (resolve_target(k, kw, &kw->u.ref.target, &target) != 0) return -1;
+    kw->u.ref.anchor = NULL;
+    const char *h = strchr(json_string_value(kw->value), '#');
+    if (!h || h[1] == '/' || h[1] == '\0' || !json_is_object(target)) return 0;
+    const json_t *da = json_object_get(target, "$dynamicAnchor");
+    if (!json_is_string(da) || strcmp(json_string_value(da), h + 1) != 0) return 0;
+    char *name = jsch_strdup(h + 1);
+    if (!name || vec_push(&k->c->out->strings, name) != 0) {
+        free(name);
+        return oom(k);
+    }
+    kw->u.ref.anchor = name;
+    return 0;
+}
+
+static int parse_if(kwctx *k, jsch_kw *kw)
+{
+    kw->u.cond.cond = child(k, kw->value, "if", NULL, 0, -1);
+    if (!kw->u.cond.cond) return -1;
+    const json_t *t = json_object_get(k->node->json, "then");
+    const json_t *e = json_object_get(k->node->json, "else");
+    if (t && !(kw->u.cond.then = child(k, t, "then", NULL, 0, -1))) return -1;
+    if (e && !(kw->u.cond.els = child(k, e, "else", NULL, 0, -1))) return -1;
+    return 0;
+}
+
+static int parse_contains(kwctx *k, jsch_kw *kw)
+{
+    kw->u.contains.sub = child(k, kw->value, kw->name, NULL, 0, -1);
+    if (!kw->u.contains.sub) return -1;
+    kw->u.contains.min = 1;
+    if (k->node->res->vocab & VOC_VALIDATION) {
+        const json_t *mn = json_object_get(k->node->json, "minContains");
+        const json_t *mx = json_object_get(k->node->json, "maxContains");
+        if (mn && !get_count(mn, &kw->u.contains.min))
+            return fail(k, "minContains", "\"%s\" must be a non-negative integer%s", NULL);
+        if (mx) {
+            if (!get_count(mx, &kw->u.contains.max))
+                return fail(k, "maxContains", "\"%s\" must be a non-negative integer%s", NULL);
+            kw->u.contains.has_max = true;
+        }
+    }
+    return 0;
+}
+
+typedef struct kwdef {
+    const char *name;
+    jsch_kwkind kind;
+    unsigned vocab;
+    int (*parse)(kwctx *, jsch_kw *);
+} kwdef;
+
+/* Evaluation order. */
+static const kwdef kwdefs[] = {
+    { "$ref", KW_REF, VOC_CORE, parse_ref },
+    { "$dynamicRef", KW_DYNREF, VOC_CORE, parse_dynref },
+    { "type", KW_TYPE, VOC_VALIDATION, parse_type },
+    { "enum", KW_ENUM, VOC_VALIDATION, parse_enum },
+    { "const", KW_CONST, VOC_VALIDATION, parse_nothing },
+    { "multipleOf", KW_MULTIPLEOF, VOC_VALIDATION, parse_number },
+    { "maximum", KW_MAXIMUM, VOC_VALIDATION, parse_number },
+    { "exclusiveMaximum", KW_EXMAXIMUM, VOC_VALIDATION, parse_number },
+    { "minimum", KW_MINIMUM, VOC_VALIDATION, parse_number },
+    { "exclusiveMinimum", KW_EXMINIMUM, VOC_VALIDATION, parse_number },
+    { "maxLength", KW_MAXLENGTH, VOC_VALIDATION, parse_count },
+    { "minLength", KW_MINLENGTH, VOC_VALIDATION, parse_count },
+    { "pattern", KW_PATTERN, VOC_VALIDATION, parse_pattern },
+    { "format", KW_FORMAT, VOC_FORMAT_ANNOTATION | VOC_FORMAT_ASSERTION, parse_format },
+    { "maxItems", KW_MAXITEMS, VOC_VALIDATION, parse_count },
+    { "minItems", KW_MINITEMS, VOC_VALIDATION, parse_count },
+    { "uniqueItems", KW_UNIQUEITEMS, VOC_VALIDATION, parse_unique },
+    { "maxProperties", KW_MAXPROPERTIES, VOC_VALIDATION, parse_count },
+    { "minProperties", KW_MINPROPERTIES, VOC_VALIDATION, parse_count },
+    { "required", KW_REQUIRED, VOC_VALIDATION, parse_required },
+    { "dependentRequired", KW_DEPREQUIRED, VOC_VALIDATION, parse_dep_required },
+    { "properties", KW_PROPERTIES, VOC_APPLICATOR, parse_props },
+    { "patternProperties", KW_PATTERNPROPERTIES, VOC_APPLICATOR, parse_patterns },
+    { "additionalProperties", KW_ADDITIONALPROPERTIES, VOC_APPLICATOR, parse_sub },
+    { "propertyNames", KW_PROPERTYNAMES, VOC_APPLICATOR, parse_sub },
+    { "dependentSchemas", KW_DEPSCHEMAS, VOC_APPLICATOR, parse_props },
+    { "prefixItems", KW_PREFIXITEMS, VOC_APPLICATOR, parse_list },
+    { "items", KW_ITEMS, VOC_APPLICATOR, parse_sub },
+    { "contains", KW_CONTAINS, VOC_APPLICATOR, parse_contains },
+    { "allOf", KW_ALLOF, VOC_APPLICATOR, parse_list },
+    { "anyOf", KW_ANYOF, VOC_APPLICATOR, parse_list },
+    { "oneOf", KW_ONEOF, VOC_APPLICATOR, parse_list },
+    { "not", KW_NOT, VOC_APPLICATOR, parse_sub },
+    { "if", KW_IF, VOC_APPLICATOR, parse_if },
+    { "unevaluatedItems", KW_UNEVALITEMS, VOC_UNEVALUATED, parse_sub },
+    { "unevaluatedProperties", KW_UNEVALPROPS, VOC_UNEVALUATED, parse_sub },
+};
+#define NKWDEFS (sizeof kwdefs / sizeof kwdefs[0])
+
+static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
+{
+    jsch_cres *cr = pmap_get(&c->cres_of, res);
+    if (cr) return cr;
+    cr = calloc(1, sizeof *cr);
+    if (!cr) return NULL;
+    cr->uri = jsch_strdup(res->uri);
+    if (!cr->uri || vec_push(&c->out->cres, cr) != 0) {
+        free(cr->uri);
+        free(cr);
+        return NULL;
+    }
+    if (pmap_put(&c->cres_of, res, cr) != 0) return NULL;
+    cr->vocab = vocab_of_resource(c, res);
+    if (cr->vocab == 0x80000000u) {
+        jsch_set_error(c->err, res->uri, "schema \"%s\" requires an unsupported vocabulary",
+                       res->uri);
+        return NULL;
+    }
+    /* $dynamicRef may land on any of these at run time: compile them now */
+    for (size_t i = 0; i < res->dyn_anchors.cap; i++) {
+        const smap_entry *e = &res->dyn_anchors.e[i];
+        if (!e->key) continue;
+        jsch_loc *l = ref_loc_of(c, e->val);
+        jsch_node *n = compile_node(c, e->val, l ? l->ptr : "");
+        if (!n || smap_put(&cr->dyn, e->key, e->klen, n) != 0) return NULL;
+    }
+    return cr;
+}
+
+static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
+{
+    kwctx k = { c, n, loc };
+    size_t count = 0;
+    for (size_t i = 0; i < NKWDEFS; i++)
+        if (json_object_get(n->json, kwdefs[i].name)) count++;
+    if (count == 0) return 0;
+    n->kw = calloc(count, sizeof *n->kw);
+    if (!n->kw) return oom(&k);
+    for (size_t i = 0; i < NKWDEFS; i++) {
+        const kwdef *d = &kwdefs[i];
+        const json_t *v = json_object_get(n->json, d->name);
+        if (!v || !(n->res->vocab & d->vocab)) continue;
+        jsch_kw *kw = &n->kw[n->nkw++];
+        kw->kind = d->kind;
+        kw->name = d->name;
+        kw->value = v;
+        if (d->parse(&k, kw) != 0) return -1;
+        if (d->kind == KW_FORMAT) {
+            bool assert = (c->flags & JSCH_FORMAT_ASSERT) || (n->res->vocab & VOC_FORMAT_ASSERTION);
+            if (!assert || !kw->u.format.check) n->nkw--;   /* annotation only */
+        } else if (d->kind == KW_UNIQUEITEMS && !kw->u.flag) {
+            n->nkw--;
+        }
+        if (d->kind == KW_UNEVALPROPS) n->uneval_props = true;
+        if (d->kind == KW_UNEVALITEMS) n->uneval_items = true;
+    }
+    /* wire keywords that read their siblings */
+    const jsch_kw *props = NULL, *pats = NULL;
+    size_t prefix = 0;
+    for (size_t i = 0; i < n->nkw; i++) {
+        if (n->kw[i].kind == KW_PROPERTIES) props = &n->kw[i];
+        if (n->kw[i].kind == KW_PATTERNPROPERTIES) pats = &n->kw[i];
+        if (n->kw[i].kind == KW_PREFIXITEMS) prefix = n->kw[i].u.list.n;
+    }
+    for (size_t i = 0; i < n->nkw; i++) {
+        jsch_kw *kw = &n->kw[i];
+        if (kw->kind == KW_ADDITIONALPROPERTIES) {
+            jsch_node *sub = kw->u.sub;
+            kw->u.addl.sub = sub;
+            kw->u.addl.props = props;
+            kw->u.addl.pats = pats;
+        } else if (kw->kind == KW_ITEMS) {
+            jsch_node *sub = kw->u.sub;
+            kw->u.items.sub = sub;
+            kw->u.items.prefix = prefix;
+        }
+    }
+    return 0;
+}
+
+jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hint)
+{
+    if (json_is_true(json)) return &c->out->t;
+    if (json_is_false(json)) return &c->out->f;
+    if (!json_is_object(json)) {
+        jsch_set_error(c->err, ptr_hint, "a schema must be an object or a boolean");
+        return NULL;
+    }
+    jsch_node *n = pmap_get(&c->done, json);
+    if (n) return n;
+    jsch_loc *loc = ref_loc_of(c, json);
+    if (!loc) {
+        jsch_set_error(c->err, ptr_hint, "internal error: schema location unknown");
+        return NULL;
+    }
+    if (c->depth >= JSCH_MAX_DEPTH) {
+        jsch_set_error(c->err, loc->ptr, "schema nesting exceeds %d levels", JSCH_MAX_DEPTH);
+        return NULL;
+    }
+    n = calloc(1, sizeof *n);
+    if (!n || vec_push(&c->out->nodes, n) != 0) {
+        free(n);
+        jsch_set_error(c->err, loc->ptr, "out of memory");
+        return NULL;
+    }
+    n->json = json;
+    n->boolean = -1;
+    if (pmap_put(&c->done, json, n) != 0) {
+        jsch_set_error(c->err, loc->ptr, "out of memory");
+        return NULL;
+    }
+    c->depth++;
+    n->res = cres_for(c, loc->res);
+    int rc = -1;
+    if (n->res) {
+        jsch_buf abs = { 0 };
+        buf_adds(&abs, loc->res->uri);
+        buf_addc(&abs, '#');
+        frag_escape(&abs, loc->ptr, strlen(loc->ptr));
+        n->abs = buf_steal(&abs);
+        rc = n->abs ? compile_keywords(c, n, loc) : -1;
+    } else if (c->err->message[0] == '\0') {
+        jsch_set_error(c->err, loc->ptr, "out of memory");
+    }
+    c->depth--;
+    return rc == 0 ? n : NULL;
+}
+
+void node_free_keywords(jsch_node *n)
+{
+    for (size_t i = 0; i < n->nkw; i++) {
+        jsch_kw *kw = &n->kw[i];
+        switch (kw->kind) {
+        case KW_PREFIXITEMS: case KW_ALLOF: case KW_ANYOF: case KW_ONEOF:
+            free(kw->u.list.v);
+            break;
+        case KW_PROPERTIES: case KW_DEPSCHEMAS:
+            free(kw->u.props.v);
+            smap_free(&kw->u.props.map);
+            break;
+        case KW_PATTERNPROPERTIES:
+            free(kw->u.pats.v);
+            break;
+        default:
+            break;
+        }
+    }
+    free(n->kw);
+    free(n->abs);
+}
+
+void jsch_schema_free(jsch_schema *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->nodes.n; i++) {
+        jsch_node *n = s->nodes.v[i];
+        /* keywords may be partly parsed after a failed compile: nkw counts
+           the initialized ones, and calloc zeroed the rest */
+        node_free_keywords(n);
+        free(n);
+    }
+    for (size_t i = 0; i < s->cres.n; i++) {
+        jsch_cres *cr = s->cres.v[i];
+        smap_free(&cr->dyn);
+        free(cr->uri);
+        free(cr);
+    }
+    for (size_t i = 0; i < s->regexes.n; i++) regex_free(s->regexes.v[i]);
+    for (size_t i = 0; i < s->strings.n; i++) free(s->strings.v[i]);
+    for (size_t i = 0; i < s->docs.n; i++) json_decref(s->docs.v[i]);
+    free(s->nodes.v);
+    free(s->cres.v);
+    free(s->regexes.v);
+    free(s->strings.v);
+    free(s->docs.v);
+    if (s->mctx) pcre2_match_context_free(s->mctx);
+    free(s);
+}
+
+/* Checks schema against the meta-schema its "$schema" names. */
+static int check_metaschema(jsch_registry *reg, json_t *schema, jsch_error *err)
+{
+    const char *meta = "https://json-schema.org/draft/2020-12/schema";
+    const json_t *sch = json_is_object(schema) ? json_object_get(schema, "$schema") : NULL;
+    if (sch) {
+        if (!json_is_string(sch) || !uri_has_scheme(json_string_value(sch))) {
+            jsch_set_error(err, "/$schema", "\"$schema\" must be an absolute URI");
+            return -1;
+        }
+        meta = json_string_value(sch);
+    }
+    jsch_error merr;
+    const jsch_schema *ms = registry_metaschema(reg, meta, &merr);
+    if (!ms) {
+        jsch_set_error(err, "/$schema", "cannot use meta-schema \"%s\": %s", meta, merr.message);
+        return -1;
+    }
+    jsch_result *res = jsch_result_new();
+    if (!res) {
+        jsch_set_error(err, "", "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    if (!jsch_validate(ms, schema, res)) {
+        const jsch_issue *is = jsch_result_get(res, 0);
+        if (is)
+            jsch_set_error(err, is->instance_location, "schema is invalid against \"%s\": %s", meta,
+                           is->message);
+        else
+            jsch_set_error(err, "", "schema is invalid against \"%s\"", meta);
+        rc = -1;
+    }
+    jsch_result_free(res);
+    return rc;
+}
+
+jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_uri,
+                          unsigned flags, jsch_error *err)
+{
+    jsch_error dummy;
+    if (!err) err = &dummy;
+    err->message[0] = '\0';
+    err->location[0] = '\0';
+    if (!reg || !schema) {
+        jsch_set_error(err, "", "invalid argument");
+        return NULL;
+    }
+    if (!json_is_object(schema) && !json_is_boolean(schema)) {
+        jsch_set_error(err, "", "a schema must be an object or a boolean");
+        return NULL;
+    }
+    if (base_uri && !uri_has_scheme(base_uri)) {
+        jsch_set_error(err, "", "base URI \"%s\" is not absolute", base_uri);
+        return NULL;
+    }
+    if (!(flags & JSCH_NO_METASCHEMA) && check_metaschema(reg, schema, err) != 0) return NULL;
+
+    jsch_compiler c = { 0 };
+    c.reg = reg;
+    c.flags = flags;
+    c.err = err;
+    c.out = calloc(1, sizeof *c.out);
+    if (!c.out) {
+        jsch_set_error(err, "", "out of memory");
+        return NULL;
+    }
+    c.out->t.boolean = 1;
+    c.out->f.boolean = 0;
+    jsch_schema *s = c.out;
+    if (index_add_document(&c.local, base_uri ? base_uri : ANON_BASE, schema, err) != 0) goto fail;
+    s->root = compile_node(&c, schema, "");
+    if (!s->root) goto fail;
+    s->mctx = pcre2_match_context_create(NULL);
+    if (!s->mctx) {
+        jsch_set_error(err, "", "out of memory");
+        goto fail;
+    }
+    pcre2_set_match_limit(s->mctx, JSCH_MATCH_LIMIT);
+    pcre2_set_depth_limit(s->mctx, JSCH_DEPTH_LIMIT);
+    /* the nodes point into these documents: keep them alive */
+    for (size_t i = 0; i < reg->idx.docs.n; i++) {
+        if (vec_push(&s->docs, reg->idx.docs.v[i]) != 0) {
+            jsch_set_error(err, "", "out of memory");
+            goto fail;
+        }
+        json_incref(reg->idx.docs.v[i]);
+    }
+    for (size_t i = 0; i < c.local.docs.n; i++) {
+        if (vec_push(&s->docs, c.local.docs.v[i]) != 0) {
+            jsch_set_error(err, "", "out of memory");
+            goto fail;
+        }
+        json_incref(c.local.docs.v[i]);
+    }
+    index_free(&c.local);
+    pmap_free(&c.done);
+    pmap_free(&c.cres_of);
+    return s;
+fail:
+    index_free(&c.local);
+    pmap_free(&c.done);
+    pmap_free(&c.cres_of);
+    jsch_schema_free(s);
+    return NULL;
+}

@@ -1,0 +1,166 @@
+/*
+ * ref.c - resolving "$ref"/"$dynamicRef" targets and "$schema" vocabularies
+ * while compiling.
+ *
+ * A reference is first made absolute against the base URI of the resource it
+ * appears in (uri_resolve), then split: the part before '#' names a resource
+ * (looked up in the document being compiled, then in the registry, which may
+ * load it through a prefix map); the fragment is either a JSON pointer,
+ * applied from that resource's root, or a plain name looked up among the
+ * resource's "$anchor"/"$dynamicAnchor" names. Targets reached by pointer
+ * that the index walk did not visit (inside unknown keywords) get a location
+ * recorded on the fly so they compile like any other subschema.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonschema_private.h"
+
+jsch_loc *ref_loc_of(jsch_compiler *c, const json_t *node)
+{
+    jsch_loc *l = pmap_get(&c->local.locs, node);
+    return l ? l : pmap_get(&c->reg->idx.locs, node);
+}
+
+jsch_resource *ref_find_resource(jsch_compiler *c, const char *uri, size_t len)
+{
+    jsch_resource *r = smap_get(&c->local.by_uri, uri, len);
+    return r ? r : registry_find(c->reg, uri, len, c->err);
+}
+
+/* Parses an array index token: digits without leading zeros. */
+static bool parse_index(const char *t, size_t len, size_t *out)
+{
+    if (len == 0 || len > 18 || (len > 1 && t[0] == '0')) return false;
+    size_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] < '0' || t[i] > '9') return false;
+        v = v * 10 + (size_t)(t[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+/* Applies the decoded JSON pointer p (starting with '/') from the root of
+   res; records a location for the target when it has none. */
+static const json_t *follow_pointer(jsch_compiler *c, jsch_resource *res, const char *p,
+                                    size_t plen, jsch_loc **loc_out)
+{
+    const json_t *cur = res->root;
+    jsch_resource *cres = res;
+    jsch_buf ptr = { 0 };
+    size_t i = 0;
+    while (i < plen) {
+        size_t s = ++i;   /* skip '/' */
+        while (i < plen && p[i] != '/') i++;
+        jsch_buf tok = { 0 };
+        for (size_t k = s; k < i; k++) {
+            if (p[k] == '~' && k + 1 < i && (p[k + 1] == '0' || p[k + 1] == '1')) {
+                buf_addc(&tok, p[k + 1] == '0' ? '~' : '/');
+                k++;
+            } else {
+                buf_addc(&tok, p[k]);
+            }
+        }
+        const json_t *next = NULL;
+        size_t idx;
+        if (json_is_object(cur))
+            next = json_object_getn(cur, buf_cstr(&tok), tok.len);
+        else if (json_is_array(cur) && parse_index(buf_cstr(&tok), tok.len, &idx))
+            next = json_array_get(cur, idx);
+        if (!next) {
+            buf_free(&tok);
+            buf_free(&ptr);
+            return NULL;
+        }
+        cur = next;
+        jsch_loc *l = json_is_object(cur) ? ref_loc_of(c, cur) : NULL;
+        if (l) {
+            cres = l->res;
+            ptr.len = 0;
+            buf_adds(&ptr, l->ptr);
+        } else {
+            buf_addc(&ptr, '/');
+            ptr_escape(&ptr, buf_cstr(&tok), tok.len);
+        }
+        buf_free(&tok);
+    }
+    jsch_loc *l = json_is_object(cur) ? ref_loc_of(c, cur) : NULL;
+    if (!l && json_is_object(cur)) l = index_add_loc(&c->local, cur, cres, buf_cstr(&ptr), ptr.len);
+    buf_free(&ptr);
+    *loc_out = l;
+    return cur;
+}
+
+const json_t *ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **loc_out)
+{
+    *loc_out = NULL;
+    size_t blen = uri_base_len(uri);
+    jsch_resource *res = ref_find_resource(c, uri, blen);
+    if (!res) return NULL;
+    const char *frag = uri[blen] == '#' ? uri + blen + 1 : "";
+    size_t flen;
+    char *f = pct_decode(frag, strlen(frag), &flen);
+    if (!f) {
+        jsch_set_error(c->err, "", "bad percent-encoding in \"%s\"", uri);
+        return NULL;
+    }
+    const json_t *node;
+    if (flen == 0) {
+        node = res->root;
+        *loc_out = json_is_object(node) ? ref_loc_of(c, node) : NULL;
+    } else if (f[0] == '/') {
+        node = follow_pointer(c, res, f, flen, loc_out);
+        if (!node) jsch_set_error(c->err, "", "no schema at \"%s\"", uri);
+    } else {
+        node = smap_get(&res->anchors, f, flen);
+        if (!node) jsch_set_error(c->err, "", "unknown anchor in \"%s\"", uri);
+        else *loc_out = ref_loc_of(c, node);
+    }
+    free(f);
+    return node;
+}
+
+static const struct { const char *uri; unsigned bit; } vocabs[] = {
+    { "https://json-schema.org/draft/2020-12/vocab/core", VOC_CORE },
+    { "https://json-schema.org/draft/2020-12/vocab/applicator", VOC_APPLICATOR },
+    { "https://json-schema.org/draft/2020-12/vocab/unevaluated", VOC_UNEVALUATED },
+    { "https://json-schema.org/draft/2020-12/vocab/validation", VOC_VALIDATION },
+    { "https://json-schema.org/draft/2020-12/vocab/format-annotation", VOC_FORMAT_ANNOTATION },
+    { "https://json-schema.org/draft/2020-12/vocab/format-assertion", VOC_FORMAT_ASSERTION },
+    { "https://json-schema.org/draft/2020-12/vocab/content", VOC_CONTENT },
+    { "https://json-schema.org/draft/2020-12/vocab/meta-data", VOC_METADATA },
+};
+
+/* The vocabularies a resource uses come from the "$vocabulary" of the
+   meta-schema its "$schema" names (or its enclosing resource's). A meta-schema
+   without "$vocabulary" means the standard set. Unknown optional
+   vocabularies (false) are ignored; unknown required ones are an error. */
+unsigned vocab_of_resource(jsch_compiler *c, jsch_resource *res)
+{
+    const json_t *sch = json_is_object(res->root) ? json_object_get(res->root, "$schema") : NULL;
+    if (!json_is_string(sch))
+        return res->parent ? vocab_of_resource(c, res->parent) : VOC_DEFAULT;
+    const char *uri = json_string_value(sch);
+    size_t blen = uri_base_len(uri);
+    jsch_resource *meta = smap_get(&c->local.by_uri, uri, blen);
+    if (!meta) {
+        jsch_error ignored;
+        meta = registry_find(c->reg, uri, blen, &ignored);
+    }
+    if (!meta) return VOC_DEFAULT;
+    const json_t *voc = json_is_object(meta->root) ? json_object_get(meta->root, "$vocabulary")
+                                                  : NULL;
+    if (!json_is_object(voc)) return VOC_DEFAULT;
+    unsigned mask = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)voc, key, v) {
+        size_t i;
+        for (i = 0; i < sizeof vocabs / sizeof vocabs[0]; i++)
+            if (strcmp(key, vocabs[i].uri) == 0) break;
+        if (i < sizeof vocabs / sizeof vocabs[0]) mask |= vocabs[i].bit;
+        else if (json_is_true(v)) return 0x80000000u;   /* caller reports */
+    }
+    return mask;
+}

@@ -1,0 +1,429 @@
+/*
+ * registry.c - schema documents by URI, and the index of their resources.
+ *
+ * Adding a document walks it once, following only keywords whose values are
+ * schemas (so an "$id" inside "const" or an unknown keyword is not an
+ * identifier), and records: every schema resource ("$id" or the document root)
+ * under its absolute URI, each resource's "$anchor"/"$dynamicAnchor" names,
+ * and for every object subschema its resource and JSON pointer. References
+ * are then resolved against this index (ref.c) without walking again.
+ *
+ * The draft 2020-12 meta-schemas are compiled into the library (embed_file in
+ * CMakeLists.txt) and added by jsch_registry_new(). Prefix maps let the host
+ * point a URI prefix at a local directory; documents load on first use.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonschema_private.h"
+
+extern const char jsch_meta_schema[], jsch_meta_core[], jsch_meta_applicator[],
+    jsch_meta_unevaluated[], jsch_meta_validation[], jsch_meta_meta_data[],
+    jsch_meta_format_annotation[], jsch_meta_format_assertion[], jsch_meta_content[];
+extern const size_t jsch_meta_schema_len, jsch_meta_core_len, jsch_meta_applicator_len,
+    jsch_meta_unevaluated_len, jsch_meta_validation_len, jsch_meta_meta_data_len,
+    jsch_meta_format_annotation_len, jsch_meta_format_assertion_len, jsch_meta_content_len;
+
+/* ---- the index ---- */
+
+static const char *const single_kws[] = {
+    "additionalProperties", "items", "contains", "propertyNames", "if", "then", "else", "not",
+    "unevaluatedItems", "unevaluatedProperties", "contentSchema", NULL,
+};
+static const char *const map_kws[] = {
+    "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", NULL,
+};
+static const char *const array_kws[] = { "allOf", "anyOf", "oneOf", "prefixItems", "items", NULL };
+
+static jsch_resource *resource_new(jsch_index *idx, const char *uri, size_t len, json_t *root,
+                                   jsch_resource *parent)
+{
+    jsch_resource *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->uri = jsch_strndup(uri, len);
+    r->root = root;
+    r->parent = parent;
+    if (!r->uri || vec_push(&idx->resources, r) != 0 ||
+        smap_put(&idx->by_uri, r->uri, len, r) != 0) {
+        free(r->uri);
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+jsch_loc *index_add_loc(jsch_index *idx, const json_t *node, jsch_resource *res, const char *ptr,
+                        size_t ptrlen)
+{
+    jsch_loc *l = malloc(sizeof *l);
+    if (!l) return NULL;
+    l->res = res;
+    l->ptr = jsch_strndup(ptr, ptrlen);
+    if (!l->ptr || vec_push(&idx->locs_owned, l) != 0) {
+        free(l->ptr);
+        free(l);
+        return NULL;
+    }
+    if (pmap_put(&idx->locs, node, l) != 0) return NULL;
+    return l;
+}
+
+typedef struct walker {
+    jsch_index *idx;
+    jsch_buf ptr;
+    jsch_error *err;
+} walker;
+
+static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned depth);
+
+/* walk() modes */
+enum { WALK_SUB, WALK_ROOT, WALK_ID_DONE };
+
+static int walk_child(walker *w, json_t *child, jsch_resource *res, const char *kw,
+                      const char *key, size_t klen, size_t index, bool indexed, unsigned depth)
+{
+    size_t mark = w->ptr.len;
+    buf_addc(&w->ptr, '/');
+    ptr_escape(&w->ptr, kw, strlen(kw));
+    if (key) {
+        buf_addc(&w->ptr, '/');
+        ptr_escape(&w->ptr, key, klen);
+    } else if (indexed) {
+        buf_addf(&w->ptr, "/%zu", index);
+    }
+    int rc = walk(w, child, res, WALK_SUB, depth + 1);
+    w->ptr.len = mark;
+    if (w->ptr.data) w->ptr.data[mark] = '\0';
+    return rc;
+}
+
+static int add_anchor(walker *w, jsch_resource *res, json_t *node, const char *kw, bool dynamic)
+{
+    json_t *a = json_object_get(node, kw);
+    if (!json_is_string(a)) return 0;
+    const char *name = json_string_value(a);
+    size_t len = json_string_length(a);
+    if (smap_put(&res->anchors, name, len, node) != 0) return -1;
+    if (dynamic && smap_put(&res->dyn_anchors, name, len, node) != 0) return -1;
+    (void)w;
+    return 0;
+}
+
+static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned depth)
+{
+    bool is_root = mode == WALK_ROOT;
+    if (!json_is_object(node)) return 0;
+    if (depth > JSCH_MAX_DEPTH) {
+        jsch_set_error(w->err, buf_cstr(&w->ptr), "schema nesting exceeds %d levels",
+                       JSCH_MAX_DEPTH);
+        return -1;
+    }
+    json_t *id = json_object_get(node, "$id");
+    size_t ptr_start = 0;
+    if (json_is_string(id) && mode != WALK_ID_DONE) {
+        char *uri = uri_resolve(res->uri, json_string_value(id));
+        if (!uri) goto oom;
+        size_t len = uri_base_len(uri);
+        if (is_root) {
+            if (len != strlen(res->uri) || memcmp(uri, res->uri, len) != 0) {
+                /* the retrieval URI stays an alias of the root resource */
+                char *old = res->uri;
+                res->uri = jsch_strndup(uri, len);
+                if (!res->uri || smap_put(&w->idx->by_uri, uri, len, res) != 0) {
+                    free(res->uri);
+                    res->uri = old;
+                    free(uri);
+                    goto oom;
+                }
+                free(old);
+            }
+        } else {
+            res = resource_new(w->idx, uri, len, node, res);
+            if (!res) {
+                free(uri);
+                goto oom;
+            }
+            ptr_start = w->ptr.len;
+        }
+        free(uri);
+    }
+    /* pointers are relative to the resource root */
+    const char *p = buf_cstr(&w->ptr);
+    if (!index_add_loc(w->idx, node, res, p + ptr_start, w->ptr.len - ptr_start)) goto oom;
+    size_t saved_len = w->ptr.len;
+    if (ptr_start) {
+        /* restart the pointer at the new resource root, restore afterwards */
+        char *saved = jsch_strndup(p, w->ptr.len);
+        if (!saved) goto oom;
+        w->ptr.len = 0;
+        if (w->ptr.data) w->ptr.data[0] = '\0';
+        int rc = walk(w, node, res, WALK_ID_DONE, depth);
+        w->ptr.len = 0;
+        buf_add(&w->ptr, saved, saved_len);
+        free(saved);
+        return rc;
+    }
+    if (add_anchor(w, res, node, "$anchor", false) != 0 ||
+        add_anchor(w, res, node, "$dynamicAnchor", true) != 0)
+        goto oom;
+    for (const char *const *k = single_kws; *k; k++) {
+        json_t *v = json_object_get(node, *k);
+        if (v && walk_child(w, v, res, *k, NULL, 0, 0, false, depth) != 0) return -1;
+    }
+    for (const char *const *k = map_kws; *k; k++) {
+        json_t *m = json_object_get(node, *k);
+        if (!json_is_object(m)) continue;
+        const char *key;
+        json_t *v;
+        void *it;
+        for (it = json_object_iter(m); it; it = json_object_iter_next(m, it)) {
+            key = json_object_iter_key(it);
+            v = json_object_iter_value(it);
+            if (walk_child(w, v, res, *k, key, json_object_iter_key_len(it), 0, false, depth))
+                return -1;
+        }
+    }
+    for (const char *const *k = array_kws; *k; k++) {
+        json_t *a = json_object_get(node, *k);
+        if (!json_is_array(a)) continue;
+        for (size_t i = 0; i < json_array_size(a); i++)
+            if (walk_child(w, json_array_get(a, i), res, *k, NULL, 0, i, true, depth)) return -1;
+    }
+    return 0;
+oom:
+    jsch_set_error(w->err, buf_cstr(&w->ptr), "out of memory");
+    return -1;
+}
+
+int index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err)
+{
+    size_t len = uri_base_len(uri);
+    if (vec_push(&idx->docs, doc) != 0) {
+        jsch_set_error(err, "", "out of memory");
+        return -1;
+    }
+    json_incref(doc);
+    jsch_resource *root = resource_new(idx, uri, len, doc, NULL);
+    if (!root) {
+        jsch_set_error(err, "", "out of memory");
+        return -1;
+    }
+    walker w = { idx, { 0 }, err };
+    int rc = walk(&w, doc, root, WALK_ROOT, 0);
+    buf_free(&w.ptr);
+    return rc;
+}
+
+void index_free(jsch_index *idx)
+{
+    for (size_t i = 0; i < idx->resources.n; i++) {
+        jsch_resource *r = idx->resources.v[i];
+        smap_free(&r->anchors);
+        smap_free(&r->dyn_anchors);
+        free(r->uri);
+        free(r);
+    }
+    for (size_t i = 0; i < idx->locs_owned.n; i++) {
+        jsch_loc *l = idx->locs_owned.v[i];
+        free(l->ptr);
+        free(l);
+    }
+    for (size_t i = 0; i < idx->docs.n; i++) json_decref(idx->docs.v[i]);
+    free(idx->resources.v);
+    free(idx->locs_owned.v);
+    free(idx->docs.v);
+    smap_free(&idx->by_uri);
+    pmap_free(&idx->locs);
+    memset(idx, 0, sizeof *idx);
+}
+
+/* ---- the registry ---- */
+
+static int add_embedded(jsch_registry *reg, const char *text, size_t len)
+{
+    json_error_t jerr;
+    json_t *doc = json_loadb(text, len, 0, &jerr);
+    if (!doc) return -1;
+    const char *id = json_string_value(json_object_get(doc, "$id"));
+    int rc = id ? jsch_registry_add(reg, id, doc, NULL) : -1;
+    json_decref(doc);
+    return rc;
+}
+
+jsch_registry *jsch_registry_new(void)
+{
+    jsch_registry *reg = calloc(1, sizeof *reg);
+    if (!reg) return NULL;
+    struct { const char *t; size_t n; } metas[] = {
+        { jsch_meta_schema, jsch_meta_schema_len },
+        { jsch_meta_core, jsch_meta_core_len },
+        { jsch_meta_applicator, jsch_meta_applicator_len },
+        { jsch_meta_unevaluated, jsch_meta_unevaluated_len },
+        { jsch_meta_validation, jsch_meta_validation_len },
+        { jsch_meta_meta_data, jsch_meta_meta_data_len },
+        { jsch_meta_format_annotation, jsch_meta_format_annotation_len },
+        { jsch_meta_format_assertion, jsch_meta_format_assertion_len },
+        { jsch_meta_content, jsch_meta_content_len },
+    };
+    for (size_t i = 0; i < sizeof metas / sizeof metas[0]; i++) {
+        if (add_embedded(reg, metas[i].t, metas[i].n) != 0) {
+            jsch_registry_free(reg);
+            return NULL;
+        }
+    }
+    return reg;
+}
+
+void jsch_registry_free(jsch_registry *reg)
+{
+    if (!reg) return;
+    index_free(&reg->idx);
+    for (size_t i = 0; i < reg->prefixes.n; i++) {
+        jsch_prefix *p = reg->prefixes.v[i];
+        free(p->prefix);
+        free(p->dir);
+        free(p);
+    }
+    free(reg->prefixes.v);
+    for (size_t i = 0; i < reg->formats_owned.n; i++) free(reg->formats_owned.v[i]);
+    free(reg->formats_owned.v);
+    smap_free(&reg->formats);
+    for (size_t i = 0; i < reg->metas_owned.n; i++) jsch_schema_free(reg->metas_owned.v[i]);
+    free(reg->metas_owned.v);
+    smap_free(&reg->metas);
+    free(reg);
+}
+
+int jsch_registry_add(jsch_registry *reg, const char *uri, json_t *doc, jsch_error *err)
+{
+    if (!reg || !uri || !doc) {
+        jsch_set_error(err, "", "invalid argument");
+        return -1;
+    }
+    if (!uri_has_scheme(uri)) {
+        jsch_set_error(err, "", "document URI \"%s\" is not absolute", uri);
+        return -1;
+    }
+    return index_add_document(&reg->idx, uri, doc, err);
+}
+
+int jsch_registry_map_prefix(jsch_registry *reg, const char *prefix, const char *dir,
+                             jsch_error *err)
+{
+    jsch_prefix *p = calloc(1, sizeof *p);
+    if (!p) goto oom;
+    p->prefix = jsch_strdup(prefix);
+    p->dir = jsch_strdup(dir);
+    if (!p->prefix || !p->dir || vec_push(&reg->prefixes, p) != 0) {
+        free(p->prefix);
+        free(p->dir);
+        free(p);
+        goto oom;
+    }
+    return 0;
+oom:
+    jsch_set_error(err, "", "out of memory");
+    return -1;
+}
+
+int jsch_registry_add_format(jsch_registry *reg, const char *name, jsch_format_fn check, void *ud,
+                             jsch_error *err)
+{
+    jsch_format *f = malloc(sizeof *f);
+    if (!f || vec_push(&reg->formats_owned, f) != 0) {
+        free(f);
+        jsch_set_error(err, "", "out of memory");
+        return -1;
+    }
+    f->check = check;
+    f->ud = ud;
+    if (smap_put(&reg->formats, name, strlen(name), f) != 0) {
+        jsch_set_error(err, "", "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static bool ends_with(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/* Loads uri from a mapped directory; 1 loaded, 0 not mapped, -1 error. */
+static int load_mapped(jsch_registry *reg, const char *uri, size_t len, jsch_error *err)
+{
+    for (size_t i = 0; i < reg->prefixes.n; i++) {
+        const jsch_prefix *p = reg->prefixes.v[i];
+        size_t plen = strlen(p->prefix);
+        if (len < plen || memcmp(uri, p->prefix, plen) != 0) continue;
+        const char *rest = uri + plen;
+        size_t rlen = len - plen;
+        char *u = jsch_strndup(uri, len);
+        if (!u) {
+            jsch_set_error(err, "", "out of memory");
+            return -1;
+        }
+        /* URIs arrive with dot segments removed; refuse what could still escape */
+        if (rlen == 0 || memchr(rest, '?', rlen) || strstr(u + plen, "..") || rest[0] == '/') {
+            jsch_set_error(err, "", "cannot map \"%s\" to a file below \"%s\"", u, p->dir);
+            free(u);
+            return -1;
+        }
+        if (ends_with(rest, rlen, ".yaml") || ends_with(rest, rlen, ".yml")) {
+            jsch_set_error(err, "", "YAML schema \"%s\" is not supported", u);
+            free(u);
+            return -1;
+        }
+        jsch_buf path = { 0 };
+        buf_adds(&path, p->dir);
+        if (path.len && path.data[path.len - 1] != '/') buf_addc(&path, '/');
+        buf_add(&path, rest, rlen);
+        json_error_t jerr;
+        json_t *doc = json_load_file(buf_cstr(&path), 0, &jerr);
+        if (!doc) {
+            jsch_set_error(err, "", "cannot load \"%s\" from \"%s\": %s", u, buf_cstr(&path),
+                           jerr.text);
+            buf_free(&path);
+            free(u);
+            return -1;
+        }
+        buf_free(&path);
+        int rc = index_add_document(&reg->idx, u, doc, err);
+        json_decref(doc);
+        free(u);
+        return rc == 0 ? 1 : -1;
+    }
+    return 0;
+}
+
+jsch_resource *registry_find(jsch_registry *reg, const char *uri, size_t len, jsch_error *err)
+{
+    jsch_resource *r = smap_get(&reg->idx.by_uri, uri, len);
+    if (r) return r;
+    int rc = load_mapped(reg, uri, len, err);
+    if (rc < 0) return NULL;
+    if (rc > 0) r = smap_get(&reg->idx.by_uri, uri, len);
+    if (!r) jsch_set_error(err, "", "unknown schema \"%.*s\"", (int)len, uri);
+    return r;
+}
+
+const jsch_schema *registry_metaschema(jsch_registry *reg, const char *uri, jsch_error *err)
+{
+    size_t len = uri_base_len(uri);
+    jsch_schema *s = smap_get(&reg->metas, uri, len);
+    if (s) return s;
+    jsch_resource *r = registry_find(reg, uri, len, err);
+    if (!r) return NULL;
+    char *u = jsch_strndup(uri, len);
+    if (!u) return NULL;
+    s = jsch_compile(reg, r->root, u, JSCH_NO_METASCHEMA, err);
+    free(u);
+    if (!s) return NULL;
+    if (vec_push(&reg->metas_owned, s) != 0 || smap_put(&reg->metas, uri, len, s) != 0) {
+        if (reg->metas_owned.n == 0 || reg->metas_owned.v[reg->metas_owned.n - 1] != s)
+            jsch_schema_free(s);
+        return NULL;
+    }
+    return s;
+}

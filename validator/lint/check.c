@@ -1,0 +1,72 @@
+/*
+ * check.c - placing a rule's finding: pointer or attribute to line:column.
+ */
+#include "check.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void add(al_check *c, const char *rule_id, size_t off, size_t end,
+                const char *pointer, const char *msg)
+{
+    const al_rule *rule = al_rule_find(rule_id);
+    al_pos a, b;
+    if (!rule)
+        return;
+    a = al_source_pos(&c->doc->src, off);
+    b = al_source_pos(&c->doc->src, end > off ? end : off);
+    if (al_findings_add(c->out, c->file, a.line, a.column, b.line, b.column, pointer,
+                        rule->id, rule->severity, msg) != 0)
+        c->failed_alloc = 1;
+}
+
+void al_check_at_offset(al_check *c, const char *rule_id, size_t offset, size_t end,
+                        const char *pointer, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    add(c, rule_id, offset, end, pointer, msg);
+}
+
+void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer,
+                         al_place place, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    const al_posindex *ix = al_doc_index(c->doc);
+    const al_posentry *e = ix ? al_posindex_find_nearest(ix, pointer) : NULL;
+    size_t off = c->doc->body_start, end = c->doc->body_start;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (e) {
+        int exact = e == al_posindex_find(ix, pointer);
+        if (place == AL_AT_KEY && exact && e->key_off != AL_NO_OFFSET) {
+            off = e->key_off;
+            end = e->val_off;
+        } else {
+            off = e->val_off;
+            end = e->val_end;
+        }
+    }
+    add(c, rule_id, off, end, pointer, msg);
+}
+
+void al_check_at_attr(al_check *c, const char *rule_id, const al_attr *attr, int at_name,
+                      const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (at_name)
+        add(c, rule_id, attr->name_off, attr->name_off + strlen(attr->name), NULL, msg);
+    else
+        add(c, rule_id, attr->value_off, attr->value_end, NULL, msg);
+}

@@ -1,0 +1,45 @@
+/*
+ * check.h - what a rule sees of one file, and how it reports.
+ *
+ * An al_check is handed to each per-file rule: the document (header
+ * attributes, title, body) and report functions that place a finding by
+ * what it is about (a body JSON pointer, a header attribute, the title, a
+ * byte offset). Positions are computed here, only for findings, so rules
+ * never deal with lines and columns.
+ */
+#ifndef AL_CHECK_H
+#define AL_CHECK_H
+
+#include "../reader/document.h"
+#include "../report/finding.h"
+#include "../rules/rule.h"
+
+typedef struct al_check {
+    al_doc *doc;                 /* borrowed */
+    const char *file;            /* display path, borrowed */
+    al_findings *out;            /* borrowed: where findings go */
+    const al_rule *rule;         /* the rule running now (for its id and severity) */
+    int failed_alloc;            /* set when a finding could not be stored */
+} al_check;
+
+/* Where in a body value a finding points. */
+typedef enum al_place {
+    AL_AT_VALUE,                 /* the value (missing ones: nearest ancestor) */
+    AL_AT_KEY,                   /* the member's key, or the value for array items */
+} al_place;
+
+/* Reports RULE_ID (must be registered) at body POINTER. Message is printf-style. */
+void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer,
+                         al_place place, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Reports at header attribute ATTR's value (at_name: at its name). */
+void al_check_at_attr(al_check *c, const char *rule_id, const al_attr *attr, int at_name,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Reports at the byte range [OFFSET, END) of the file. */
+void al_check_at_offset(al_check *c, const char *rule_id, size_t offset, size_t end,
+                        const char *pointer, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+#endif

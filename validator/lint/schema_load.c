@@ -1,0 +1,132 @@
+/*
+ * schema_load.c - reading, registering and compiling a user's schema.
+ */
+#include "schema_load.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../reader/document.h"
+
+typedef struct load_ctx {
+    char *err;
+    size_t errlen;
+    int failed;
+    al_source *src;
+} load_ctx;
+
+static void on_problem(void *ud, const char *rule, size_t offset, size_t end,
+                       size_t related, const char *pointer, const char *message)
+{
+    load_ctx *lc = ud;
+    al_pos p;
+    (void)end;
+    (void)related;
+    (void)pointer;
+    if (strcmp(rule, "json-syntax") != 0 && strcmp(rule, "encoding") != 0 &&
+        strcmp(rule, "duplicate-key") != 0)
+        return;
+    if (lc->failed)
+        return;
+    lc->failed = 1;
+    p = al_source_pos(lc->src, offset);
+    snprintf(lc->err, lc->errlen, "'%s':%d:%d: %s", lc->src->path, p.line, p.column, message);
+}
+
+static json_t *read_schema(const char *path, const char *text, const char *name,
+                           char *err, size_t errlen)
+{
+    al_source src;
+    al_doc doc;
+    al_doc_options o;
+    load_ctx lc;
+    json_t *v;
+    int kind;
+
+    if (path) {
+        if (al_source_read(&src, path) != 0) {
+            snprintf(err, errlen, "cannot read schema '%s': %s", path, strerror(errno));
+            return NULL;
+        }
+    } else if (al_source_from_memory(&src, name, text, strlen(text)) != 0) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    kind = al_doc_kind_from_name(path ? path : name);
+    if (kind != AL_DOC_YAML)
+        kind = AL_DOC_JSON;
+    memset(&lc, 0, sizeof(lc));
+    lc.err = err;
+    lc.errlen = errlen;
+    memset(&o, 0, sizeof(o));
+    o.problem = on_problem;
+    o.ud = &lc;
+    o.keep_all = 1;
+    lc.src = &doc.src;
+    if (al_doc_load(&doc, &src, (al_doc_kind)kind, &o) != 0) {
+        al_doc_release(&doc);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    v = lc.failed ? NULL : json_incref(doc.body);
+    if (!v && !lc.failed)
+        snprintf(err, errlen, "cannot read schema '%s'", path ? path : name);
+    al_doc_release(&doc);
+    return v;
+}
+
+/* file:// URI of PATH made absolute, so relative $refs resolve beside it. */
+static void file_uri(const char *path, char *out, size_t n)
+{
+    char abs[PATH_MAX];
+    if (realpath(path, abs))
+        snprintf(out, n, "file://%s", abs);
+    else
+        snprintf(out, n, "file://%s", path);
+}
+
+jsch_schema *al_schema_load(const char *path, const char *text, const char *name,
+                            const al_resolve_map *maps, size_t nmaps,
+                            char *err, size_t errlen)
+{
+    jsch_registry *reg;
+    jsch_schema *s = NULL;
+    jsch_error jerr;
+    json_t *doc;
+    char uri[PATH_MAX + 16];
+    size_t i;
+
+    doc = read_schema(path, text, name, err, errlen);
+    if (!doc)
+        return NULL;
+    reg = jsch_registry_new();
+    if (!reg) {
+        json_decref(doc);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    for (i = 0; i < nmaps; i++) {
+        if (jsch_registry_map_prefix(reg, maps[i].prefix, maps[i].dir, &jerr) != 0) {
+            snprintf(err, errlen, "--resolve '%s=%s': %s", maps[i].prefix, maps[i].dir,
+                     jerr.message);
+            goto done;
+        }
+    }
+    if (path)
+        file_uri(path, uri, sizeof(uri));
+    s = jsch_compile(reg, doc, path ? uri : NULL, JSCH_FORMAT_ASSERT, &jerr);
+    if (!s) {
+        if (jerr.location[0])
+            snprintf(err, errlen, "invalid schema '%s' at '%s': %s", path ? path : name,
+                     jerr.location, jerr.message);
+        else
+            snprintf(err, errlen, "invalid schema '%s': %s", path ? path : name, jerr.message);
+    }
+done:
+    jsch_registry_free(reg);
+    json_decref(doc);
+    return s;
+}

@@ -1,0 +1,31 @@
+/*
+ * schema_load.h - a JSON Schema file (JSON or YAML) to a compiled schema.
+ *
+ * Reads the file with the document readers (so a syntax error in a schema
+ * is reported with its line and column), registers the `--resolve`
+ * prefix-to-directory maps, and compiles with format assertion on, as
+ * check-jsonschema users expect.
+ */
+#ifndef AL_SCHEMA_LOAD_H
+#define AL_SCHEMA_LOAD_H
+
+#include <stddef.h>
+
+#include "../jsonschema/jsonschema.h"
+
+typedef struct al_resolve_map {
+    const char *prefix;          /* URI prefix, e.g. "http://localhost:1234/" */
+    const char *dir;             /* local directory it maps to */
+} al_resolve_map;
+
+/*
+ * Loads and compiles the schema at PATH (or the NUL-terminated TEXT when
+ * PATH is NULL; NAME then names it in messages). On failure returns NULL and
+ * writes a one-line message (`'S.json': ...`, lowercase, no full stop) into
+ * ERR of size ERRLEN.
+ */
+jsch_schema *al_schema_load(const char *path, const char *text, const char *name,
+                            const al_resolve_map *maps, size_t nmaps,
+                            char *err, size_t errlen);
+
+#endif

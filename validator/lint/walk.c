@@ -1,0 +1,190 @@
+/*
+ * walk.c - recursive directory listing in a stable order.
+ *
+ * Each directory's names are read whole, sorted with strcmp, then visited;
+ * the (device, inode) pairs of the directories on the current path are kept
+ * on a small stack so that a symlink pointing back up is seen and skipped
+ * instead of looping forever.
+ */
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#define MAX_WALK_DEPTH 256
+
+typedef struct dirid {
+    dev_t dev;
+    ino_t ino;
+} dirid;
+
+void al_pathlist_init(al_pathlist *list)
+{
+    memset(list, 0, sizeof(*list));
+}
+
+void al_pathlist_release(al_pathlist *list)
+{
+    size_t i;
+    for (i = 0; i < list->count; i++)
+        free(list->items[i].path);
+    free(list->items);
+    memset(list, 0, sizeof(*list));
+}
+
+static int push(al_pathlist *list, const char *path, int err, int is_explicit)
+{
+    size_t n = strlen(path);
+    char *copy;
+    if (list->count == list->cap) {
+        size_t ncap = list->cap ? list->cap * 2 : 64;
+        al_pathitem *ni = realloc(list->items, ncap * sizeof(*ni));
+        if (!ni)
+            return -1;
+        list->items = ni;
+        list->cap = ncap;
+    }
+    copy = malloc(n + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, path, n + 1);
+    list->items[list->count].path = copy;
+    list->items[list->count].err = err;
+    list->items[list->count].is_explicit = is_explicit;
+    list->count++;
+    return 0;
+}
+
+int al_walk_wanted_name(const char *name)
+{
+    static const char *const exts[] = {".md", ".markdown", ".json", ".yaml", ".yml"};
+    const char *dot = strrchr(name, '.');
+    size_t i;
+    if (!dot)
+        return 0;
+    for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+        if (strcasecmp(dot, exts[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    int slash = a > 0 && dir[a - 1] != '/';
+    char *p = malloc(a + (size_t)slash + b + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    if (slash)
+        p[a] = '/';
+    memcpy(p + a + slash, name, b + 1);
+    return p;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads DIR's entry names (without . and hidden ones), sorted. */
+static int read_names(const char *dir, char ***out, size_t *count)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+
+    if (!d)
+        return -1;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            char **nn = realloc(names, ncap * sizeof(*nn));
+            if (!nn)
+                goto nomem;
+            names = nn;
+            cap = ncap;
+        }
+        names[n] = strdup(e->d_name);
+        if (!names[n])
+            goto nomem;
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof(*names), cmp_names);
+    *out = names;
+    *count = n;
+    return 0;
+nomem:
+    closedir(d);
+    while (n > 0)
+        free(names[--n]);
+    free(names);
+    errno = ENOMEM;
+    return -1;
+}
+
+static int walk_dir(const char *dir, al_pathlist *list, dirid *stack, size_t depth)
+{
+    char **names = NULL;
+    size_t n = 0, i;
+    int rc = 0;
+
+    if (read_names(dir, &names, &n) != 0)
+        return errno == ENOMEM ? -1 : push(list, dir, errno, 0);
+    for (i = 0; i < n && rc == 0; i++) {
+        struct stat st;
+        char *path = join(dir, names[i]);
+        if (!path) {
+            rc = -1;
+            break;
+        }
+        if (stat(path, &st) != 0) {
+            /* a dangling symlink or a file removed meanwhile: report wanted names only */
+            if (al_walk_wanted_name(names[i]))
+                rc = push(list, path, errno, 0);
+        } else if (S_ISDIR(st.st_mode)) {
+            size_t k;
+            int loop = 0;
+            for (k = 0; k < depth; k++)
+                if (stack[k].dev == st.st_dev && stack[k].ino == st.st_ino)
+                    loop = 1;
+            if (!loop && depth + 1 < MAX_WALK_DEPTH) {
+                stack[depth].dev = st.st_dev;
+                stack[depth].ino = st.st_ino;
+                rc = walk_dir(path, list, stack, depth + 1);
+            }
+        } else if (S_ISREG(st.st_mode) && al_walk_wanted_name(names[i])) {
+            rc = push(list, path, 0, 0);
+        }
+        free(path);
+    }
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int al_walk(const char *path, al_pathlist *list)
+{
+    struct stat st;
+    dirid stack[MAX_WALK_DEPTH];
+
+    if (stat(path, &st) != 0)
+        return push(list, path, errno, 1);
+    if (S_ISDIR(st.st_mode)) {
+        stack[0].dev = st.st_dev;
+        stack[0].ino = st.st_ino;
+        return walk_dir(path, list, stack, 1);
+    }
+    if (!S_ISREG(st.st_mode))
+        return push(list, path, ENODEV, 1);
+    return push(list, path, 0, 1);
+}

@@ -1,0 +1,561 @@
+/*
+ * document.c - reading the Markdown wrapper and dispatching the body.
+ *
+ * How it works: the whole file is first checked as UTF-8 (UTF-16 is named
+ * as such), then a line-oriented scan finds the `<properties` header, walks
+ * its attributes byte by byte (any white space separates them, values are
+ * double- or single-quoted), then looks for the H1 title and the two fence
+ * lines. The body range between the fences goes to the JSON reader (or the
+ * whole file to the JSON or YAML reader for bare bodies). Each problem is
+ * reported at its byte; a problem that makes the rest unreadable sets
+ * doc->fatal and stops.
+ */
+#include "document.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "json_reader.h"
+#include "yaml_reader.h"
+
+#define ADVISOR_SELF_HELP_TYPE "advisorRecommendationMetadata"
+
+typedef struct reader {
+    al_doc *doc;
+    const al_doc_options *opts;
+} reader;
+
+static void report(reader *r, const char *rule, size_t off, size_t end,
+                   size_t related, const char *pointer, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+#include <stdarg.h>
+
+static void report(reader *r, const char *rule, size_t off, size_t end,
+                   size_t related, const char *pointer, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    if (!r->opts || !r->opts->problem)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    r->opts->problem(r->opts->ud, rule, off, end, related, pointer, msg);
+}
+
+static char *dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+int al_doc_kind_from_name(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return -1;
+    if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown"))
+        return AL_DOC_MARKDOWN;
+    if (!strcasecmp(dot, ".json"))
+        return AL_DOC_JSON;
+    if (!strcasecmp(dot, ".yaml") || !strcasecmp(dot, ".yml"))
+        return AL_DOC_YAML;
+    return -1;
+}
+
+al_doc_kind al_doc_sniff_kind(const char *data, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+        (unsigned char)data[2] == 0xBF)
+        i = 3;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i < len && (data[i] == '{' || data[i] == '['))
+        return AL_DOC_JSON;
+    return AL_DOC_MARKDOWN;
+}
+
+const al_attr *al_doc_attr(const al_doc *doc, const char *name)
+{
+    size_t i;
+    for (i = 0; i < doc->nattrs; i++)
+        if (strcmp(doc->attrs[i].name, name) == 0)
+            return &doc->attrs[i];
+    return NULL;
+}
+
+/* ---- encoding ---- */
+
+/* Offset of the first byte that is not valid UTF-8, or len. */
+static size_t first_invalid_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+                i += 2;
+                continue;
+            }
+            return i;
+        }
+        if (c >= 0xE0 && c <= 0xEF) {
+            if (i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+                !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0)) {
+                i += 3;
+                continue;
+            }
+            return i;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            if (i + 3 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+                (s[i + 3] & 0xC0) == 0x80 && !(c == 0xF0 && s[i + 1] < 0x90) &&
+                !(c == 0xF4 && s[i + 1] >= 0x90)) {
+                i += 4;
+                continue;
+            }
+            return i;
+        }
+        return i;
+    }
+    return len;
+}
+
+static int check_encoding(reader *r)
+{
+    const al_source *src = &r->doc->src;
+    const unsigned char *d = (const unsigned char *)src->data;
+    size_t bad;
+
+    if (src->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
+        report(r, "encoding", 0, 0, AL_NO_OFFSET, NULL,
+               "file is UTF-16 encoded, advisor metadata must be UTF-8");
+        return -1;
+    }
+    bad = first_invalid_utf8(d, src->len);
+    if (bad < src->len) {
+        report(r, "encoding", bad, bad + 1, AL_NO_OFFSET, NULL,
+               "invalid UTF-8 byte 0x%02X, the file must be UTF-8", d[bad]);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- lines ---- */
+
+static size_t line_end(const al_source *src, size_t off)
+{
+    const char *nl = memchr(src->data + off, '\n', src->len - off);
+    return nl ? (size_t)(nl - src->data) : src->len;
+}
+
+static size_t next_line(const al_source *src, size_t off)
+{
+    size_t e = line_end(src, off);
+    return e < src->len ? e + 1 : src->len;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* A fence is "---" with only trailing white space. */
+static int is_fence(const al_source *src, size_t off)
+{
+    size_t e = line_end(src, off);
+    if (e - off < 3 || memcmp(src->data + off, "---", 3) != 0)
+        return 0;
+    return is_blank(src->data + off + 3, e - off - 3);
+}
+
+/* ---- header ---- */
+
+static int is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_' || c == '-' || c == ':';
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+static int add_attr(al_doc *doc, const char *name, size_t name_len, size_t name_off,
+                    size_t value_off, size_t value_end)
+{
+    al_attr *na = realloc(doc->attrs, (doc->nattrs + 1) * sizeof(*na));
+    al_attr *a;
+    if (!na)
+        return -1;
+    doc->attrs = na;
+    a = &doc->attrs[doc->nattrs];
+    a->name = dupn(name, name_len);
+    a->value = dupn(doc->src.data + value_off, value_end - value_off);
+    if (!a->name || !a->value) {
+        free(a->name);
+        free(a->value);
+        return -1;
+    }
+    a->name_off = name_off;
+    a->value_off = value_off;
+    a->value_end = value_end;
+    doc->nattrs++;
+    return 0;
+}
+
+static void describe_byte(char c, char *out, size_t n)
+{
+    if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7F)
+        snprintf(out, n, "'%c'", c);
+    else if (c == '\0')
+        snprintf(out, n, "NUL byte");
+    else
+        snprintf(out, n, "byte 0x%02X", (unsigned char)c);
+}
+
+/*
+ * Parses the attributes after "<properties" at *POS up to "/>". Returns 0,
+ * -1 on allocation failure, or 1 after reporting a problem that stops reading.
+ */
+static int parse_attributes(reader *r, size_t *pos)
+{
+    al_doc *doc = r->doc;
+    const char *d = doc->src.data;
+    size_t len = doc->src.len, i = *pos;
+
+    for (;;) {
+        size_t name_off, name_len, value_off;
+        char quote, what[32];
+
+        while (i < len && is_space(d[i]))
+            i++;
+        if (i >= len) {
+            report(r, "header-unclosed", doc->header_off, doc->header_off + 11, AL_NO_OFFSET, NULL,
+                   "the '<properties' header is not closed, expected '/>' before the end of the file");
+            return 1;
+        }
+        if (d[i] == '/' && i + 1 < len && d[i + 1] == '>') {
+            *pos = i + 2;
+            return 0;
+        }
+        if (d[i] == '>') {
+            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+                   "the '<properties' header must close with '/>', not '>'");
+            *pos = i + 1;
+            return 0;
+        }
+        if (d[i] == '#' || (d[i] == '-' && i + 2 < len && d[i + 1] == '-' && d[i + 2] == '-')) {
+            report(r, "header-unclosed", doc->header_off, doc->header_off + 11, AL_NO_OFFSET, NULL,
+                   "the '<properties' header is not closed, expected '/>' before the title");
+            return 1;
+        }
+        if (!is_name_char(d[i])) {
+            describe_byte(d[i], what, sizeof(what));
+            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+                   "unexpected %s in the '<properties' header, expected an attribute name or '/>'", what);
+            return 1;
+        }
+        name_off = i;
+        while (i < len && is_name_char(d[i]))
+            i++;
+        name_len = i - name_off;
+        while (i < len && (d[i] == ' ' || d[i] == '\t'))
+            i++;
+        if (i >= len || d[i] != '=') {
+            describe_byte(i < len ? d[i] : ' ', what, sizeof(what));
+            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+                   "expected '=' after attribute \"%.*s\", got %s", (int)name_len, d + name_off,
+                   i < len ? what : "the end of the file");
+            return 1;
+        }
+        i++;
+        while (i < len && (d[i] == ' ' || d[i] == '\t'))
+            i++;
+        if (i >= len || (d[i] != '"' && d[i] != '\'')) {
+            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+                   "expected a quoted value for attribute \"%.*s\"", (int)name_len, d + name_off);
+            return 1;
+        }
+        quote = d[i++];
+        value_off = i;
+        while (i < len && d[i] != quote && d[i] != '\n')
+            i++;
+        if (i >= len || d[i] != quote) {
+            report(r, "header-syntax", value_off - 1, value_off, AL_NO_OFFSET, NULL,
+                   "the value of attribute \"%.*s\" is not closed with %c on its line",
+                   (int)name_len, d + name_off, quote);
+            return 1;
+        }
+        if (add_attr(doc, d + name_off, name_len, name_off, value_off, i) != 0)
+            return -1;
+        i++;
+        if (i < len && !is_space(d[i]) && d[i] != '/' && d[i] != '>') {
+            describe_byte(d[i], what, sizeof(what));
+            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+                   "unexpected %s after the value of attribute \"%.*s\", expected white space",
+                   what, (int)name_len, d + name_off);
+            return 1;
+        }
+    }
+}
+
+static int is_advisor_type(const char *v)
+{
+    while (*v == ' ' || *v == '\t')
+        v++;
+    {
+        size_t n = strlen(ADVISOR_SELF_HELP_TYPE);
+        if (strncasecmp(v, ADVISOR_SELF_HELP_TYPE, n) != 0)
+            return 0;
+        v += n;
+    }
+    while (*v == ' ' || *v == '\t')
+        v++;
+    return *v == '\0';
+}
+
+/* ---- title and fences ---- */
+
+static int read_title(reader *r, size_t *pos)
+{
+    al_doc *doc = r->doc;
+    const al_source *src = &doc->src;
+    size_t i = *pos;
+
+    /* the rest of the "/>" line must be blank */
+    {
+        size_t e = line_end(src, i);
+        if (!is_blank(src->data + i, e - i)) {
+            report(r, "header-syntax", i, e, AL_NO_OFFSET, NULL,
+                   "unexpected text after '/>' on the header's last line");
+        }
+        i = next_line(src, i);
+    }
+    while (i < src->len) {
+        size_t e = line_end(src, i), t, te;
+        if (is_blank(src->data + i, e - i)) {
+            i = next_line(src, i);
+            continue;
+        }
+        if (is_fence(src, i))
+            break;
+        if (src->data[i] == '#' && (i + 1 >= e || src->data[i + 1] == ' ' || src->data[i + 1] == '\t')) {
+            t = i + 1;
+            while (t < e && (src->data[t] == ' ' || src->data[t] == '\t'))
+                t++;
+            te = e;
+            while (te > t && (src->data[te - 1] == ' ' || src->data[te - 1] == '\t' || src->data[te - 1] == '\r'))
+                te--;
+            doc->has_title = 1;
+            doc->title_off = i;
+            doc->title_text_off = t;
+            doc->title = dupn(src->data + t, te - t);
+            if (!doc->title)
+                return -1;
+            *pos = next_line(src, i);
+            return 0;
+        }
+        report(r, "title-missing", i, e, AL_NO_OFFSET, NULL,
+               "expected the '# Title' line after the header, got other text");
+        *pos = next_line(src, i);
+        return 0;
+    }
+    report(r, "title-missing", i, i, AL_NO_OFFSET, NULL,
+           "missing the '# Title' line between the header and the '---' fence");
+    *pos = i;
+    return 0;
+}
+
+static void find_body(reader *r, size_t pos)
+{
+    al_doc *doc = r->doc;
+    const al_source *src = &doc->src;
+    size_t i = pos;
+
+    while (i < src->len && !is_fence(src, i)) {
+        size_t e = line_end(src, i);
+        if (!is_blank(src->data + i, e - i)) {
+            if (src->data[i] == '{') {
+                report(r, "fence-missing", i, i + 1, AL_NO_OFFSET, NULL,
+                       "missing the '---' fence line before the JSON body");
+                doc->body_start = i;
+                goto closing;
+            }
+            report(r, "title-missing", i, e, AL_NO_OFFSET, NULL,
+                   "unexpected text between the title and the '---' fence");
+        }
+        i = next_line(src, i);
+    }
+    if (i >= src->len) {
+        report(r, "fence-missing", src->len, src->len, AL_NO_OFFSET, NULL,
+               "missing the '---' fence line and the JSON body after the title");
+        doc->fatal = 1;
+        return;
+    }
+    doc->body_start = next_line(src, i);
+closing:
+    i = doc->body_start;
+    while (i < src->len && !is_fence(src, i))
+        i = next_line(src, i);
+    if (i >= src->len) {
+        report(r, "fence-missing", src->len, src->len, AL_NO_OFFSET, NULL,
+               "missing the closing '---' fence line after the JSON body");
+    }
+    doc->body_end = i < src->len ? i : src->len;
+}
+
+/* ---- body ---- */
+
+static void json_problem(void *ud, const char *rule, size_t offset, size_t related,
+                         const char *pointer, const char *message)
+{
+    reader *r = ud;
+    if (!r->opts || !r->opts->problem)
+        return;
+    r->opts->problem(r->opts->ud, rule, offset, offset, related,
+                     pointer, message);
+}
+
+static void parse_body(reader *r)
+{
+    al_doc *doc = r->doc;
+    al_json_options jo;
+
+    memset(&jo, 0, sizeof(jo));
+    jo.problem = json_problem;
+    jo.ud = r;
+    if (doc->kind == AL_DOC_YAML)
+        doc->body = al_yaml_parse(&doc->src, &jo);
+    else
+        doc->body = al_json_parse(doc->src.data, doc->body_start, doc->body_end, &jo);
+    if (!doc->body)
+        doc->fatal = 1;
+}
+
+static int load_markdown(reader *r)
+{
+    al_doc *doc = r->doc;
+    const al_source *src = &doc->src;
+    size_t i = src->bom;
+    int rc;
+
+    while (i < src->len && is_space(src->data[i]))
+        i++;
+    if (src->len - i < 11 || strncasecmp(src->data + i, "<properties", 11) != 0 ||
+        (i + 11 < src->len && !is_space(src->data[i + 11]) && src->data[i + 11] != '/')) {
+        if (!r->opts || !r->opts->keep_all) {
+            doc->skipped = 1;
+            doc->skip_reason = "no '<properties' header";
+            return 0;
+        }
+        report(r, "header-missing", i, i, AL_NO_OFFSET, NULL,
+               "missing the '<properties .../>' header at the start of the file");
+        doc->body_start = i;
+        doc->body_end = src->len;
+        parse_body(r);
+        return 0;
+    }
+    doc->has_header = 1;
+    doc->header_off = i;
+    i += 11;
+    rc = parse_attributes(r, &i);
+    if (rc < 0)
+        return -1;
+    if (rc > 0) {
+        doc->fatal = 1;
+        return 0;
+    }
+    doc->header_end = i;
+    {
+        const al_attr *t = al_doc_attr(doc, "selfHelpType");
+        if (t && !is_advisor_type(t->value) && (!r->opts || !r->opts->keep_all)) {
+            doc->skipped = 1;
+            doc->skip_reason = "another selfHelpType";
+            return 0;
+        }
+    }
+    if (read_title(r, &i) != 0)
+        return -1;
+    find_body(r, i);
+    if (doc->fatal)
+        return 0;
+    parse_body(r);
+    return 0;
+}
+
+int al_doc_load(al_doc *doc, al_source *src, al_doc_kind kind, const al_doc_options *opts)
+{
+    reader r;
+
+    memset(doc, 0, sizeof(*doc));
+    doc->src = *src;
+    memset(src, 0, sizeof(*src));
+    doc->kind = kind;
+    al_posindex_init(&doc->index);
+    r.doc = doc;
+    r.opts = opts;
+    if (check_encoding(&r) != 0) {
+        doc->fatal = 1;
+        return 0;
+    }
+    if (kind == AL_DOC_MARKDOWN)
+        return load_markdown(&r);
+    doc->body_start = doc->src.bom;
+    doc->body_end = doc->src.len;
+    parse_body(&r);
+    return 0;
+}
+
+void al_doc_release(al_doc *doc)
+{
+    size_t i;
+    for (i = 0; i < doc->nattrs; i++) {
+        free(doc->attrs[i].name);
+        free(doc->attrs[i].value);
+    }
+    free(doc->attrs);
+    free(doc->title);
+    json_decref(doc->body);
+    al_posindex_release(&doc->index);
+    al_source_release(&doc->src);
+    memset(doc, 0, sizeof(*doc));
+}
+
+const al_posindex *al_doc_index(al_doc *doc)
+{
+    al_json_options jo;
+    json_t *again;
+
+    if (!doc->body)
+        return NULL;
+    if (doc->index_built)
+        return &doc->index;
+    memset(&jo, 0, sizeof(jo));
+    jo.index = &doc->index;
+    if (doc->kind == AL_DOC_YAML)
+        again = al_yaml_parse(&doc->src, &jo);
+    else
+        again = al_json_parse(doc->src.data, doc->body_start, doc->body_end, &jo);
+    json_decref(again);
+    doc->index_built = 1;
+    return &doc->index;
+}

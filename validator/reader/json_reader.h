@@ -1,0 +1,56 @@
+/*
+ * json_reader.h - strict JSON (RFC 8259) into jansson values, with places.
+ *
+ * jansson neither keeps positions nor reports duplicate keys at their key, so
+ * advisor-lint parses bodies itself. The result is an ordinary json_t that
+ * compares equal (json_equal) with what json_loads makes of the same text,
+ * plus, on request, an al_posindex of every key and value.
+ *
+ * Problems are reported through a callback, each with a rule id:
+ *   json-syntax            fatal: the parse stops, NULL is returned
+ *   json-control-character a raw control character in a string (kept, parse goes on)
+ *   json-trailing-comma    a comma before '}' or ']' (parse goes on)
+ *   duplicate-key          a key repeated in one object (the last value wins, parse goes on)
+ * Offsets are absolute in TEXT, so the caller can parse a slice of a file.
+ */
+#ifndef AL_JSON_READER_H
+#define AL_JSON_READER_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "posindex.h"
+
+#define AL_JSON_MAX_DEPTH 512
+
+/*
+ * Called once per problem. OFFSET is where it is; RELATED is another place it
+ * refers to (the first occurrence of a duplicate key) or AL_NO_OFFSET;
+ * POINTER is the JSON pointer of the value concerned, or NULL.
+ */
+typedef void (*al_json_problem_fn)(void *ud, const char *rule, size_t offset,
+                                   size_t related, const char *pointer,
+                                   const char *message);
+
+typedef struct al_json_options {
+    al_posindex *index;          /* filled with every key and value when not NULL */
+    al_json_problem_fn problem;  /* may be NULL */
+    void *ud;
+} al_json_options;
+
+/*
+ * Parses the one JSON value in TEXT[START, END) (surrounding white space
+ * allowed). Returns a new reference, or NULL after a json-syntax problem (or
+ * on allocation failure, reported as json-syntax too).
+ */
+json_t *al_json_parse(const char *text, size_t start, size_t end,
+                      const al_json_options *opts);
+
+/*
+ * Appends the RFC 6901 escaped form of KEY (LEN bytes) after a '/' to the
+ * buffer *BUF of size *CAP holding *LEN_IO bytes, growing it. Returns 0 or -1.
+ */
+int al_json_pointer_append(char **buf, size_t *cap, size_t *len_io,
+                           const char *key, size_t len);
+
+#endif

@@ -1,0 +1,133 @@
+/*
+ * posindex.c - JSON pointer -> offsets, an array plus an open-addressing hash.
+ *
+ * Entries are kept in document order (tests walk them) and found by pointer
+ * through a power-of-two table of entry indexes probed linearly. The table
+ * is rebuilt at 50% load; no deletion is ever needed.
+ */
+#include "posindex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void al_posindex_init(al_posindex *ix)
+{
+    memset(ix, 0, sizeof(*ix));
+}
+
+void al_posindex_release(al_posindex *ix)
+{
+    size_t i;
+    for (i = 0; i < ix->count; i++)
+        free(ix->entries[i].pointer);
+    free(ix->entries);
+    free(ix->slots);
+    memset(ix, 0, sizeof(*ix));
+}
+
+static size_t *probe(size_t *slots, size_t nslots, const al_posentry *entries,
+                     const char *p, size_t len)
+{
+    size_t mask = nslots - 1;
+    size_t i = (size_t)hash_bytes(p, len) & mask;
+    for (;;) {
+        size_t s = slots[i];
+        if (s == 0)
+            return &slots[i];
+        {
+            const char *q = entries[s - 1].pointer;
+            if (strlen(q) == len && memcmp(q, p, len) == 0)
+                return &slots[i];
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+static int rehash(al_posindex *ix)
+{
+    size_t n = ix->nslots ? ix->nslots * 2 : 64, i;
+    size_t *slots = calloc(n, sizeof(*slots));
+    if (!slots)
+        return -1;
+    for (i = 0; i < ix->count; i++) {
+        const char *p = ix->entries[i].pointer;
+        *probe(slots, n, ix->entries, p, strlen(p)) = i + 1;
+    }
+    free(ix->slots);
+    ix->slots = slots;
+    ix->nslots = n;
+    return 0;
+}
+
+int al_posindex_add(al_posindex *ix, const char *pointer, size_t len,
+                    size_t key_off, size_t val_off, size_t val_end)
+{
+    al_posentry *e;
+    char *copy;
+
+    if (ix->count == ix->cap) {
+        size_t ncap = ix->cap ? ix->cap * 2 : 32;
+        al_posentry *ne = realloc(ix->entries, ncap * sizeof(*ne));
+        if (!ne)
+            return -1;
+        ix->entries = ne;
+        ix->cap = ncap;
+    }
+    if ((ix->count + 1) * 2 > ix->nslots && rehash(ix) != 0)
+        return -1;
+    copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, pointer, len);
+    copy[len] = '\0';
+    e = &ix->entries[ix->count];
+    e->pointer = copy;
+    e->key_off = key_off;
+    e->val_off = val_off;
+    e->val_end = val_end;
+    *probe(ix->slots, ix->nslots, ix->entries, copy, len) = ++ix->count;
+    return 0;
+}
+
+const al_posentry *al_posindex_find(const al_posindex *ix, const char *pointer)
+{
+    size_t s;
+    if (!ix->nslots)
+        return NULL;
+    s = *probe(ix->slots, ix->nslots, ix->entries, pointer, strlen(pointer));
+    return s ? &ix->entries[s - 1] : NULL;
+}
+
+const al_posentry *al_posindex_find_nearest(const al_posindex *ix, const char *pointer)
+{
+    size_t len = strlen(pointer);
+    char *buf;
+    const al_posentry *e = al_posindex_find(ix, pointer);
+
+    if (e || !len)
+        return e;
+    buf = malloc(len + 1);
+    if (!buf)
+        return NULL;
+    memcpy(buf, pointer, len + 1);
+    while (!e) {
+        char *slash = strrchr(buf, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+        e = al_posindex_find(ix, buf);
+    }
+    free(buf);
+    return e;
+}

@@ -1,0 +1,254 @@
+/*
+ * source.c - reading a file whole and mapping offsets to line:column.
+ *
+ * Files are read with fstat + one read loop (no stdio buffering) into a
+ * buffer one byte longer than the file, so parsers can rely on a NUL
+ * sentinel. The line table is an array of line-start offsets built on first
+ * use; a lookup is a binary search plus a walk over the line's bytes counting
+ * UTF-8 lead bytes, so a 1 MB single line costs one pass per lookup, never
+ * more.
+ */
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *dup_cstr(const char *s)
+{
+    size_t n = strlen(s);
+    char *d = malloc(n + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n + 1);
+    return d;
+}
+
+static void detect_bom(al_source *src)
+{
+    const unsigned char *d = (const unsigned char *)src->data;
+    src->bom = (src->len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) ? 3 : 0;
+}
+
+static int read_all(int fd, char **out, size_t *outlen)
+{
+    struct stat st;
+    size_t cap, len = 0;
+    char *buf;
+
+    if (fstat(fd, &st) != 0)
+        return -1;
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return -1;
+    }
+    /* FIFOs and devices report size 0: grow as we go. */
+    cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 : 65536;
+    buf = malloc(cap);
+    if (!buf)
+        return -1;
+    for (;;) {
+        ssize_t n;
+        if (len + 1 >= cap) {
+            char *nb;
+            if (cap > ((size_t)1 << 40)) {
+                free(buf);
+                errno = EFBIG;
+                return -1;
+            }
+            nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return -1;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        n = read(fd, buf + len, cap - len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            free(buf);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *outlen = len;
+    return 0;
+}
+
+int al_source_read(al_source *src, const char *path)
+{
+    int fd, saved;
+
+    memset(src, 0, sizeof(*src));
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    {
+        /* O_NONBLOCK only so that opening a FIFO without a writer cannot hang. */
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+            close(fd);
+            errno = ENODEV;
+            return -1;
+        }
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+    if (read_all(fd, &src->data, &src->len) != 0) {
+        saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    close(fd);
+    src->path = dup_cstr(path);
+    if (!src->path) {
+        free(src->data);
+        src->data = NULL;
+        errno = ENOMEM;
+        return -1;
+    }
+    detect_bom(src);
+    return 0;
+}
+
+int al_source_from_memory(al_source *src, const char *path, const char *data, size_t len)
+{
+    memset(src, 0, sizeof(*src));
+    src->data = malloc(len + 1);
+    src->path = dup_cstr(path ? path : "<memory>");
+    if (!src->data || !src->path) {
+        al_source_release(src);
+        errno = ENOMEM;
+        return -1;
+    }
+    if (len)
+        memcpy(src->data, data, len);
+    src->data[len] = '\0';
+    src->len = len;
+    detect_bom(src);
+    return 0;
+}
+
+void al_source_release(al_source *src)
+{
+    free(src->path);
+    free(src->data);
+    free(src->lines);
+    memset(src, 0, sizeof(*src));
+}
+
+static int build_lines(al_source *src)
+{
+    size_t cap = 64, n = 0, i;
+    size_t *lines = malloc(cap * sizeof(*lines));
+
+    if (!lines)
+        return -1;
+    lines[n++] = 0;
+    for (i = 0; i < src->len; i++) {
+        const char *nl = memchr(src->data + i, '\n', src->len - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - src->data);
+        if (n == cap) {
+            size_t *nb = realloc(lines, cap * 2 * sizeof(*lines));
+            if (!nb) {
+                free(lines);
+                return -1;
+            }
+            lines = nb;
+            cap *= 2;
+        }
+        lines[n++] = i + 1;
+    }
+    src->lines = lines;
+    src->nlines = n;
+    return 0;
+}
+
+static int ensure_lines(al_source *src)
+{
+    return src->lines ? 0 : build_lines(src);
+}
+
+size_t al_source_line_count(al_source *src)
+{
+    if (ensure_lines(src) != 0)
+        return 0;
+    /* A trailing newline does not start a real line. */
+    if (src->nlines > 1 && src->lines[src->nlines - 1] == src->len)
+        return src->nlines - 1;
+    return src->nlines;
+}
+
+static size_t line_index(const al_source *src, size_t offset)
+{
+    size_t lo = 0, hi = src->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+al_pos al_source_pos(al_source *src, size_t offset)
+{
+    al_pos p = {1, 1};
+    size_t li, start, i;
+    int col = 1;
+
+    if (offset > src->len)
+        offset = src->len;
+    if (ensure_lines(src) != 0)
+        return p;
+    li = line_index(src, offset);
+    start = src->lines[li];
+    if (li == 0 && src->bom && offset >= src->bom)
+        start = src->bom;
+    for (i = start; i < offset; i++) {
+        unsigned char c = (unsigned char)src->data[i];
+        if ((c & 0xC0) != 0x80)
+            col++;
+    }
+    p.line = (int)li + 1;
+    p.column = col;
+    return p;
+}
+
+size_t al_source_offset(al_source *src, int line, int column)
+{
+    size_t start, end, i;
+    int col = 1;
+
+    if (ensure_lines(src) != 0 || line < 1)
+        return 0;
+    if ((size_t)line > src->nlines)
+        return src->len;
+    start = src->lines[line - 1];
+    if (line == 1)
+        start += src->bom;
+    end = (size_t)line < src->nlines ? src->lines[line] : src->len;
+    for (i = start; i < end && col < column; i++) {
+        /* advance one code point */
+        i++;
+        while (i < end && ((unsigned char)src->data[i] & 0xC0) == 0x80)
+            i++;
+        i--;
+        col++;
+    }
+    return i;
+}

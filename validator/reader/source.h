@@ -1,0 +1,58 @@
+/*
+ * source.h - a file's bytes and the map from byte offsets to line and column.
+ *
+ * Every position advisor-lint reports is a byte offset into the original file
+ * until the moment it is printed; only then is it turned into a 1-based line
+ * and a 1-based column counted in characters (UTF-8 code points), which is
+ * what editors show. The line table is built once, lazily, on the first
+ * conversion, so files without findings never pay for it.
+ *
+ * Ownership: an al_source owns its bytes (always NUL-terminated one past len).
+ */
+#ifndef AL_SOURCE_H
+#define AL_SOURCE_H
+
+#include <stddef.h>
+
+typedef struct al_source {
+    char *path;           /* as given by the caller (owned copy) */
+    char *data;           /* file bytes, data[len] == '\0' (owned) */
+    size_t len;
+    size_t bom;           /* 3 when the file starts with a UTF-8 BOM, else 0 */
+    size_t *lines;        /* start offset of each line, built lazily (owned) */
+    size_t nlines;
+} al_source;
+
+typedef struct al_pos {
+    int line;             /* 1-based */
+    int column;           /* 1-based, in characters */
+} al_pos;
+
+/*
+ * Reads the file at PATH with one read into SRC. Returns 0, or -1 with errno
+ * set and SRC left empty (al_source_release is still safe).
+ */
+int al_source_read(al_source *src, const char *path);
+
+/* Makes SRC own a copy of LEN bytes of DATA, named PATH. Returns 0 or -1 (ENOMEM). */
+int al_source_from_memory(al_source *src, const char *path, const char *data, size_t len);
+
+/* Frees what SRC owns and leaves it empty. */
+void al_source_release(al_source *src);
+
+/*
+ * Line and column of byte OFFSET (clamped to len). Columns count UTF-8 code
+ * points from the line start; a BOM on line 1 does not count.
+ */
+al_pos al_source_pos(al_source *src, size_t offset);
+
+/*
+ * Byte offset of 1-based LINE and 1-based character COLUMN (as libyaml marks
+ * count them), clamped to the file. Inverse of al_source_pos.
+ */
+size_t al_source_offset(al_source *src, int line, int column);
+
+/* Number of lines in SRC (a final line without a newline counts). */
+size_t al_source_line_count(al_source *src);
+
+#endif

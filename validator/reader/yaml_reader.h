@@ -1,0 +1,23 @@
+/*
+ * yaml_reader.h - a YAML body (libyaml) into the same jansson model as JSON.
+ *
+ * Scalars resolve as the YAML 1.2 core schema says: null (~, null, empty),
+ * booleans (true/false), integers and floats; quoted scalars are strings.
+ * Keys must be scalars. A repeated key is a duplicate-key problem, as in
+ * JSON. Aliases are expanded by sharing the anchored value (bounded, so an
+ * alias bomb costs nothing). Problems use the rules of json_reader.h.
+ */
+#ifndef AL_YAML_READER_H
+#define AL_YAML_READER_H
+
+#include <jansson.h>
+
+#include "json_reader.h"
+#include "source.h"
+
+#define AL_YAML_MAX_ALIASES 10000
+
+/* Parses the whole of SRC as one YAML document. Returns a new reference or NULL. */
+json_t *al_yaml_parse(al_source *src, const al_json_options *opts);
+
+#endif

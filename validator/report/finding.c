@@ -1,0 +1,151 @@
+/*
+ * finding.c - the findings list: a growable array of owned findings.
+ */
+#include "finding.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_null(const char *s)
+{
+    size_t n;
+    char *d;
+    if (!s)
+        return NULL;
+    n = strlen(s);
+    d = malloc(n + 1);
+    if (d)
+        memcpy(d, s, n + 1);
+    return d;
+}
+
+void al_findings_init(al_findings *list)
+{
+    memset(list, 0, sizeof(*list));
+}
+
+static void finding_release(al_finding *f)
+{
+    free(f->file);
+    free(f->pointer);
+    free(f->message);
+}
+
+void al_findings_release(al_findings *list)
+{
+    size_t i;
+    for (i = 0; i < list->count; i++)
+        finding_release(&list->items[i]);
+    free(list->items);
+    memset(list, 0, sizeof(*list));
+}
+
+static int reserve(al_findings *list, size_t extra)
+{
+    size_t ncap;
+    al_finding *ni;
+    if (list->count + extra <= list->cap)
+        return 0;
+    ncap = list->cap ? list->cap : 16;
+    while (ncap < list->count + extra)
+        ncap *= 2;
+    ni = realloc(list->items, ncap * sizeof(*ni));
+    if (!ni)
+        return -1;
+    list->items = ni;
+    list->cap = ncap;
+    return 0;
+}
+
+int al_findings_add(al_findings *list, const char *file, int line, int column,
+                    int end_line, int end_column, const char *pointer,
+                    const char *rule, al_severity severity, const char *message)
+{
+    al_finding f;
+
+    if (severity == AL_SEV_OFF)
+        return 0;
+    if (reserve(list, 1) != 0)
+        return -1;
+    memset(&f, 0, sizeof(f));
+    f.file = dup_or_null(file ? file : "");
+    f.pointer = dup_or_null(pointer);
+    f.message = dup_or_null(message ? message : "");
+    if (!f.file || !f.message || (pointer && !f.pointer)) {
+        finding_release(&f);
+        return -1;
+    }
+    f.line = line;
+    f.column = column;
+    f.end_line = end_line < line ? line : end_line;
+    f.end_column = (f.end_line == line && end_column < column) ? column : end_column;
+    f.rule = rule;
+    f.severity = severity;
+    f.seq = list->count;
+    list->items[list->count++] = f;
+    list->by_severity[severity]++;
+    return 0;
+}
+
+int al_findings_take(al_findings *dst, al_findings *src)
+{
+    size_t i;
+    if (reserve(dst, src->count) != 0)
+        return -1;
+    for (i = 0; i < src->count; i++) {
+        al_finding f = src->items[i];
+        f.seq = dst->count;
+        dst->items[dst->count++] = f;
+        dst->by_severity[f.severity]++;
+    }
+    free(src->items);
+    memset(src, 0, sizeof(*src));
+    return 0;
+}
+
+static int compare(const void *a, const void *b)
+{
+    const al_finding *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    if (x->seq != y->seq)
+        return x->seq < y->seq ? -1 : 1;
+    return 0;
+}
+
+void al_findings_sort(al_findings *list)
+{
+    if (list->count > 1)
+        qsort(list->items, list->count, sizeof(*list->items), compare);
+}
+
+const char *al_severity_name(al_severity sev)
+{
+    switch (sev) {
+    case AL_SEV_ERROR: return "error";
+    case AL_SEV_WARNING: return "warning";
+    case AL_SEV_INFO: return "info";
+    default: return "off";
+    }
+}
+
+int al_severity_parse(const char *name, al_severity *out)
+{
+    static const struct { const char *name; al_severity sev; } names[] = {
+        {"error", AL_SEV_ERROR}, {"warning", AL_SEV_WARNING},
+        {"info", AL_SEV_INFO}, {"off", AL_SEV_OFF},
+    };
+    size_t i;
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].sev;
+            return 0;
+        }
+    }
+    return -1;
+}

@@ -1,0 +1,64 @@
+/*
+ * finding.h - what advisor-lint found, and the list a run collects.
+ *
+ * A finding names a rule (stable kebab-case id), a severity, a file and a
+ * 1-based line:column range in it, the JSON pointer of the value concerned
+ * (or NULL for the header, the title, or the file as a whole) and a message
+ * (lowercase, no full stop, quoting its subject). Reporters only format
+ * findings; they never decide anything.
+ *
+ * Ownership: an al_findings list owns every string of its findings; the
+ * rule id is a static string from the rule registry.
+ */
+#ifndef AL_FINDING_H
+#define AL_FINDING_H
+
+#include <stddef.h>
+
+typedef enum al_severity {
+    AL_SEV_OFF = 0,       /* configured off: never stored */
+    AL_SEV_INFO,
+    AL_SEV_WARNING,
+    AL_SEV_ERROR,
+} al_severity;
+
+typedef struct al_finding {
+    char *file;
+    int line, column;         /* start, 1-based */
+    int end_line, end_column; /* end, 1-based, exclusive column; equal to start when unknown */
+    char *pointer;            /* JSON pointer into the body, or NULL */
+    const char *rule;
+    al_severity severity;
+    char *message;
+    size_t seq;               /* insertion order, keeps sorting stable */
+} al_finding;
+
+typedef struct al_findings {
+    al_finding *items;
+    size_t count, cap;
+    size_t by_severity[4];    /* counts indexed by al_severity */
+} al_findings;
+
+void al_findings_init(al_findings *list);
+void al_findings_release(al_findings *list);
+
+/*
+ * Adds a finding, copying FILE, POINTER (may be NULL) and MESSAGE. RULE must
+ * outlive the list (a registry id). Returns 0 or -1 on allocation failure.
+ */
+int al_findings_add(al_findings *list, const char *file, int line, int column,
+                    int end_line, int end_column, const char *pointer,
+                    const char *rule, al_severity severity, const char *message);
+
+/* Moves every finding of SRC to the end of DST, leaving SRC empty. Returns 0 or -1. */
+int al_findings_take(al_findings *dst, al_findings *src);
+
+/* Sorts by file, line, column, then rule and insertion order. */
+void al_findings_sort(al_findings *list);
+
+const char *al_severity_name(al_severity sev);
+
+/* Parses "error", "warning", "info" or "off". Returns 0, or -1 when NAME is none of them. */
+int al_severity_parse(const char *name, al_severity *out);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * report_text.c - the human-readable report, the way compilers print.
+ *
+ * One line per finding, `path:line:col: severity: message [rule-id]`, which
+ * editors and terminals turn into links, then one summary line. Colour (bold
+ * location, red errors, yellow warnings, cyan info) only when the caller
+ * says so: the tool decides from isatty, NO_COLOR and --color.
+ */
+#include "report.h"
+
+#include <string.h>
+
+#define BOLD "\033[1m"
+#define RED "\033[1;31m"
+#define YELLOW "\033[1;33m"
+#define CYAN "\033[1;36m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *sev_color(al_severity s)
+{
+    switch (s) {
+    case AL_SEV_ERROR: return RED;
+    case AL_SEV_WARNING: return YELLOW;
+    default: return CYAN;
+    }
+}
+
+static size_t files_with_findings(const al_findings *list)
+{
+    size_t i, n = 0;
+    for (i = 0; i < list->count; i++)
+        if (i == 0 || strcmp(list->items[i].file, list->items[i - 1].file) != 0)
+            n++;
+    return n;
+}
+
+static void plural(FILE *out, size_t n, const char *word, int *first)
+{
+    if (!n)
+        return;
+    fprintf(out, "%s%zu %s%s", *first ? "" : ", ", n, word, n == 1 ? "" : "s");
+    *first = 0;
+}
+
+int al_report_text_summary(FILE *out, const al_findings *list, const al_report_info *info)
+{
+    size_t e = list->by_severity[AL_SEV_ERROR], w = list->by_severity[AL_SEV_WARNING];
+    size_t i = list->by_severity[AL_SEV_INFO];
+    size_t files = info->checked + info->unreadable;
+    int first = 1;
+
+    if (info->color)
+        fputs(BOLD, out);
+    if (!e && !w && !i) {
+        fprintf(out, "no problems in %zu file%s", files, files == 1 ? "" : "s");
+    } else {
+        plural(out, e, "error", &first);
+        plural(out, w, "warning", &first);
+        plural(out, i, "info", &first);
+        fprintf(out, " in %zu of %zu file%s", files_with_findings(list), files,
+                files == 1 ? "" : "s");
+    }
+    if (info->unreadable && info->skipped)
+        fprintf(out, " (%zu unreadable, %zu skipped: not advisor metadata)", info->unreadable,
+                info->skipped);
+    else if (info->unreadable)
+        fprintf(out, " (%zu unreadable)", info->unreadable);
+    else if (info->skipped)
+        fprintf(out, " (%zu skipped: not advisor metadata)", info->skipped);
+    if (info->color)
+        fputs(RESET, out);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+int al_report_text(FILE *out, const al_findings *list, const al_report_info *info)
+{
+    size_t k;
+    for (k = 0; k < list->count; k++) {
+        const al_finding *f = &list->items[k];
+        if (info->color)
+            fprintf(out, BOLD "%s:%d:%d:" RESET " %s%s:" RESET " %s " DIM "[%s]" RESET "\n",
+                    f->file, f->line, f->column, sev_color(f->severity),
+                    al_severity_name(f->severity), f->message, f->rule);
+        else
+            fprintf(out, "%s:%d:%d: %s: %s [%s]\n", f->file, f->line, f->column,
+                    al_severity_name(f->severity), f->message, f->rule);
+    }
+    return al_report_text_summary(out, list, info);
+}

@@ -1,0 +1,61 @@
+/*
+ * registry.c - the table of every rule, the one place a rule is listed.
+ *
+ * Adding a rule: write validator/rules/<id_with_underscores>.c defining
+ * al_rule_<id_with_underscores>, declare it below and add it to the table
+ * (kept sorted by id, which --list-rules and docs/rules.md rely on; a unit
+ * test checks the order and that every id is kebab-case and documented).
+ */
+#include "rule.h"
+
+#include <string.h>
+
+extern const al_rule al_rule_duplicate_key;
+extern const al_rule al_rule_encoding;
+extern const al_rule al_rule_fence_missing;
+extern const al_rule al_rule_header_missing;
+extern const al_rule al_rule_header_syntax;
+extern const al_rule al_rule_header_unclosed;
+extern const al_rule al_rule_json_control_character;
+extern const al_rule al_rule_json_syntax;
+extern const al_rule al_rule_json_trailing_comma;
+extern const al_rule al_rule_read_error;
+extern const al_rule al_rule_schema;
+extern const al_rule al_rule_title_missing;
+
+static const al_rule *const rules[] = {
+    &al_rule_duplicate_key,
+    &al_rule_encoding,
+    &al_rule_fence_missing,
+    &al_rule_header_missing,
+    &al_rule_header_syntax,
+    &al_rule_header_unclosed,
+    &al_rule_json_control_character,
+    &al_rule_json_syntax,
+    &al_rule_json_trailing_comma,
+    &al_rule_read_error,
+    &al_rule_schema,
+    &al_rule_title_missing,
+};
+
+const al_rule *const *al_rules_all(size_t *count)
+{
+    *count = sizeof(rules) / sizeof(rules[0]);
+    return rules;
+}
+
+const al_rule *al_rule_find(const char *id)
+{
+    size_t lo = 0, hi = sizeof(rules) / sizeof(rules[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(id, rules[mid]->id);
+        if (c == 0)
+            return rules[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}

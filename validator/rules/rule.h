@@ -1,0 +1,35 @@
+/*
+ * rule.h - the rule registry: every finding's rule id has a descriptor here.
+ *
+ * One rule per file under validator/rules/, each defining one const
+ * al_rule: a stable kebab-case id, a default severity, a one-line summary,
+ * and a doc in four parts (what it flags, why it matters, an example, the
+ * fix) that `advisor-lint --explain ID` prints, `--list-rules` lists and
+ * docs/rules.md is generated from. Rules checked by another part of the
+ * tool (the readers, the schema engine, the cross-file pass) have no check
+ * function; their descriptor still gives them an id, a severity and a doc.
+ */
+#ifndef AL_RULE_H
+#define AL_RULE_H
+
+#include <stddef.h>
+
+#include "../report/finding.h"
+
+struct al_check;
+
+typedef struct al_rule {
+    const char *id;
+    al_severity severity;             /* default severity */
+    const char *summary;              /* one line, lowercase, no full stop */
+    const char *doc;                  /* Markdown: what, why, example, fix */
+    void (*check)(struct al_check *); /* per-file check, or NULL */
+} al_rule;
+
+/* Every rule, sorted by id. *COUNT receives the number. */
+const al_rule *const *al_rules_all(size_t *count);
+
+/* The rule with ID, or NULL. */
+const al_rule *al_rule_find(const char *id);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * options.h - advisor-lint's command line, parsed into one struct.
+ */
+#ifndef AL_TOOL_OPTIONS_H
+#define AL_TOOL_OPTIONS_H
+
+#include <stddef.h>
+
+#include "../lint/schema_load.h"
+
+typedef enum tool_format {
+    FORMAT_TEXT,
+    FORMAT_JSON,
+} tool_format;
+
+typedef enum tool_action {
+    ACTION_LINT,
+    ACTION_HELP,
+    ACTION_VERSION,
+    ACTION_LIST_RULES,
+    ACTION_EXPLAIN,
+} tool_action;
+
+typedef struct tool_options {
+    tool_action action;
+    tool_format format;
+    int color;                   /* -1 auto, 0 never, 1 always */
+    const char *schema_path;     /* --schema, borrowed from argv */
+    int schema_only;
+    const char *explain;         /* --explain RULE */
+    al_resolve_map *maps;        /* --resolve, owned array of pointers into argv copies */
+    char **map_storage;          /* owned copies of the --resolve arguments */
+    size_t nmaps;
+    char **paths;                /* borrowed from argv */
+    size_t npaths;
+} tool_options;
+
+/*
+ * Parses ARGC/ARGV into OPTS. Returns 0, or 2 after printing a usage error
+ * (`advisor-lint: ...` and a hint to --help) on stderr.
+ */
+int tool_options_parse(tool_options *opts, int argc, char **argv);
+
+void tool_options_release(tool_options *opts);
+
+/* Prints --help text to stdout. */
+void tool_print_help(void);
+
+#endif
