@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -183,6 +184,50 @@ static void test_reuse_and_detach(void **state)
         assert_string_equal(s, "1,2,3,");
         assert_null(out.data);
         free(s);
+    }
+    json_decref(ctx);
+    mst_template_free(t);
+}
+
+/* Renders a shared template many times and checks each output. */
+struct thread_job {
+    const mst_template *tpl;
+    const json_t *ctx;
+    const char *expected;
+    int failures;
+};
+
+static void *render_many(void *arg)
+{
+    struct thread_job *job = arg;
+    for (int i = 0; i < 200; i++) {
+        mst_buffer out;
+        mst_buffer_init(&out);
+        if (mst_render(job->tpl, job->ctx, NULL, &out, NULL) < 0 ||
+            strcmp(out.data ? out.data : "", job->expected) != 0)
+            job->failures++;
+        mst_buffer_release(&out);
+    }
+    return NULL;
+}
+
+static void test_threads_share_template(void **state)
+{
+    (void)state;
+    static const char text[] = "{{#l}}\n  <{{n}}>{{^last}},{{/last}}\n{{/l}}";
+    mst_template *t = mst_compile(text, sizeof text - 1, "shared", NULL);
+    assert_non_null(t);
+    json_t *ctx = json_loads("{\"l\": [{\"n\": 1}, {\"n\": \"a&b\", \"last\": true}]}", 0, NULL);
+    assert_non_null(ctx);
+    struct thread_job jobs[4];
+    pthread_t threads[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (struct thread_job){ t, ctx, "  <1>,\n  <a&amp;b>\n", 0 };
+        assert_int_equal(pthread_create(&threads[i], NULL, render_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_join(threads[i], NULL), 0);
+        assert_int_equal(jobs[i].failures, 0);
     }
     json_decref(ctx);
     mst_template_free(t);
@@ -606,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_nested_partial_indent),
         cmocka_unit_test(test_no_partial_callback),
         cmocka_unit_test(test_reuse_and_detach),
+        cmocka_unit_test(test_threads_share_template),
         cmocka_unit_test(test_compile_errors),
         cmocka_unit_test(test_section_depth_limit),
         cmocka_unit_test(test_recursive_partials),
