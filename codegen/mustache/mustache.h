@@ -50,7 +50,8 @@ extern "C" {
 
 /* What went wrong, and where. line and column are 1-based (column counts bytes); both
  * are 0 when the failure is not tied to a place in a template (out of memory).
- * source is the template's name as given to mst_compile(), truncated to fit;
+ * source is the name, as given to mst_compile() and truncated to fit, of the template
+ * holding that place (for a render error, possibly a partial);
  * text is a lowercase message without a full stop that quotes its subject,
  * e.g. `unclosed section "items"`. */
 typedef struct mst_error {
@@ -164,8 +165,9 @@ typedef struct mst_options {
  * Sections: false, null, an empty array and a missing name are falsy; an array is
  * iterated, pushing each element; any other value is pushed once.
  * Returns -1 and fills err when a partial nests deeper than the limit
- * (`partial "node" nested too deeply (limit 64)`), when the lookup callback fails,
- * or when out of memory; out then holds a partial rendering the caller may discard.
+ * (`partial "node" nested too deeply (limit 64)`), when sections and partials nest
+ * over 1024 deep together, when the lookup callback fails, or when out of memory;
+ * out then holds a partial rendering the caller may discard.
  * Thread-safe for a shared tpl as long as out, err and the callback are safe. */
 int mst_render(const mst_template *tpl, const json_t *ctx, const mst_options *opts,
                mst_buffer *out, mst_error *err);
