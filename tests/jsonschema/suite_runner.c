@@ -1,0 +1,278 @@
+/*
+ * suite_runner.c - runs the official JSON-Schema-Test-Suite (draft2020-12)
+ * against the jsonschema library, or against the advisor-lint program.
+ *
+ *   jsonschema_suite [--suite DIR]             library mode
+ *   jsonschema_suite [--suite DIR] --cli PROG  one PROG process per test case
+ *
+ * DIR is the JSON-Schema-Test-Suite checkout; by default
+ * $ADVISOR_SHARED_DIR/suites/JSON-Schema-Test-Suite. When it is missing the
+ * runner says so and exits 77 (ctest "skipped").
+ *
+ * Library mode runs every .json file of tests/draft2020-12 ("required") with
+ * format as annotation, and the optional/format files listed below with
+ * format assertion on. All files under remotes/ are registered as
+ * http://localhost:1234/<path>. Each failing case is printed as
+ * "file: group / test", then the totals as "N passed, N failed".
+ *
+ * CLI mode writes each schema and instance to temporary files and runs
+ *   PROG --schema S --schema-only --resolve http://localhost:1234/=REMOTES I
+ * expecting exit 0 (valid) or 1 (invalid). The CLI asserts formats, so
+ * required format.json is left out and the optional/format files run.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "jsonschema.h"
+
+extern char **environ;
+
+static const char *const format_files[] = {
+    "uuid", "uri", "uri-reference", "email", "hostname", "date-time",
+    "date", "time", "duration", "ipv4", "ipv6", "regex", NULL,
+};
+
+typedef struct tally { int passed, failed; } tally;
+
+typedef struct runner {
+    const char *suite;
+    const char *cli;          /* NULL: library mode */
+    char remotes[PATH_MAX];
+    char tmpdir[PATH_MAX];
+    jsch_registry *reg;
+} runner;
+
+/* ---- remotes ---- */
+
+static int register_dir(jsch_registry *reg, const char *root, const char *rel)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s%s%s", root, *rel ? "/" : "", rel);
+    DIR *d = opendir(path);
+    if (!d) return -1;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        char sub[PATH_MAX], full[2 * PATH_MAX + 2];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        snprintf(full, sizeof full, "%s/%s", root, sub);
+        struct stat st;
+        if (stat(full, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (register_dir(reg, root, sub) != 0) rc = -1;
+            continue;
+        }
+        size_t n = strlen(sub);
+        if (n < 5 || strcmp(sub + n - 5, ".json") != 0) continue;
+        json_error_t jerr;
+        json_t *doc = json_load_file(full, 0, &jerr);
+        if (!doc) {
+            fprintf(stderr, "%s: %s\n", full, jerr.text);
+            rc = -1;
+            continue;
+        }
+        char uri[PATH_MAX + 32];
+        snprintf(uri, sizeof uri, "http://localhost:1234/%s", sub);
+        jsch_error err;
+        if (jsch_registry_add(reg, uri, doc, &err) != 0) {
+            fprintf(stderr, "%s: %s\n", uri, err.message);
+            rc = -1;
+        }
+        json_decref(doc);
+    }
+    closedir(d);
+    return rc;
+}
+
+/* ---- CLI mode ---- */
+
+static int write_json(const char *path, const json_t *v)
+{
+    return json_dump_file(v, path, JSON_ENCODE_ANY);
+}
+
+/* Runs the CLI on one case: returns its exit status, or -1. */
+static int run_cli(runner *r, const json_t *schema, const json_t *data)
+{
+    char spath[PATH_MAX + 16], ipath[PATH_MAX + 16], resolve[PATH_MAX + 64];
+    snprintf(spath, sizeof spath, "%s/schema.json", r->tmpdir);
+    snprintf(ipath, sizeof ipath, "%s/instance.json", r->tmpdir);
+    snprintf(resolve, sizeof resolve, "http://localhost:1234/=%s", r->remotes);
+    if (write_json(spath, schema) != 0 || write_json(ipath, data) != 0) return -1;
+    char *argv[] = { (char *)r->cli, "--schema", spath, "--schema-only", "--resolve", resolve,
+                     ipath, NULL };
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    int rc = posix_spawn(&pid, r->cli, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) return -1;
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* ---- running files ---- */
+
+static void run_file(runner *r, const char *dir, const char *name, bool assert_format, tally *t)
+{
+    char path[2 * PATH_MAX + 2];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    json_error_t jerr;
+    json_t *groups = json_load_file(path, JSON_ALLOW_NUL, &jerr);
+    if (!json_is_array(groups)) {
+        printf("%s: cannot load: %s\n", name, jerr.text);
+        t->failed++;
+        json_decref(groups);
+        return;
+    }
+    size_t gi;
+    json_t *g;
+    json_array_foreach(groups, gi, g) {
+        const char *gdesc = json_string_value(json_object_get(g, "description"));
+        json_t *schema = json_object_get(g, "schema");
+        json_t *tests = json_object_get(g, "tests");
+        jsch_error err = { { 0 }, { 0 } };
+        jsch_schema *s = NULL;
+        if (!r->cli)
+            s = jsch_compile(r->reg, schema, NULL, assert_format ? JSCH_FORMAT_ASSERT : 0, &err);
+        size_t ti;
+        json_t *tc;
+        json_array_foreach(tests, ti, tc) {
+            const char *tdesc = json_string_value(json_object_get(tc, "description"));
+            bool expect = json_is_true(json_object_get(tc, "valid"));
+            json_t *data = json_object_get(tc, "data");
+            bool ok;
+            char why[1024] = "";
+            if (r->cli) {
+                int st = run_cli(r, schema, data);
+                ok = (st == 0 && expect) || (st == 1 && !expect);
+                if (!ok) snprintf(why, sizeof why, "exit status %d", st);
+            } else if (!s) {
+                ok = false;
+                snprintf(why, sizeof why, "compile error at \"%s\": %s", err.location,
+                         err.message);
+            } else {
+                jsch_result *res = jsch_result_new();
+                bool valid = jsch_validate(s, data, res);
+                /* the error list and the verdict must agree */
+                ok = valid == expect && (valid == (jsch_result_count(res) == 0));
+                if (!ok) {
+                    const jsch_issue *is = jsch_result_get(res, 0);
+                    snprintf(why, sizeof why, "got %s%s%s", valid ? "valid" : "invalid",
+                             is ? ": " : "", is ? is->message : "");
+                }
+                jsch_result_free(res);
+            }
+            if (ok) {
+                t->passed++;
+            } else {
+                t->failed++;
+                printf("%s: %s / %s (%s)\n", name, gdesc, tdesc, why);
+            }
+        }
+        jsch_schema_free(s);
+    }
+    json_decref(groups);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void run_dir(runner *r, const char *dir, tally *t)
+{
+    DIR *d = opendir(dir);
+    if (!d) return;
+    char *names[512];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 512) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0) names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (!r->cli || strcmp(names[i], "format.json") != 0) run_file(r, dir, names[i], false, t);
+        free(names[i]);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    runner r = { 0 };
+    char suite[PATH_MAX];
+    const char *shared = getenv("ADVISOR_SHARED_DIR");
+    snprintf(suite, sizeof suite, "%s/suites/JSON-Schema-Test-Suite", shared ? shared : "../shared");
+    r.suite = suite;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--suite") == 0 && i + 1 < argc) {
+            r.suite = argv[++i];
+        } else if (strcmp(argv[i], "--cli") == 0 && i + 1 < argc) {
+            r.cli = argv[++i];
+        } else {
+            fprintf(stderr, "usage: %s [--suite DIR] [--cli PROGRAM]\n", argv[0]);
+            return 2;
+        }
+    }
+    char tests[PATH_MAX + 32];
+    snprintf(tests, sizeof tests, "%s/tests/draft2020-12", r.suite);
+    struct stat st;
+    if (stat(tests, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        printf("skipped: JSON-Schema-Test-Suite not found at %s\n", r.suite);
+        return 77;
+    }
+    snprintf(r.remotes, sizeof r.remotes, "%s/remotes", r.suite);
+    if (r.cli) {
+        snprintf(r.tmpdir, sizeof r.tmpdir, "%s/jsch-suite-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+        if (!mkdtemp(r.tmpdir)) {
+            perror("mkdtemp");
+            return 2;
+        }
+    } else {
+        r.reg = jsch_registry_new();
+        if (!r.reg || register_dir(r.reg, r.remotes, "") != 0) {
+            fprintf(stderr, "cannot register the remotes in %s\n", r.remotes);
+            jsch_registry_free(r.reg);
+            return 2;
+        }
+    }
+    tally req = { 0, 0 }, fmt = { 0, 0 };
+    run_dir(&r, tests, &req);
+    char fdir[PATH_MAX + 64];
+    snprintf(fdir, sizeof fdir, "%s/optional/format", tests);
+    for (const char *const *f = format_files; *f; f++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s.json", *f);
+        run_file(&r, fdir, name, true, &fmt);
+    }
+    printf("required (draft2020-12%s): %d passed, %d failed\n", r.cli ? " without format.json" : "",
+           req.passed, req.failed);
+    printf("optional/format: %d passed, %d failed\n", fmt.passed, fmt.failed);
+    printf("%d passed, %d failed\n", req.passed + fmt.passed, req.failed + fmt.failed);
+    if (r.cli) {
+        char p[PATH_MAX + 32];
+        snprintf(p, sizeof p, "%s/schema.json", r.tmpdir);
+        unlink(p);
+        snprintf(p, sizeof p, "%s/instance.json", r.tmpdir);
+        unlink(p);
+        rmdir(r.tmpdir);
+    }
+    jsch_registry_free(r.reg);
+    return req.failed + fmt.failed ? 1 : 0;
+}

@@ -1,0 +1,245 @@
+/*
+ * pattern.c - ECMA-262 regular expressions ("pattern", "patternProperties",
+ * format "regex") on pcre2.
+ *
+ * pcre2 in UTF mode without PCRE2_UCP already gives ECMA's ASCII-only \d, \w
+ * and \b; PCRE2_ALT_BSUX/PCRE2_EXTRA_ALT_BSUX give ECMA's \uXXXX and \u{...};
+ * PCRE2_DOLLAR_ENDONLY gives ECMA's '$' (no match before a final newline).
+ * What remains is rewritten before compiling: \s/\S (ECMA's include Unicode
+ * spaces), UTF-16 surrogate pairs written as two \u escapes, and the ECMA
+ * classes [] and [^]. Patterns are compiled once (JIT when available); the
+ * match context with match and depth limits is shared read-only, and match
+ * data is per validation call, so matching is thread-safe and a
+ * catastrophically backtracking pattern fails cleanly instead of hanging.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonschema_private.h"
+
+#define ECMA_SPACES "\\t\\n\\v\\f\\r \\u{a0}\\u{1680}\\u{2000}-\\u{200a}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}\\u{feff}"
+
+static int hex4(const char *s, size_t len, size_t i)
+{
+    if (i + 6 > len || s[i] != '\\' || s[i + 1] != 'u') return -1;
+    int v = 0;
+    for (size_t k = i + 2; k < i + 6; k++) {
+        char c = s[k];
+        int d = (c >= '0' && c <= '9') ? c - '0'
+              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                       : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* ECMA's long general category names, which pcre2 10.42 lacks. */
+static const char *const gc_names[][2] = {
+    { "Letter", "L" }, { "Cased_Letter", "L&" }, { "Uppercase_Letter", "Lu" },
+    { "Lowercase_Letter", "Ll" }, { "Titlecase_Letter", "Lt" }, { "Modifier_Letter", "Lm" },
+    { "Other_Letter", "Lo" }, { "Mark", "M" }, { "Combining_Mark", "M" },
+    { "Nonspacing_Mark", "Mn" }, { "Spacing_Mark", "Mc" }, { "Enclosing_Mark", "Me" },
+    { "Number", "N" }, { "Decimal_Number", "Nd" }, { "digit", "Nd" }, { "Letter_Number", "Nl" },
+    { "Other_Number", "No" }, { "Punctuation", "P" }, { "punct", "P" },
+    { "Connector_Punctuation", "Pc" }, { "Dash_Punctuation", "Pd" },
+    { "Open_Punctuation", "Ps" }, { "Close_Punctuation", "Pe" },
+    { "Initial_Punctuation", "Pi" }, { "Final_Punctuation", "Pf" },
+    { "Other_Punctuation", "Po" }, { "Symbol", "S" }, { "Math_Symbol", "Sm" },
+    { "Currency_Symbol", "Sc" }, { "Modifier_Symbol", "Sk" }, { "Other_Symbol", "So" },
+    { "Separator", "Z" }, { "Space_Separator", "Zs" }, { "Line_Separator", "Zl" },
+    { "Paragraph_Separator", "Zp" }, { "Other", "C" }, { "Control", "Cc" }, { "cntrl", "Cc" },
+    { "Format", "Cf" }, { "Surrogate", "Cs" }, { "Private_Use", "Co" }, { "Unassigned", "Cn" },
+};
+
+static bool starts(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* Rewrites the name of \p{name} (ECMA: gc=, sc=, long names) for pcre2. */
+static void add_property(jsch_buf *out, const char *name, size_t len)
+{
+    static const char *const drop[] = { "General_Category=", "gc=", "Script_Extensions=",
+                                        "scx=", "Script=", "sc=" };
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+        if (starts(name, len, drop[i])) {
+            name += strlen(drop[i]);
+            len -= strlen(drop[i]);
+            break;
+        }
+    }
+    for (size_t i = 0; i < sizeof gc_names / sizeof gc_names[0]; i++) {
+        if (strlen(gc_names[i][0]) == len && memcmp(gc_names[i][0], name, len) == 0) {
+            buf_adds(out, gc_names[i][1]);
+            return;
+        }
+    }
+    buf_add(out, name, len);
+}
+
+/* Rewrites the ECMA-only constructs of src into pcre2 syntax. */
+static void translate(const char *src, size_t len, jsch_buf *out)
+{
+    bool in_class = false;
+    for (size_t i = 0; i < len; i++) {
+        char ch = src[i];
+        if (ch == '\\' && i + 1 < len) {
+            char n = src[i + 1];
+            int hi = hex4(src, len, i);
+            if (hi >= 0xD800 && hi <= 0xDBFF) {
+                int lo = hex4(src, len, i + 6);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    long cp = 0x10000 + (((long)hi - 0xD800) << 10) + (lo - 0xDC00);
+                    buf_addf(out, "\\u{%lx}", cp);
+                    i += 11;
+                    continue;
+                }
+            }
+            if ((n == 'p' || n == 'P') && i + 2 < len && src[i + 2] == '{') {
+                const char *close = memchr(src + i + 3, '}', len - i - 3);
+                if (close) {
+                    buf_addc(out, '\\');
+                    buf_addc(out, n);
+                    buf_addc(out, '{');
+                    add_property(out, src + i + 3, (size_t)(close - (src + i + 3)));
+                    buf_addc(out, '}');
+                    i = (size_t)(close - src);
+                    continue;
+                }
+            }
+            if (n == 's') {
+                buf_adds(out, in_class ? ECMA_SPACES : "[" ECMA_SPACES "]");
+            } else if (n == 'S' && !in_class) {
+                buf_adds(out, "[^" ECMA_SPACES "]");
+            } else {
+                buf_addc(out, ch);
+                buf_addc(out, n);
+            }
+            i++;
+            continue;
+        }
+        if (!in_class && ch == '[') {
+            if (i + 1 < len && src[i + 1] == ']') {
+                buf_adds(out, "(?!)");
+                i += 1;
+                continue;
+            }
+            if (i + 2 < len && src[i + 1] == '^' && src[i + 2] == ']') {
+                buf_adds(out, "[\\s\\S]");
+                i += 2;
+                continue;
+            }
+            in_class = true;
+            buf_addc(out, ch);
+            /* a leading ']' or '^]' is literal in pcre2 but closes in ECMA; handled above */
+            continue;
+        }
+        if (in_class && ch == ']') in_class = false;
+        if (in_class && ch == '[') {
+            buf_adds(out, "\\[");   /* ECMA: literal; pcre2 might read [:class:] */
+            continue;
+        }
+        buf_addc(out, ch);
+    }
+}
+
+static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_t errlen)
+{
+    jsch_buf t = { 0 };
+    translate(src, len, &t);
+    if (t.oom) {
+        buf_free(&t);
+        if (errbuf) snprintf(errbuf, errlen, "out of memory");
+        return NULL;
+    }
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    if (!cc) {
+        buf_free(&t);
+        if (errbuf) snprintf(errbuf, errlen, "out of memory");
+        return NULL;
+    }
+    pcre2_set_compile_extra_options(cc, PCRE2_EXTRA_ALT_BSUX);
+    int code;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)buf_cstr(&t), t.len,
+                                   PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_DOLLAR_ENDONLY |
+                                       PCRE2_MATCH_INVALID_UTF,
+                                   &code, &off, cc);
+    pcre2_compile_context_free(cc);
+    buf_free(&t);
+    if (!re && errbuf) {
+        PCRE2_UCHAR msg[120];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        snprintf(errbuf, errlen, "%s", (const char *)msg);
+    }
+    return re;
+}
+
+jsch_regex *regex_compile(const char *src, size_t len, char *errbuf, size_t errlen)
+{
+    pcre2_code *code = compile_ecma(src, len, errbuf, errlen);
+    if (!code) return NULL;
+    jsch_regex *re = malloc(sizeof *re);
+    char *copy = jsch_strndup(src, len);
+    if (!re || !copy) {
+        free(re);
+        free(copy);
+        pcre2_code_free(code);
+        snprintf(errbuf, errlen, "out of memory");
+        return NULL;
+    }
+    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);   /* optional speed-up */
+    re->code = code;
+    re->source = copy;
+    return re;
+}
+
+void regex_free(jsch_regex *re)
+{
+    if (!re) return;
+    pcre2_code_free(re->code);
+    free(re->source);
+    free(re);
+}
+
+int regex_match(const jsch_regex *re, const char *s, size_t len, pcre2_match_data *md,
+                const pcre2_match_context *mctx)
+{
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, md, (pcre2_match_context *)mctx);
+    if (rc >= 0) return 1;
+    if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    return -1;
+}
+
+int vctx_match(const jsch_vctx *c, const char *kwname, const jsch_regex *re, const char *s,
+               size_t len)
+{
+    if (!c->st->md) {
+        c->st->md = pcre2_match_data_create(1, NULL);
+        if (!c->st->md) {
+            report_fatal(c, kwname, "out of memory");
+            return -1;
+        }
+    }
+    int m = regex_match(re, s, len, c->st->md, c->st->schema->mctx);
+    if (m < 0) {
+        jsch_buf b = { 0 };
+        buf_adds(&b, "pattern match limit exceeded for ");
+        msg_quoted(&b, re->source, strlen(re->source));
+        report_fatal(c, kwname, buf_cstr(&b));
+        buf_free(&b);
+    }
+    return m;
+}
+
+bool regex_is_valid_ecma(const char *src, size_t len)
+{
+    pcre2_code *code = compile_ecma(src, len, NULL, 0);
+    if (!code) return false;
+    pcre2_code_free(code);
+    return true;
+}
