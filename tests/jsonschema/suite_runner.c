@@ -4,6 +4,8 @@
  *
  *   jsonschema_suite [--suite DIR]             library mode
  *   jsonschema_suite [--suite DIR] --cli PROG  one PROG process per test case
+ *   jsonschema_suite [--suite DIR] [--assert-format] FILE...
+ *                                              just these files (for debugging)
  *
  * DIR is the JSON-Schema-Test-Suite checkout; by default
  * $ADVISOR_SHARED_DIR/suites/JSON-Schema-Test-Suite. When it is missing the
@@ -216,6 +218,9 @@ static void run_dir(runner *r, const char *dir, tally *t)
 int main(int argc, char **argv)
 {
     runner r = { 0 };
+    const char *files[64];
+    size_t nfiles = 0;
+    bool assert_format = false;
     char suite[PATH_MAX];
     const char *shared = getenv("ADVISOR_SHARED_DIR");
     snprintf(suite, sizeof suite, "%s/suites/JSON-Schema-Test-Suite", shared ? shared : "../shared");
@@ -225,8 +230,13 @@ int main(int argc, char **argv)
             r.suite = argv[++i];
         } else if (strcmp(argv[i], "--cli") == 0 && i + 1 < argc) {
             r.cli = argv[++i];
+        } else if (strcmp(argv[i], "--assert-format") == 0) {
+            assert_format = true;
+        } else if (argv[i][0] != '-' && nfiles < 64) {
+            files[nfiles++] = argv[i];
         } else {
-            fprintf(stderr, "usage: %s [--suite DIR] [--cli PROGRAM]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--suite DIR] [--cli PROGRAM] [--assert-format] [FILE...]\n",
+                    argv[0]);
             return 2;
         }
     }
@@ -253,6 +263,12 @@ int main(int argc, char **argv)
         }
     }
     tally req = { 0, 0 }, fmt = { 0, 0 };
+    if (nfiles) {
+        for (size_t i = 0; i < nfiles; i++) run_file(&r, ".", files[i], assert_format, &req);
+        printf("%d passed, %d failed\n", req.passed, req.failed);
+        jsch_registry_free(r.reg);
+        return req.failed ? 1 : 0;
+    }
     run_dir(&r, tests, &req);
     char fdir[PATH_MAX + 64];
     snprintf(fdir, sizeof fdir, "%s/optional/format", tests);

@@ -166,8 +166,7 @@ static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_
     int code;
     PCRE2_SIZE off;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)buf_cstr(&t), t.len,
-                                   PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_DOLLAR_ENDONLY |
-                                       PCRE2_MATCH_INVALID_UTF,
+                                   PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_DOLLAR_ENDONLY,
                                    &code, &off, cc);
     pcre2_compile_context_free(cc);
     buf_free(&t);
@@ -211,7 +210,11 @@ int regex_match(const jsch_regex *re, const char *s, size_t len, pcre2_match_dat
 {
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, md, (pcre2_match_context *)mctx);
     if (rc >= 0) return 1;
-    if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    /* jansson strings are valid UTF-8; one made with a _nocheck function
+       that is not simply does not match (pcre2 reports UTF errors as -3..-23;
+       PCRE2_MATCH_INVALID_UTF would avoid them but misbehaves with JIT in 10.42) */
+    if (rc == PCRE2_ERROR_NOMATCH || (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21))
+        return 0;
     return -1;
 }
 

@@ -47,6 +47,7 @@ bool num_multiple_of(const json_t *v, const json_t *m)
     double x = json_number_value(v), d = json_number_value(m);
     if (d == 0) return false;
     double q = x / d;
+    if (isinf(q)) return isfinite(x) && fmod(x, d) == 0;   /* exact, no overflow */
     if (!isfinite(q)) return false;
     /* beyond 2^53 every double is an integer */
     if (fabs(q) >= 9007199254740992.0) return true;
