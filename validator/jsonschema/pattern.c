@@ -7,7 +7,8 @@
  * PCRE2_DOLLAR_ENDONLY gives ECMA's '$' (no match before a final newline).
  * What remains is rewritten before compiling: \s/\S (ECMA's include Unicode
  * spaces), UTF-16 surrogate pairs written as two \u escapes, and the ECMA
- * classes [] and [^]. Patterns are compiled once (JIT when available); the
+ * classes [] and [^]. Patterns are compiled once, for the interpreter: the
+ * JIT would ignore the depth limit and its code trips valgrind. The
  * match context with match and depth limits is shared read-only, and match
  * data is per validation call, so matching is thread-safe and a
  * catastrophically backtracking pattern fails cleanly instead of hanging.
@@ -191,7 +192,6 @@ jsch_regex *regex_compile(const char *src, size_t len, char *errbuf, size_t errl
         snprintf(errbuf, errlen, "out of memory");
         return NULL;
     }
-    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);   /* optional speed-up */
     re->code = code;
     re->source = copy;
     return re;
