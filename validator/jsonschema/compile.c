@@ -308,10 +308,9 @@ static int resolve_target(kwctx *k, jsch_kw *kw, jsch_node **out, const json_t *
     k->c->err = saved;
     if (!target) {
         jsch_buf m = { 0 };
-        buf_addf(&m, "cannot resolve \"%s\" ", json_string_value(kw->value));
-        buf_addf(&m, "(%s): %s", uri, sub.message);
+        buf_addf(&m, "cannot resolve \"%s\": %s", json_string_value(kw->value), sub.message);
         free(uri);
-        int rc = fail(k, kw->name, "%s%s", buf_cstr(&m));
+        int rc = fail(k, kw->name, "%.0s%s", buf_cstr(&m));
         buf_free(&m);
         return rc;
     }
@@ -462,9 +461,10 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
     size_t count = 0;
     for (size_t i = 0; i < NKWDEFS; i++)
         if (json_object_get(n->json, kwdefs[i].name)) count++;
-    if (count == 0) return 0;
-    n->kw = calloc(count, sizeof *n->kw);
-    if (!n->kw) return oom(&k);
+    if (count) {
+        n->kw = calloc(count, sizeof *n->kw);
+        if (!n->kw) return oom(&k);
+    }
     for (size_t i = 0; i < NKWDEFS; i++) {
         const kwdef *d = &kwdefs[i];
         const json_t *v = json_object_get(n->json, d->name);
@@ -482,6 +482,19 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
         }
         if (d->kind == KW_UNEVALPROPS) n->uneval_props = true;
         if (d->kind == KW_UNEVALITEMS) n->uneval_items = true;
+    }
+    /* "$defs" are compiled even when nothing refers to them yet, so a broken
+       definition is reported when the schema is loaded, not when first used */
+    const json_t *defs = json_object_get(n->json, "$defs");
+    if (json_is_object(defs)) {
+        for (void *it = json_object_iter((json_t *)defs); it;
+             it = json_object_iter_next((json_t *)defs, it)) {
+            if (!child(&k, json_object_iter_value(it), "$defs", json_object_iter_key(it),
+                       json_object_iter_key_len(it), -1))
+                return -1;
+        }
+    } else if (defs) {
+        return fail(&k, "$defs", "\"%s\" must be an object of schemas%s", NULL);
     }
     /* wire keywords that read their siblings */
     const jsch_kw *props = NULL, *pats = NULL;
