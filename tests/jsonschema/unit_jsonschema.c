@@ -324,6 +324,26 @@ static void test_deep_nesting(void **state)
     json_decref(inst);
 }
 
+static void test_combinatorial_blowup(void **state)
+{
+    fixture *f = *state;
+    /* every level tries both failing branches: 2^depth evaluations */
+    compile(f, "{\"minItems\": 1, \"anyOf\": [{\"items\": {\"$ref\": \"#\"}}, {\"items\": {\"$ref\": \"#\"}}]}", 0);
+    json_t *inst = json_array();
+    for (int i = 0; i < 60; i++) {
+        json_t *a = json_array();
+        json_array_append_new(a, inst);
+        inst = a;
+    }
+    time_t start = time(NULL);
+    jsch_result_clear(f->res);
+    assert_false(jsch_validate(f->schema, inst, f->res));
+    assert_true(time(NULL) - start < 20);
+    assert_int_equal(jsch_result_count(f->res), 1);
+    assert_non_null(strstr(jsch_result_get(f->res, 0)->message, "too many steps"));
+    json_decref(inst);
+}
+
 /* ---- host extensions ---- */
 
 static bool check_timespan(const char *s, size_t len, void *ud)
@@ -452,6 +472,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ref_loop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_catastrophic_regex, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_nesting, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_combinatorial_blowup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_custom_format, setup, teardown),
         cmocka_unit_test_setup_teardown(test_map_prefix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),

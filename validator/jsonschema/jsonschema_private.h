@@ -27,6 +27,7 @@
 #include "jsonschema.h"
 
 #define JSCH_MAX_DEPTH 1000        /* schema nesting (compile) and evaluation depth */
+#define JSCH_MAX_STEPS 20000000u   /* node evaluations per validation (combinatorial schemas) */
 #define JSCH_MATCH_LIMIT 1000000   /* pcre2 backtracking budget per match */
 #define JSCH_DEPTH_LIMIT 10000     /* pcre2 backtracking depth per match */
 
@@ -312,7 +313,9 @@ typedef struct jsch_vstate {
     jsch_result *out;
     pcre2_match_data *md;
     unsigned depth;
+    unsigned steps;           /* node evaluations so far, bounded by JSCH_MAX_STEPS */
     bool fatal;               /* evaluation aborted; the instance is invalid */
+    bool explaining;          /* re-running anyOf/oneOf branches for a message */
 } jsch_vstate;
 
 /* Everything a keyword needs about where it runs. */

@@ -283,10 +283,17 @@ static bool kw_all_of(const jsch_vctx *c, const jsch_kw *kw)
 }
 
 /* Re-runs every branch of a failed anyOf/oneOf to say why each failed, and
-   records one error at the combinator. Only runs on the failure path. */
+   records one error at the combinator. Only runs on the failure path, and
+   not for combinators met while explaining another: nested explanations
+   would multiply the work per level of nesting. */
 static void explain_branches(const jsch_vctx *c, const jsch_kw *kw, const char *head)
 {
     if (!c->report || !c->st->out) return;
+    if (c->st->explaining) {
+        report_errorv(c, kw->name, head);
+        return;
+    }
+    c->st->explaining = true;
     jsch_buf b = { 0 };
     buf_adds(&b, head);
     jsch_result *saved = c->st->out;
@@ -319,6 +326,7 @@ static void explain_branches(const jsch_vctx *c, const jsch_kw *kw, const char *
     }
     if (kw->u.list.n) buf_addc(&b, ')');
     buf_free(&cur);
+    c->st->explaining = false;
     report_errorv(c, kw->name, buf_cstr(&b));
     buf_free(&b);
 }

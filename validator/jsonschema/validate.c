@@ -221,6 +221,10 @@ bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
                      "evaluation exceeds the maximum depth (a reference loop or too deep nesting)");
         return false;
     }
+    if (++st->steps > JSCH_MAX_STEPS) {
+        report_fatal(&c, NULL, "evaluation takes too many steps (the schema combines too many alternatives)");
+        return false;
+    }
     st->depth++;
     jsch_scope sc;
     if (!scope || scope->res != node->res) {
@@ -265,7 +269,7 @@ bool kw_ref(const jsch_vctx *c, const jsch_kw *kw)
 bool jsch_validate(const jsch_schema *schema, const json_t *instance, jsch_result *out)
 {
     if (!schema || !instance) return false;
-    jsch_vstate st = { schema, out, NULL, 0, false };
+    jsch_vstate st = { schema, out, NULL, 0, 0, false, false };
     bool ok = validate_node(&st, schema->root, instance, NULL, NULL, NULL, out != NULL, NULL);
     if (st.md) pcre2_match_data_free(st.md);
     return ok && !st.fatal;
