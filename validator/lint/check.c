@@ -3,6 +3,8 @@
  */
 #include "check.h"
 
+#include "../reader/json_reader.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -69,4 +71,37 @@ void al_check_at_attr(al_check *c, const char *rule_id, const al_attr *attr, int
         add(c, rule_id, attr->name_off, attr->name_off + strlen(attr->name), NULL, msg);
     else
         add(c, rule_id, attr->value_off, attr->value_end, NULL, msg);
+}
+
+json_t *al_check_get(const al_check *c, const char *pointer)
+{
+    return al_json_pointer_get(c->doc->body, pointer);
+}
+
+const char *al_check_string(const al_check *c, const char *pointer)
+{
+    return json_string_value(al_check_get(c, pointer));
+}
+
+void al_check_at_title(al_check *c, const char *rule_id, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    size_t off, end;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    off = c->doc->has_title ? c->doc->title_off : c->doc->header_end;
+    end = off + (c->doc->title ? strlen(c->doc->title) : 0) + 2;
+    add(c, rule_id, off, end, NULL, msg);
+}
+
+void al_check_at_header(al_check *c, const char *rule_id, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    add(c, rule_id, c->doc->header_off, c->doc->header_off + 11, NULL, msg);
 }

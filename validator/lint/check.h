@@ -37,6 +37,20 @@ void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer,
 void al_check_at_attr(al_check *c, const char *rule_id, const al_attr *attr, int at_name,
                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The body value at POINTER (borrowed), or NULL. */
+json_t *al_check_get(const al_check *c, const char *pointer);
+
+/* The body string at POINTER, or NULL when absent or not a string. */
+const char *al_check_string(const al_check *c, const char *pointer);
+
+/* Reports at the title text (the '#' line when the text is empty). */
+void al_check_at_title(al_check *c, const char *rule_id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Reports at the '<properties' header as a whole (a missing attribute). */
+void al_check_at_header(al_check *c, const char *rule_id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Reports at the byte range [OFFSET, END) of the file. */
 void al_check_at_offset(al_check *c, const char *rule_id, size_t offset, size_t end,
                         const char *pointer, const char *fmt, ...)

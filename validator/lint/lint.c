@@ -9,11 +9,14 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../advisor/advisor.h"
 #include "../reader/document.h"
 #include "../rules/rule.h"
 #include "check.h"
+#include "corpus.h"
 #include "walk.h"
 
 typedef struct file_ctx {
@@ -110,8 +113,69 @@ static void run_rules(al_doc *doc, const char *file, al_findings *out)
     }
 }
 
+/*
+ * Drops schema findings at a pointer where a rule also reported: the rule's
+ * message is the more precise one (a GUID's exact defect rather than "does
+ * not match pattern"), and one defect should be one finding.
+ */
+static void drop_shadowed_schema_findings(al_findings *list)
+{
+    size_t i, j, w = 0;
+    for (i = 0; i < list->count; i++) {
+        al_finding *f = &list->items[i];
+        int shadowed = 0;
+        if (!strcmp(f->rule, "schema") && f->pointer) {
+            for (j = 0; j < list->count && !shadowed; j++) {
+                const al_finding *g = &list->items[j];
+                shadowed = j != i && strcmp(g->rule, "schema") != 0 && g->pointer &&
+                           !strcmp(g->pointer, f->pointer);
+            }
+        }
+        if (shadowed) {
+            list->by_severity[f->severity]--;
+            free(f->file);
+            free(f->pointer);
+            free(f->message);
+            continue;
+        }
+        list->items[w++] = *f;
+    }
+    list->count = w;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* Keeps what the cross-file rules compare. */
+static int keep_facts(al_corpus *corpus, const al_doc *doc, const char *file)
+{
+    al_fact f;
+    const al_attr *aid = al_doc_attr(doc, "articleId");
+    static const char *const ptr[AL_FACT_COUNT] = {
+        NULL, "recommendationTypeId", "recommendationFriendlyName",
+        "recommendationResourceType", "recommendationCategory",
+    };
+    int k;
+
+    memset(&f, 0, sizeof(f));
+    f.file = strdup(file);
+    if (!f.file)
+        return -1;
+    if (aid) {
+        const char *us = strchr(aid->value, '_'), *canon = NULL;
+        f.value[AL_FACT_ARTICLE_ID] = strdup(aid->value);
+        if (us && adv_cloud_lookup(us + 1, strlen(us + 1), &canon))
+            f.cloud = strdup(canon);
+    }
+    for (k = 1; k < AL_FACT_COUNT; k++)
+        f.value[k] = dup_or_null(json_string_value(json_object_get(doc->body, ptr[k])));
+    return al_corpus_add(corpus, &f);
+}
+
 static int lint_file(const al_lint_options *opts, const al_pathitem *item,
-                     al_findings *out, al_lint_stats *stats)
+                     al_findings *out, al_lint_stats *stats, al_corpus *corpus)
 {
     al_source src;
     al_doc doc;
@@ -160,8 +224,15 @@ static int lint_file(const al_lint_options *opts, const al_pathitem *item,
     }
     stats->checked++;
     check_schema(opts, &doc, item->path, &mine);
-    if (!opts->schema_only && doc.body)
+    if (!opts->schema_only && doc.body) {
         run_rules(&doc, item->path, &mine);
+        drop_shadowed_schema_findings(&mine);
+        if (keep_facts(corpus, &doc, item->path) != 0) {
+            al_doc_release(&doc);
+            al_findings_release(&mine);
+            return -1;
+        }
+    }
     al_doc_release(&doc);
     if (al_findings_take(out, &mine) != 0) {
         al_findings_release(&mine);
@@ -174,15 +245,20 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
                   al_findings *out, al_lint_stats *stats)
 {
     al_pathlist list;
+    al_corpus corpus;
     size_t i;
     int rc = 0;
 
     memset(stats, 0, sizeof(*stats));
     al_pathlist_init(&list);
+    al_corpus_init(&corpus);
     for (i = 0; i < npaths && rc == 0; i++)
         rc = al_walk(paths[i], &list);
     for (i = 0; i < list.count && rc == 0; i++)
-        rc = lint_file(opts, &list.items[i], out, stats);
+        rc = lint_file(opts, &list.items[i], out, stats, &corpus);
+    if (rc == 0)
+        al_corpus_run(&corpus, out);
+    al_corpus_release(&corpus);
     al_pathlist_release(&list);
     al_findings_sort(out);
     return rc;

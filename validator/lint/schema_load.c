@@ -4,11 +4,13 @@
 #include "schema_load.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../advisor/advisor.h"
 #include "../reader/document.h"
 
 typedef struct load_ctx {
@@ -78,6 +80,58 @@ static json_t *read_schema(const char *path, const char *text, const char *name,
     return v;
 }
 
+static bool format_timespan(const char *s, size_t len, void *ud)
+{
+    adv_timespan ts;
+    char why[160];
+    (void)ud;
+    return strlen(s) == len && adv_timespan_parse(s, &ts, why, sizeof(why)) == 0;
+}
+
+static bool format_guid(const char *s, size_t len, void *ud)
+{
+    char why[160];
+    (void)ud;
+    return adv_guid_check(s, len, why, sizeof(why)) == 0;
+}
+
+/* Namespace.Provider/type[/subtype...]: dotted namespace, then '/'-separated segments. */
+static bool format_arm_resource_type(const char *s, size_t len, void *ud)
+{
+    size_t i = 0, seg = 0, dots = 0, slash = 0;
+    (void)ud;
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '/') {
+            if (!seg)
+                return false;
+            slash++;
+            seg = 0;
+        } else if (c == '.' && !slash) {
+            if (!seg)
+                return false;
+            dots++;
+            seg = 0;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '_') {
+            seg++;
+        } else {
+            return false;
+        }
+    }
+    return dots >= 1 && slash >= 1 && seg > 0;
+}
+
+int al_schema_register_formats(jsch_registry *reg)
+{
+    jsch_error err;
+    if (jsch_registry_add_format(reg, "timespan", format_timespan, NULL, &err) != 0 ||
+        jsch_registry_add_format(reg, "guid", format_guid, NULL, &err) != 0 ||
+        jsch_registry_add_format(reg, "arm-resource-type", format_arm_resource_type, NULL, &err) != 0)
+        return -1;
+    return 0;
+}
+
 /* file:// URI of PATH made absolute, so relative $refs resolve beside it. */
 static void file_uri(const char *path, char *out, size_t n)
 {
@@ -107,6 +161,10 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
         json_decref(doc);
         snprintf(err, errlen, "out of memory");
         return NULL;
+    }
+    if (al_schema_register_formats(reg) != 0) {
+        snprintf(err, errlen, "out of memory");
+        goto done;
     }
     for (i = 0; i < nmaps; i++) {
         if (jsch_registry_map_prefix(reg, maps[i].prefix, maps[i].dir, &jerr) != 0) {

@@ -28,4 +28,16 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
                             const al_resolve_map *maps, size_t nmaps,
                             char *err, size_t errlen);
 
+/* The AdvisorRecommendation schema embedded at build time (NUL-terminated). */
+extern const char al_advisor_schema[];
+extern const size_t al_advisor_schema_len;
+#define AL_ADVISOR_SCHEMA_NAME "advisor-recommendation.schema.json"
+
+/*
+ * The formats advisor-lint adds to every schema it loads, so users' own
+ * schemas can say "format": "timespan" too: timespan (.NET TimeSpan),
+ * guid, arm-resource-type (Namespace.Provider/type[/subtype...]).
+ */
+int al_schema_register_formats(jsch_registry *reg);
+
 #endif

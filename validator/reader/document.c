@@ -186,6 +186,18 @@ static int is_fence(const al_source *src, size_t off)
     return is_blank(src->data + off + 3, e - off - 3);
 }
 
+/* A whole-line HTML comment, as `<!--issueDescription-->` (4 real files). */
+static int is_html_comment(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    return n >= 7 && !memcmp(s, "<!--", 4) && !memcmp(s + n - 3, "-->", 3);
+}
+
 /* ---- header ---- */
 
 static int is_name_char(char c)
@@ -352,7 +364,7 @@ static int read_title(reader *r, size_t *pos)
     }
     while (i < src->len) {
         size_t e = line_end(src, i), t, te;
-        if (is_blank(src->data + i, e - i)) {
+        if (is_blank(src->data + i, e - i) || is_html_comment(src->data + i, e - i)) {
             i = next_line(src, i);
             continue;
         }
@@ -393,7 +405,7 @@ static void find_body(reader *r, size_t pos)
 
     while (i < src->len && !is_fence(src, i)) {
         size_t e = line_end(src, i);
-        if (!is_blank(src->data + i, e - i)) {
+        if (!is_blank(src->data + i, e - i) && !is_html_comment(src->data + i, e - i)) {
             if (src->data[i] == '{') {
                 report(r, "fence-missing", i, i + 1, AL_NO_OFFSET, NULL,
                        "missing the '---' fence line before the JSON body");

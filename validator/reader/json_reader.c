@@ -801,3 +801,45 @@ json_t *al_json_parse(const char *text, size_t start, size_t end,
     free(p.ptr);
     return v;
 }
+
+json_t *al_json_pointer_get(json_t *root, const char *pointer)
+{
+    json_t *cur = root;
+    char tok[1024];
+
+    while (cur && *pointer) {
+        size_t n = 0;
+        if (*pointer != '/')
+            return NULL;
+        pointer++;
+        while (*pointer && *pointer != '/') {
+            char ch = *pointer++;
+            if (ch == '~' && *pointer == '0') {
+                ch = '~';
+                pointer++;
+            } else if (ch == '~' && *pointer == '1') {
+                ch = '/';
+                pointer++;
+            }
+            if (n + 1 >= sizeof(tok))
+                return NULL;
+            tok[n++] = ch;
+        }
+        tok[n] = '\0';
+        if (json_is_object(cur)) {
+            cur = json_object_getn(cur, tok, n);
+        } else if (json_is_array(cur)) {
+            char *end;
+            unsigned long i;
+            if (!n || (n > 1 && tok[0] == '0'))
+                return NULL;
+            i = strtoul(tok, &end, 10);
+            if (*end)
+                return NULL;
+            cur = json_array_get(cur, i);
+        } else {
+            return NULL;
+        }
+    }
+    return cur;
+}

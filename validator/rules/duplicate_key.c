@@ -20,4 +20,5 @@ const al_rule al_rule_duplicate_key = {
     "## Fix\n"
     "Keep the one value that is meant and delete the other.",
     NULL,
+    NULL,
 };

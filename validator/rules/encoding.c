@@ -20,4 +20,5 @@ const al_rule al_rule_encoding = {
     "## Fix\n"
     "Save the file as UTF-8.",
     NULL,
+    NULL,
 };

@@ -19,4 +19,5 @@ const al_rule al_rule_fence_missing = {
     "## Fix\n"
     "Put a `---` line right before the `{` and another right after the closing `}`.",
     NULL,
+    NULL,
 };

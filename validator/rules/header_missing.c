@@ -19,4 +19,5 @@ const al_rule al_rule_header_missing = {
     "## Fix\n"
     "Start the file with the header: see the authoring template.",
     NULL,
+    NULL,
 };

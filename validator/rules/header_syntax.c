@@ -21,4 +21,5 @@ const al_rule al_rule_header_syntax = {
     "## Fix\n"
     "Quote every value: `pageTitle=\"Enable backups\"`.",
     NULL,
+    NULL,
 };

@@ -18,4 +18,5 @@ const al_rule al_rule_header_unclosed = {
     "## Fix\n"
     "Close the header with `/>` on its own line after the last attribute.",
     NULL,
+    NULL,
 };

@@ -20,4 +20,5 @@ const al_rule al_rule_json_control_character = {
     "## Fix\n"
     "Write the character as an escape (`\\\\t`, `\\\\n`) or remove it: `\"Enable backups\"`.",
     NULL,
+    NULL,
 };

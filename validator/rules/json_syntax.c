@@ -21,4 +21,5 @@ const al_rule al_rule_json_syntax = {
     "## Fix\n"
     "Add what is missing at the reported place (here a comma after `\"High\"`).",
     NULL,
+    NULL,
 };

@@ -19,4 +19,5 @@ const al_rule al_rule_json_trailing_comma = {
     "## Fix\n"
     "Delete the comma.",
     NULL,
+    NULL,
 };

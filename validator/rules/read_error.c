@@ -19,4 +19,5 @@ const al_rule al_rule_read_error = {
     "## Fix\n"
     "Name an existing, readable regular file or directory.",
     NULL,
+    NULL,
 };

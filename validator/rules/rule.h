@@ -6,8 +6,10 @@
  * and a doc in four parts (what it flags, why it matters, an example, the
  * fix) that `advisor-lint --explain ID` prints, `--list-rules` lists and
  * docs/rules.md is generated from. Rules checked by another part of the
- * tool (the readers, the schema engine, the cross-file pass) have no check
- * function; their descriptor still gives them an id, a severity and a doc.
+ * tool (the readers, the schema engine) have no check function; their
+ * descriptor still gives them an id, a severity and a doc. Rules about
+ * invariants across files have a check_corpus function instead, run once
+ * after every file was read.
  */
 #ifndef AL_RULE_H
 #define AL_RULE_H
@@ -17,6 +19,7 @@
 #include "../report/finding.h"
 
 struct al_check;
+struct al_corpus_check;
 
 typedef struct al_rule {
     const char *id;
@@ -24,6 +27,7 @@ typedef struct al_rule {
     const char *summary;              /* one line, lowercase, no full stop */
     const char *doc;                  /* Markdown: what, why, example, fix */
     void (*check)(struct al_check *); /* per-file check, or NULL */
+    void (*check_corpus)(struct al_corpus_check *); /* across all files of a run, or NULL */
 } al_rule;
 
 /* Every rule, sorted by id. *COUNT receives the number. */

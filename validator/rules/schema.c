@@ -22,4 +22,5 @@ const al_rule al_rule_schema = {
     "## Fix\n"
     "Use a value the schema allows (`\"High\"`); the message says which.",
     NULL,
+    NULL,
 };

@@ -20,4 +20,5 @@ const al_rule al_rule_title_missing = {
     "## Fix\n"
     "Write the title as an H1: `# Enable backups`.",
     NULL,
+    NULL,
 };

@@ -64,12 +64,14 @@ static int lint(const tool_options *o)
     int rc, wrote;
 
     memset(&lo, 0, sizeof(lo));
-    if (o->schema_path) {
+    if (o->schema_path)
         schema = al_schema_load(o->schema_path, NULL, NULL, o->maps, o->nmaps, err, sizeof(err));
-        if (!schema) {
-            fprintf(stderr, "advisor-lint: %s\n", err);
-            return EXIT_TROUBLE;
-        }
+    else
+        schema = al_schema_load(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, o->maps, o->nmaps,
+                                err, sizeof(err));
+    if (!schema) {
+        fprintf(stderr, "advisor-lint: %s\n", err);
+        return EXIT_TROUBLE;
     }
     lo.schema = schema;
     lo.schema_only = o->schema_only;

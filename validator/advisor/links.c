@@ -1,0 +1,127 @@
+/*
+ * links.c - learnMoreLink and documentLink values.
+ *
+ * A link is an absolute http(s) URL, or starts with a {placeholder} that the
+ * portal fills from the recommendation's row at run time. URLs are checked
+ * for what breaks them in practice (white space, no host, another scheme)
+ * rather than against the full RFC 3986 grammar.
+ */
+#include "advisor.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_name_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-';
+}
+
+int adv_placeholders_check(const char *s, size_t *at, char *why, size_t n)
+{
+    size_t i = 0;
+    while (s[i]) {
+        if (s[i] == '}') {
+            *at = i;
+            snprintf(why, n, "'}' without a matching '{'");
+            return -1;
+        }
+        if (s[i] != '{') {
+            i++;
+            continue;
+        }
+        {
+            size_t j = i + 1;
+            while (s[j] && is_name_char(s[j]))
+                j++;
+            if (s[j] != '}') {
+                *at = i;
+                if (!s[j] || s[j] == '{')
+                    snprintf(why, n, "placeholder at character %zu is not closed with '}'", i + 1);
+                else
+                    snprintf(why, n, "placeholder at character %zu has '%c' in its name", i + 1, s[j]);
+                return -1;
+            }
+            if (j == i + 1) {
+                *at = i;
+                snprintf(why, n, "empty placeholder '{}'");
+                return -1;
+            }
+            i = j + 1;
+        }
+    }
+    return 0;
+}
+
+adv_link_kind adv_link_check(const char *s, char *host, size_t hostlen, char *why, size_t n)
+{
+    const char *p, *h;
+    size_t hl, i;
+    adv_link_kind kind;
+
+    if (host && hostlen)
+        host[0] = '\0';
+    if (!*s)
+        return ADV_LINK_EMPTY;
+    for (i = 0; s[i]; i++) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            snprintf(why, n, "white space at character %zu", i + 1);
+            return ADV_LINK_MALFORMED;
+        }
+    }
+    if (s[0] == '{')
+        return ADV_LINK_PLACEHOLDER;
+    if (strncasecmp(s, "https://", 8) == 0) {
+        kind = ADV_LINK_HTTPS;
+        p = s + 8;
+    } else if (strncasecmp(s, "http://", 7) == 0) {
+        kind = ADV_LINK_HTTP;
+        p = s + 7;
+    } else {
+        snprintf(why, n, "not an absolute https URL or a {placeholder}");
+        return ADV_LINK_MALFORMED;
+    }
+    h = p;
+    while (*p && *p != '/' && *p != '?' && *p != '#' && *p != ':')
+        p++;
+    hl = (size_t)(p - h);
+    if (hl == 0) {
+        snprintf(why, n, "no host after the scheme");
+        return ADV_LINK_MALFORMED;
+    }
+    for (i = 0; i < hl; i++) {
+        if (!isalnum((unsigned char)h[i]) && h[i] != '-' && h[i] != '.' && h[i] != '{' && h[i] != '}' &&
+            h[i] != '_') {
+            snprintf(why, n, "'%c' is not allowed in the host", h[i]);
+            return ADV_LINK_MALFORMED;
+        }
+    }
+    if (host && hostlen) {
+        size_t k = hl < hostlen - 1 ? hl : hostlen - 1;
+        for (i = 0; i < k; i++)
+            host[i] = (char)tolower((unsigned char)h[i]);
+        host[k] = '\0';
+    }
+    return kind;
+}
+
+size_t adv_link_pointers(void *body_v, char ptrs[][ADV_POINTER_MAX], size_t max)
+{
+    json_t *body = body_v, *actions, *ra;
+    size_t n = 0, i;
+
+    if (!json_is_object(body))
+        return 0;
+    if (n < max && json_is_string(json_object_get(body, "learnMoreLink")))
+        snprintf(ptrs[n++], ADV_POINTER_MAX, "/learnMoreLink");
+    actions = json_object_get(body, "actions");
+    for (i = 0; json_is_array(actions) && i < json_array_size(actions) && n < max; i++)
+        if (json_is_string(json_object_get(json_array_get(actions, i), "documentLink")))
+            snprintf(ptrs[n++], ADV_POINTER_MAX, "/actions/%zu/documentLink", i);
+    ra = json_object_get(json_object_get(body, "resourceMetadata"), "action");
+    if (n < max && json_is_string(json_object_get(ra, "documentLink")))
+        snprintf(ptrs[n++], ADV_POINTER_MAX, "/resourceMetadata/action/documentLink");
+    return n;
+}

@@ -1,0 +1,71 @@
+/*
+ * corpus.h - facts kept from every file of a run, for the cross-file rules.
+ *
+ * While files are checked, each one's identity (articleId and its cloud
+ * suffix, recommendationTypeId, friendly name, resource type, category) is
+ * kept here; after the last file, the rules with a check_corpus function
+ * compare them. Only these few strings are kept per file, so memory grows
+ * with the number of files by a few hundred bytes each. Positions are not
+ * kept: a finding re-reads its file to place itself, which only happens for
+ * the rare file that breaks an invariant.
+ */
+#ifndef AL_CORPUS_H
+#define AL_CORPUS_H
+
+#include <stddef.h>
+
+#include "../report/finding.h"
+#include "../rules/rule.h"
+
+typedef enum al_fact_field {
+    AL_FACT_ARTICLE_ID,          /* header articleId */
+    AL_FACT_TYPE_ID,             /* /recommendationTypeId */
+    AL_FACT_FRIENDLY_NAME,       /* /recommendationFriendlyName */
+    AL_FACT_RESOURCE_TYPE,       /* /recommendationResourceType */
+    AL_FACT_CATEGORY,            /* /recommendationCategory */
+    AL_FACT_COUNT
+} al_fact_field;
+
+typedef struct al_fact {
+    char *file;                     /* display path (owned) */
+    char *value[AL_FACT_COUNT];     /* owned, NULL when absent */
+    char *cloud;                    /* articleId's cloud suffix, canonical, or NULL (owned) */
+    int line[AL_FACT_COUNT], column[AL_FACT_COUNT];  /* 0 until placed */
+} al_fact;
+
+typedef struct al_corpus {
+    al_fact *facts;
+    size_t count, cap;
+} al_corpus;
+
+void al_corpus_init(al_corpus *corpus);
+void al_corpus_release(al_corpus *corpus);
+
+/* Keeps FACT (taken: the corpus owns its strings). Returns 0 or -1. */
+int al_corpus_add(al_corpus *corpus, al_fact *fact);
+
+/* What a check_corpus function sees. */
+typedef struct al_corpus_check {
+    al_corpus *corpus;
+    al_findings *out;
+} al_corpus_check;
+
+/* Fills fact I's line and column for FIELD (re-reading its file once). */
+void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field);
+
+/* Reports RULE_ID at fact I's FIELD. Message is printf-style. */
+void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fact_field field,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/*
+ * Groups: calls FN(cc, idx, n, ud) for each group of two or more facts
+ * whose KEY strings are equal (KEY returns NULL to leave a fact out).
+ * IDX lists fact indexes in file order.
+ */
+void al_corpus_groups(al_corpus_check *cc, char *(*key)(const al_fact *, void *), void *kud,
+                      void (*fn)(al_corpus_check *, const size_t *, size_t, void *), void *ud);
+
+/* Runs every rule's check_corpus over CORPUS, appending findings to OUT. */
+void al_corpus_run(al_corpus *corpus, al_findings *out);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * cloud_name.c - rule 'cloud-name': every cloudEnvironments item is a cloud.
+ */
+#include "../advisor/advisor.h"
+#include "../lint/check.h"
+
+static void check(al_check *c)
+{
+    const al_attr *a = al_doc_attr(c->doc, "cloudEnvironments");
+    adv_list_item items[32];
+    size_t n, i;
+    if (!a)
+        return;
+    n = adv_split_list(a->value, items, 32);
+    for (i = 0; i < n; i++) {
+        size_t off = a->value_off + items[i].off;
+        if (!items[i].len) {
+            if (n > 1)
+                al_check_at_offset(c, "cloud-name", off, off, NULL,
+                                   "empty item in cloudEnvironments \"%s\"", a->value);
+            continue;
+        }
+        if (!adv_cloud_lookup(a->value + items[i].off, items[i].len, NULL))
+            al_check_at_offset(c, "cloud-name", off, off + items[i].len, NULL,
+                               "unknown cloud \"%.*s\", expected Public, Fairfax, Mooncake, USNat or USSec",
+                               (int)items[i].len, a->value + items[i].off);
+    }
+}
+
+const al_rule al_rule_cloud_name = {
+    "cloud-name",
+    AL_SEV_ERROR,
+    "a cloudEnvironments item is not a known cloud",
+    "## What it flags\n"
+    "An item of the comma-separated `cloudEnvironments` that is not `Public`, `Fairfax`,\n"
+    "`Mooncake`, `USNat` or `USSec` (in any case), or an empty item between commas.\n\n"
+    "## Why it matters\n"
+    "An unknown cloud name is dropped by the pipeline: the recommendation silently misses the\n"
+    "cloud that was meant.\n\n"
+    "## Example\n"
+    "```\ncloudEnvironments=\"Public, Gallatin\"\n```\n\n"
+    "## Fix\n"
+    "Use the cloud's name: `cloudEnvironments=\"Public, USNat\"`.",
+    check,
+    NULL,
+};

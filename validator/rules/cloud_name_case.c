@@ -1,0 +1,67 @@
+/*
+ * cloud_name_case.c - rule 'cloud-name-case': canonical cloud spelling.
+ *
+ * Practice spells clouds in every case (`usnat`, `MoonCake`); the pipeline
+ * compares case-insensitively, so this is style, fixed by --fix.
+ */
+#include "../advisor/advisor.h"
+#include "../lint/check.h"
+
+#include <string.h>
+
+static void check(al_check *c)
+{
+    const al_attr *a = al_doc_attr(c->doc, "cloudEnvironments");
+    adv_list_item items[32];
+    size_t n, i;
+    if (!a)
+        return;
+    n = adv_split_list(a->value, items, 32);
+    for (i = 0; i < n; i++) {
+        const char *canon = NULL, *v = a->value + items[i].off;
+        size_t off = a->value_off + items[i].off;
+        if (!items[i].len || !adv_cloud_lookup(v, items[i].len, &canon))
+            continue;
+        if (memcmp(v, canon, items[i].len) != 0)
+            al_check_at_offset(c, "cloud-name-case", off, off + items[i].len, NULL,
+                               "cloud \"%.*s\" is spelt \"%s\"", (int)items[i].len, v, canon);
+    }
+}
+
+static void check_suffix(al_check *c)
+{
+    const al_attr *a = al_doc_attr(c->doc, "articleId");
+    const char *us, *canon = NULL;
+    size_t off;
+    if (!a || !(us = strchr(a->value, '_')))
+        return;
+    if (!adv_cloud_lookup(us + 1, strlen(us + 1), &canon) || !strcmp(us + 1, canon))
+        return;
+    off = a->value_off + (size_t)(us + 1 - a->value);
+    al_check_at_offset(c, "cloud-name-case", off, off + strlen(us + 1), NULL,
+                       "cloud \"%s\" in articleId is spelt \"%s\"", us + 1, canon);
+}
+
+static void check_all(al_check *c)
+{
+    check(c);
+    check_suffix(c);
+}
+
+const al_rule al_rule_cloud_name_case = {
+    "cloud-name-case",
+    AL_SEV_WARNING,
+    "a cloud name is not in its canonical spelling",
+    "## What it flags\n"
+    "A cloud in `cloudEnvironments` or in the articleId suffix written in another case than\n"
+    "`Public`, `Fairfax`, `Mooncake`, `USNat`, `USSec`.\n\n"
+    "## Why it matters\n"
+    "Clouds compare case-insensitively, so nothing breaks; one spelling keeps searches and\n"
+    "reviews simple. The fix is certain.\n\n"
+    "## Example\n"
+    "```\ncloudEnvironments=\"Public, usnat, ussec\"\n```\n\n"
+    "## Fix\n"
+    "`cloudEnvironments=\"Public, USNat, USSec\"`.",
+    check_all,
+    NULL,
+};

@@ -1,0 +1,59 @@
+/*
+ * friendly_name_type.c - rule 'friendly-name-type': a recommendationFriendlyName
+ * belongs to one recommendationTypeId.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../lint/corpus.h"
+
+static char *key(const al_fact *f, void *ud)
+{
+    (void)ud;
+    if (!f->value[AL_FACT_FRIENDLY_NAME] || !*f->value[AL_FACT_FRIENDLY_NAME] ||
+        !f->value[AL_FACT_TYPE_ID])
+        return NULL;
+    return strdup(f->value[AL_FACT_FRIENDLY_NAME]);
+}
+
+static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
+{
+    size_t k;
+    al_fact *first = &cc->corpus->facts[idx[0]];
+    (void)ud;
+    for (k = 1; k < n; k++) {
+        al_fact *f = &cc->corpus->facts[idx[k]];
+        if (!strcasecmp(f->value[AL_FACT_TYPE_ID], first->value[AL_FACT_TYPE_ID]))
+            continue;
+        al_corpus_place(cc, idx[0], AL_FACT_FRIENDLY_NAME);
+        al_corpus_report(cc, "friendly-name-type", idx[k], AL_FACT_FRIENDLY_NAME,
+                         "recommendationFriendlyName \"%s\" also names recommendationTypeId \"%s\" in %s:%d:%d",
+                         f->value[AL_FACT_FRIENDLY_NAME], first->value[AL_FACT_TYPE_ID], first->file,
+                         first->line[AL_FACT_FRIENDLY_NAME], first->column[AL_FACT_FRIENDLY_NAME]);
+    }
+}
+
+static void check_corpus(al_corpus_check *cc)
+{
+    al_corpus_groups(cc, key, NULL, group, NULL);
+}
+
+const al_rule al_rule_friendly_name_type = {
+    "friendly-name-type",
+    AL_SEV_ERROR,
+    "one friendly name is used by two recommendationTypeIds",
+    "## What it flags\n"
+    "A recommendationFriendlyName that another file uses for a different recommendationTypeId.\n"
+    "The finding is on each file that differs from the first one met, naming it.\n\n"
+    "## Why it matters\n"
+    "The friendly name identifies the recommendation in code (advisor-codegen names its rule\n"
+    "after it) and in dashboards: two types under one name collide.\n\n"
+    "## Example\n"
+    "`\"recommendationFriendlyName\": \"ExpressRouteGatewayRedundancy\"` in two files with\n"
+    "different recommendationTypeIds.\n\n"
+    "## Fix\n"
+    "Rename one of them, or, if they are the same recommendation, give them the same type id.",
+    NULL,
+    check_corpus,
+};

@@ -1,0 +1,73 @@
+/*
+ * guid_format.c - rule 'guid-format': GUID-valued body fields, with the reason.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../advisor/advisor.h"
+#include "../lint/check.h"
+
+static void check_guid(al_check *c, const char *pointer)
+{
+    json_t *v = al_check_get(c, pointer);
+    char why[160];
+    if (!json_is_string(v))
+        return;
+    if (adv_guid_check(json_string_value(v), json_string_length(v), why, sizeof(why)) != 0)
+        al_check_at_pointer(c, "guid-format", pointer, AL_AT_VALUE, "\"%s\" is not a GUID: it %s",
+                            pointer + 1, why);
+}
+
+/* ingestionClientIdentities also holds certificate subjects (CN=...) and host
+ * names in real files: only items meant as GUIDs are checked. */
+static int meant_as_guid(json_t *v)
+{
+    const char *s = json_string_value(v);
+    return s && !strchr(s, '=') && !strchr(s, '.');
+}
+
+static void check_array(al_check *c, const char *array, const char *member)
+{
+    json_t *a = al_check_get(c, array);
+    size_t i, n = json_is_array(a) ? json_array_size(a) : 0;
+    for (i = 0; i < n; i++) {
+        char p[128];
+        if (member)
+            snprintf(p, sizeof(p), "%s/%zu/%s", array, i, member);
+        else if (meant_as_guid(json_array_get(a, i)))
+            snprintf(p, sizeof(p), "%s/%zu", array, i);
+        else
+            continue;
+        check_guid(c, p);
+    }
+}
+
+static void check(al_check *c)
+{
+    check_guid(c, "/recommendationTypeId");
+    check_guid(c, "/recommendationOfferingId");
+    check_guid(c, "/owner/serviceTreeId");
+    check_guid(c, "/resourceMetadata/action/actionId");
+    check_array(c, "/actions", "actionId");
+    check_array(c, "/ingestionClientIdentities", NULL);
+}
+
+const al_rule al_rule_guid_format = {
+    "guid-format",
+    AL_SEV_ERROR,
+    "a GUID field is not 8-4-4-4-12 hex digits",
+    "## What it flags\n"
+    "recommendationTypeId, recommendationOfferingId, owner.serviceTreeId, every actionId and\n"
+    "every ingestionClientIdentities item that is not a GUID, with the exact reason: a character\n"
+    "that is not a hex digit, a group of the wrong length, the wrong number of groups, braces,\n"
+    "surrounding white space, or an empty value.\n\n"
+    "## Why it matters\n"
+    "These GUIDs are keys: the pipeline parses them as GUIDs and refuses the recommendation, or\n"
+    "worse, an id mistyped by one character points at another service's data.\n\n"
+    "## Example\n"
+    "```json\n\"recommendationOfferingId\": \"02cfb5ef-z9b0-4c4b-9b1a-9a4e7a1c3d2e\"\n```\n\n"
+    "## Fix\n"
+    "Copy the GUID again from its source; `z` is not a hex digit.",
+    check,
+    NULL,
+};

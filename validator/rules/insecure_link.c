@@ -1,0 +1,36 @@
+/*
+ * insecure_link.c - rule 'insecure-link': links over plain http.
+ *
+ * Not fixed automatically: whether a host serves https is not certain.
+ */
+#include "../advisor/advisor.h"
+#include "../lint/check.h"
+
+static void check(al_check *c)
+{
+    char ptrs[64][ADV_POINTER_MAX], host[256], why[160];
+    size_t n = adv_link_pointers(c->doc->body, ptrs, 64), i;
+    for (i = 0; i < n; i++) {
+        const char *v = al_check_string(c, ptrs[i]);
+        if (v && adv_link_check(v, host, sizeof(host), why, sizeof(why)) == ADV_LINK_HTTP)
+            al_check_at_pointer(c, "insecure-link", ptrs[i], AL_AT_VALUE,
+                                "link \"%s\" uses http, use https", v);
+    }
+}
+
+const al_rule al_rule_insecure_link = {
+    "insecure-link",
+    AL_SEV_WARNING,
+    "a link uses http instead of https",
+    "## What it flags\n"
+    "A learnMoreLink or documentLink starting with `http://`.\n\n"
+    "## Why it matters\n"
+    "Plain http links can be tampered with on the way, and browsers warn about them. Not fixed\n"
+    "automatically: only a person can confirm the host serves the page over https.\n\n"
+    "## Example\n"
+    "```json\n\"learnMoreLink\": \"http://aka.ms/redis/recommendations/memory-policies\"\n```\n\n"
+    "## Fix\n"
+    "`\"learnMoreLink\": \"https://aka.ms/redis/recommendations/memory-policies\"`.",
+    check,
+    NULL,
+};

@@ -1,0 +1,34 @@
+/*
+ * link_placeholder.c - rule 'link-placeholder': malformed {placeholders} in links.
+ */
+#include "../advisor/advisor.h"
+#include "../lint/check.h"
+
+static void check(al_check *c)
+{
+    char ptrs[64][ADV_POINTER_MAX], why[160];
+    size_t n = adv_link_pointers(c->doc->body, ptrs, 64), i, at;
+    for (i = 0; i < n; i++) {
+        const char *v = al_check_string(c, ptrs[i]);
+        if (v && adv_placeholders_check(v, &at, why, sizeof(why)) != 0)
+            al_check_at_pointer(c, "link-placeholder", ptrs[i], AL_AT_VALUE, "link \"%s\": %s", v, why);
+    }
+}
+
+const al_rule al_rule_link_placeholder = {
+    "link-placeholder",
+    AL_SEV_ERROR,
+    "a {placeholder} in a link is not closed or not a name",
+    "## What it flags\n"
+    "A `{` without its `}` in a link, a `}` without its `{`, an empty `{}`, or a placeholder\n"
+    "name with characters other than letters, digits, `_`, `.` and `-`.\n\n"
+    "## Why it matters\n"
+    "Placeholders such as `{resourceId}` are filled from the recommendation's row when it is\n"
+    "shown; a broken one is shown as is, and the link goes nowhere.\n\n"
+    "## Example\n"
+    "```json\n\"documentLink\": \"{resourceId/overview\"\n```\n\n"
+    "## Fix\n"
+    "`\"documentLink\": \"{resourceId}/overview\"`.",
+    check,
+    NULL,
+};
