@@ -39,15 +39,17 @@
 extern char **environ;
 
 static const char *const format_files[] = {
-    "uuid", "uri", "uri-reference", "email", "hostname", "date-time",
-    "date", "time", "duration", "ipv4", "ipv6", "regex", NULL,
+    "uuid", "uri",      "uri-reference", "email", "hostname", "date-time", "date",
+    "time", "duration", "ipv4",          "ipv6",  "regex",    NULL,
 };
 
-typedef struct tally { int passed, failed; } tally;
+typedef struct tally {
+    int passed, failed;
+} tally;
 
 typedef struct runner {
     const char *suite;
-    const char *cli;          /* NULL: library mode */
+    const char *cli; /* NULL: library mode */
     char remotes[PATH_MAX];
     char tmpdir[PATH_MAX];
     jsch_registry *reg;
@@ -111,8 +113,8 @@ static int run_cli(runner *r, const json_t *schema, const json_t *data)
     snprintf(ipath, sizeof ipath, "%s/instance.json", r->tmpdir);
     snprintf(resolve, sizeof resolve, "http://localhost:1234/=%s", r->remotes);
     if (write_json(spath, schema) != 0 || write_json(ipath, data) != 0) return -1;
-    char *argv[] = { (char *)r->cli, "--schema", spath, "--schema-only", "--resolve", resolve,
-                     ipath, NULL };
+    char *argv[] = { (char *)r->cli, "--schema", spath, "--schema-only",
+                     "--resolve",    resolve,    ipath, NULL };
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
@@ -143,7 +145,8 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
     }
     size_t gi;
     json_t *g;
-    json_array_foreach(groups, gi, g) {
+    json_array_foreach(groups, gi, g)
+    {
         const char *gdesc = json_string_value(json_object_get(g, "description"));
         json_t *schema = json_object_get(g, "schema");
         json_t *tests = json_object_get(g, "tests");
@@ -153,7 +156,8 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
             s = jsch_compile(r->reg, schema, NULL, assert_format ? JSCH_FORMAT_ASSERT : 0, &err);
         size_t ti;
         json_t *tc;
-        json_array_foreach(tests, ti, tc) {
+        json_array_foreach(tests, ti, tc)
+        {
             const char *tdesc = json_string_value(json_object_get(tc, "description"));
             bool expect = json_is_true(json_object_get(tc, "valid"));
             json_t *data = json_object_get(tc, "data");
@@ -165,8 +169,7 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
                 if (!ok) snprintf(why, sizeof why, "exit status %d", st);
             } else if (!s) {
                 ok = false;
-                snprintf(why, sizeof why, "compile error at \"%s\": %s", err.location,
-                         err.message);
+                snprintf(why, sizeof why, "compile error at \"%s\": %s", err.location, err.message);
             } else {
                 jsch_result *res = jsch_result_new();
                 bool valid = jsch_validate(s, data, res);
@@ -223,7 +226,8 @@ int main(int argc, char **argv)
     bool assert_format = false;
     char suite[PATH_MAX];
     const char *shared = getenv("ADVISOR_SHARED_DIR");
-    snprintf(suite, sizeof suite, "%s/suites/JSON-Schema-Test-Suite", shared ? shared : "../shared");
+    snprintf(suite, sizeof suite, "%s/suites/JSON-Schema-Test-Suite",
+             shared ? shared : "../shared");
     r.suite = suite;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--suite") == 0 && i + 1 < argc) {
@@ -249,7 +253,8 @@ int main(int argc, char **argv)
     }
     snprintf(r.remotes, sizeof r.remotes, "%s/remotes", r.suite);
     if (r.cli) {
-        snprintf(r.tmpdir, sizeof r.tmpdir, "%s/jsch-suite-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+        snprintf(r.tmpdir, sizeof r.tmpdir, "%s/jsch-suite-XXXXXX",
+                 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
         if (!mkdtemp(r.tmpdir)) {
             perror("mkdtemp");
             return 2;
@@ -264,7 +269,8 @@ int main(int argc, char **argv)
     }
     tally req = { 0, 0 }, fmt = { 0, 0 };
     if (nfiles) {
-        for (size_t i = 0; i < nfiles; i++) run_file(&r, ".", files[i], assert_format, &req);
+        for (size_t i = 0; i < nfiles; i++)
+            run_file(&r, ".", files[i], assert_format, &req);
         printf("%d passed, %d failed\n", req.passed, req.failed);
         jsch_registry_free(r.reg);
         return req.failed ? 1 : 0;

@@ -108,7 +108,9 @@ static void expect_compile_error(fixture *f, const char *schema, unsigned flags,
 static void test_enum(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"properties\": {\"kind\": {\"enum\": [\"Blade\", \"ContextBlade\", \"Document\"]}}}", 0);
+    compile(f,
+            "{\"properties\": {\"kind\": {\"enum\": [\"Blade\", \"ContextBlade\", \"Document\"]}}}",
+            0);
     assert_int_equal(check(f, "{\"kind\": \"Blade\"}"), 0);
     assert_int_equal(check(f, "{\"kind\": \"Bladee\"}"), 1);
     expect_issue(f, 0, "/kind", "/properties/kind/enum", "enum",
@@ -120,11 +122,14 @@ static void test_enum(void **state)
 static void test_required_and_type(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"required\": [\"actionId\", \"kind\"], \"properties\": {\"kind\": {\"type\": \"string\"}}}", 0);
+    compile(f,
+            "{\"required\": [\"actionId\", \"kind\"], \"properties\": {\"kind\": {\"type\": "
+            "\"string\"}}}",
+            0);
     assert_int_equal(check(f, "{\"kind\": 3}"), 2);
     expect_issue(f, 0, "", "/required", "required", "missing required property \"actionId\"");
     expect_issue(f, 1, "/kind", "/properties/kind/type", "type", "expected string, got number");
-    assert_int_equal(check(f, "[]"), 0);   /* required only applies to objects */
+    assert_int_equal(check(f, "[]"), 0); /* required only applies to objects */
 }
 
 static void test_additional_properties(void **state)
@@ -145,24 +150,28 @@ static void test_pattern(void **state)
     assert_int_equal(check(f, "\"123\""), 0);
     assert_int_equal(check(f, "\"abc\""), 1);
     expect_issue(f, 0, "", "/pattern", "pattern", "\"abc\" does not match pattern \"^[0-9]+$\"");
-    assert_int_equal(check(f, "\"123\\n\""), 1);   /* ECMA $: no match before a final newline */
+    assert_int_equal(check(f, "\"123\\n\""), 1); /* ECMA $: no match before a final newline */
     compile(f, "{\"pattern\": \"^\\\\d$\"}", 0);
-    assert_int_equal(check(f, "\"\\u0660\""), 1);   /* ECMA \\d is ASCII only */
+    assert_int_equal(check(f, "\"\\u0660\""), 1); /* ECMA \\d is ASCII only */
 }
 
 static void test_length_counts_code_points(void **state)
 {
     fixture *f = *state;
     compile(f, "{\"minLength\": 3, \"maxLength\": 3}", 0);
-    assert_int_equal(check(f, "\"\\u00e9\\u00e9\\u00e9\""), 0);   /* 6 bytes, 3 characters */
-    assert_int_equal(check(f, "\"\\ud83d\\ude00\\u00e9\""), 1);   /* 2 characters */
-    expect_issue(f, 0, "", "/minLength", "minLength", "\"\xf0\x9f\x98\x80\xc3\xa9\" is shorter than 3 characters");
+    assert_int_equal(check(f, "\"\\u00e9\\u00e9\\u00e9\""), 0); /* 6 bytes, 3 characters */
+    assert_int_equal(check(f, "\"\\ud83d\\ude00\\u00e9\""), 1); /* 2 characters */
+    expect_issue(f, 0, "", "/minLength", "minLength",
+                 "\"\xf0\x9f\x98\x80\xc3\xa9\" is shorter than 3 characters");
 }
 
 static void test_nested_arrays_and_ref(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"items\": {\"items\": {\"$ref\": \"#/$defs/int\"}}, \"$defs\": {\"int\": {\"type\": \"integer\"}}}", 0);
+    compile(f,
+            "{\"items\": {\"items\": {\"$ref\": \"#/$defs/int\"}}, \"$defs\": {\"int\": {\"type\": "
+            "\"integer\"}}}",
+            0);
     assert_int_equal(check(f, "[[1], [2, \"x\", 3.5], [4.0]]"), 2);
     expect_issue(f, 0, "/1/1", "/items/items/$ref/type", "type", "expected integer, got string");
     expect_issue(f, 1, "/1/2", "/items/items/$ref/type", "type",
@@ -186,10 +195,13 @@ static void test_combinators(void **state)
     expect_issue(f, 0, "", "/oneOf", "oneOf",
                  "value matches more than one alternative of \"oneOf\" (0 and 1)");
     compile(f, "{\"not\": {\"type\": \"string\"}}", 0);
-    assert_int_equal(check(f, "1"), 0);   /* the inner failure does not leak */
+    assert_int_equal(check(f, "1"), 0); /* the inner failure does not leak */
     assert_int_equal(check(f, "\"a\""), 1);
     expect_issue(f, 0, "", "/not", "not", "value must not match the \"not\" schema");
-    compile(f, "{\"if\": {\"properties\": {\"a\": {\"const\": 1}}}, \"then\": {\"required\": [\"b\"]}, \"else\": false}", 0);
+    compile(f,
+            "{\"if\": {\"properties\": {\"a\": {\"const\": 1}}}, \"then\": {\"required\": "
+            "[\"b\"]}, \"else\": false}",
+            0);
     assert_int_equal(check(f, "{\"a\": 1}"), 1);
     expect_issue(f, 0, "", "/then/required", "required", "missing required property \"b\"");
     assert_int_equal(check(f, "{\"a\": 1, \"b\": 0}"), 0);
@@ -198,7 +210,8 @@ static void test_combinators(void **state)
 static void test_unevaluated(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"allOf\": [{\"properties\": {\"a\": true}}], \"unevaluatedProperties\": false}", 0);
+    compile(f, "{\"allOf\": [{\"properties\": {\"a\": true}}], \"unevaluatedProperties\": false}",
+            0);
     assert_int_equal(check(f, "{\"a\": 1}"), 0);
     assert_int_equal(check(f, "{\"a\": 1, \"b\": 2}"), 1);
     expect_issue(f, 0, "/b", "/unevaluatedProperties", "unevaluatedProperties",
@@ -208,13 +221,17 @@ static void test_unevaluated(void **state)
 static void test_collects_all_errors(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"b\": {\"maximum\": 3}, "
-               "\"c\": {\"items\": {\"type\": \"string\"}, \"uniqueItems\": true}}, \"minProperties\": 5}", 0);
+    compile(
+        f,
+        "{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"b\": {\"maximum\": 3}, "
+        "\"c\": {\"items\": {\"type\": \"string\"}, \"uniqueItems\": true}}, \"minProperties\": 5}",
+        0);
     assert_int_equal(check(f, "{\"b\": 4, \"c\": [1, \"x\", \"x\"]}"), 5);
     expect_issue(f, 0, "", "/minProperties", "minProperties",
                  "object has 2 properties, fewer than the minimum of 5");
     expect_issue(f, 1, "", "/required", "required", "missing required property \"a\"");
-    expect_issue(f, 2, "/b", "/properties/b/maximum", "maximum", "4 is greater than the maximum of 3");
+    expect_issue(f, 2, "/b", "/properties/b/maximum", "maximum",
+                 "4 is greater than the maximum of 3");
     expect_issue(f, 3, "/c", "/properties/c/uniqueItems", "uniqueItems",
                  "array items 1 and 2 are equal, items must be unique");
     expect_issue(f, 4, "/c/0", "/properties/c/items/type", "type", "expected string, got number");
@@ -227,7 +244,8 @@ static void test_collects_all_errors(void **state)
 static void test_numbers_by_value(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"enum\": [1, [2.0], {\"a\": 3}], \"type\": [\"integer\", \"array\", \"object\"]}", 0);
+    compile(f, "{\"enum\": [1, [2.0], {\"a\": 3}], \"type\": [\"integer\", \"array\", \"object\"]}",
+            0);
     assert_int_equal(check(f, "1.0"), 0);
     assert_int_equal(check(f, "[2]"), 0);
     assert_int_equal(check(f, "{\"a\": 3.0}"), 0);
@@ -245,11 +263,14 @@ static void test_invalid_schemas(void **state)
                          "/properties/a/required", "expected array, got string");
     /* the same, without the meta-schema check: the compiler's own checks */
     expect_compile_error(f, "{\"type\": 12}", JSCH_NO_METASCHEMA, "/type", "\"type\" must be");
-    expect_compile_error(f, "{\"type\": \"strin\"}", JSCH_NO_METASCHEMA, "/type", "unknown type \"strin\"");
+    expect_compile_error(f, "{\"type\": \"strin\"}", JSCH_NO_METASCHEMA, "/type",
+                         "unknown type \"strin\"");
     expect_compile_error(f, "{\"minLength\": -1}", JSCH_NO_METASCHEMA, "/minLength",
                          "\"minLength\" must be a non-negative integer");
-    expect_compile_error(f, "{\"pattern\": \"(\"}", 0, "/pattern", "not a valid regular expression");
-    expect_compile_error(f, "{\"allOf\": [1]}", JSCH_NO_METASCHEMA, "/allOf/0", "must contain schemas");
+    expect_compile_error(f, "{\"pattern\": \"(\"}", 0, "/pattern",
+                         "not a valid regular expression");
+    expect_compile_error(f, "{\"allOf\": [1]}", JSCH_NO_METASCHEMA, "/allOf/0",
+                         "must contain schemas");
     expect_compile_error(f, "{\"$ref\": \"#/nope\"}", 0, "/$ref", "cannot resolve \"#/nope\"");
     expect_compile_error(f, "{\"$ref\": \"#nope\"}", 0, "/$ref", "unknown anchor");
     expect_compile_error(f, "{\"$ref\": \"https://unknown.example/s.json\"}", 0, "/$ref",
@@ -272,7 +293,10 @@ static void test_metaschema_offline(void **state)
 static void test_ref_loop(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/a\"}}, \"$ref\": \"#/$defs/a\"}", 0);
+    compile(f,
+            "{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/a\"}}, "
+            "\"$ref\": \"#/$defs/a\"}",
+            0);
     assert_int_equal(check(f, "1"), 1);
     const jsch_issue *is = jsch_result_get(f->res, 0);
     assert_non_null(strstr(is->message, "maximum depth"));
@@ -328,7 +352,10 @@ static void test_combinatorial_blowup(void **state)
 {
     fixture *f = *state;
     /* every level tries both failing branches: 2^depth evaluations */
-    compile(f, "{\"minItems\": 1, \"anyOf\": [{\"items\": {\"$ref\": \"#\"}}, {\"items\": {\"$ref\": \"#\"}}]}", 0);
+    compile(f,
+            "{\"minItems\": 1, \"anyOf\": [{\"items\": {\"$ref\": \"#\"}}, {\"items\": {\"$ref\": "
+            "\"#\"}}]}",
+            0);
     json_t *inst = json_array();
     for (int i = 0; i < 60; i++) {
         json_t *a = json_array();
@@ -363,7 +390,7 @@ static void test_custom_format(void **state)
     assert_int_equal(check(f, "\"1h\""), 1);
     expect_issue(f, 0, "", "/format", "format", "\"1h\" is not a valid timespan");
     assert_int_equal(calls, 2);
-    compile(f, "{\"format\": \"uuid\"}", 0);   /* annotation only by default */
+    compile(f, "{\"format\": \"uuid\"}", 0); /* annotation only by default */
     assert_int_equal(check(f, "\"nope\""), 0);
     compile(f, "{\"format\": \"uuid\"}", JSCH_FORMAT_ASSERT);
     assert_int_equal(check(f, "\"nope\""), 1);
@@ -385,7 +412,10 @@ static void test_map_prefix(void **state)
     fclose(fp);
     jsch_error err;
     assert_int_equal(jsch_registry_map_prefix(f->reg, "http://example.com/schemas/", dir, &err), 0);
-    compile(f, "{\"$id\": \"http://example.com/schemas/root.json\", \"properties\": {\"id\": {\"$ref\": \"defs/item.json#/$defs/id\"}}}", 0);
+    compile(f,
+            "{\"$id\": \"http://example.com/schemas/root.json\", \"properties\": {\"id\": "
+            "{\"$ref\": \"defs/item.json#/$defs/id\"}}}",
+            0);
     assert_int_equal(check(f, "{\"id\": \"ab\"}"), 0);
     assert_int_equal(check(f, "{\"id\": \"a\"}"), 1);
     expect_issue(f, 0, "/id", "/properties/id/$ref/minLength", "minLength",
@@ -424,11 +454,15 @@ static void *worker(void *arg)
 static void test_threads(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"type\": \"object\", \"required\": [\"id\"], \"properties\": {\"id\": {\"format\": \"uuid\"}, "
-               "\"name\": {\"pattern\": \"^[A-Z][a-z]+$\"}, \"tags\": {\"items\": {\"$ref\": \"#/$defs/tag\"}}}, "
-               "\"unevaluatedProperties\": false, \"$defs\": {\"tag\": {\"enum\": [\"a\", \"b\"]}}}",
+    compile(f,
+            "{\"type\": \"object\", \"required\": [\"id\"], \"properties\": {\"id\": {\"format\": "
+            "\"uuid\"}, "
+            "\"name\": {\"pattern\": \"^[A-Z][a-z]+$\"}, \"tags\": {\"items\": {\"$ref\": "
+            "\"#/$defs/tag\"}}}, "
+            "\"unevaluatedProperties\": false, \"$defs\": {\"tag\": {\"enum\": [\"a\", \"b\"]}}}",
             JSCH_FORMAT_ASSERT);
-    json_t *good = parse("{\"id\": \"2eb8aa08-aa98-11ea-b4aa-73b441d16380\", \"name\": \"Ana\", \"tags\": [\"a\"]}");
+    json_t *good = parse(
+        "{\"id\": \"2eb8aa08-aa98-11ea-b4aa-73b441d16380\", \"name\": \"Ana\", \"tags\": [\"a\"]}");
     json_t *bad = parse("{\"id\": \"x\", \"name\": \"ana\", \"tags\": [\"c\"]}");
     job jobs[4];
     pthread_t th[4];
@@ -447,7 +481,10 @@ static void test_threads(void **state)
 static void test_schema_outlives_registry(void **state)
 {
     fixture *f = *state;
-    compile(f, "{\"$ref\": \"https://json-schema.org/draft/2020-12/meta/validation#/$defs/simpleTypes\"}", 0);
+    compile(
+        f,
+        "{\"$ref\": \"https://json-schema.org/draft/2020-12/meta/validation#/$defs/simpleTypes\"}",
+        0);
     jsch_registry_free(f->reg);
     f->reg = jsch_registry_new();
     assert_int_equal(check(f, "\"string\""), 0);

@@ -10,6 +10,8 @@
  * meta-schema check (or skipped it) is a compile error, never a crash.
  */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,30 +25,37 @@ typedef struct kwctx {
     const jsch_loc *loc;
 } kwctx;
 
-/* Where a keyword of the node being compiled is, for compile errors. */
-static void where(const kwctx *k, const char *kw, jsch_buf *b)
+/* Compile errors name a JSON pointer into the compiled document, or
+   "uri#pointer" for subschemas of other resources. */
+static void where(const kwctx *k, const char *ptr, const char *kw, jsch_buf *b)
 {
     if (k->loc->res != k->c->local.resources.v[0]) {
         buf_adds(b, k->loc->res->uri);
         buf_addc(b, '#');
     }
-    buf_adds(b, k->loc->ptr);
+    buf_adds(b, ptr);
     if (kw) {
         buf_addc(b, '/');
         ptr_escape(b, kw, strlen(kw));
     }
 }
 
-static int fail(const kwctx *k, const char *kw, const char *fmt, const char *detail)
+/* Records an error about keyword kw (NULL: the node itself); returns -1. */
+static int fail(const kwctx *k, const char *kw, const char *fmt, ...) JSCH_PRINTF(3, 4);
+static int fail(const kwctx *k, const char *kw, const char *fmt, ...)
 {
     jsch_buf b = { 0 };
-    where(k, kw, &b);
-    jsch_set_error(k->c->err, buf_cstr(&b), fmt, kw ? kw : "", detail ? detail : "");
+    where(k, k->loc->ptr, kw, &b);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(k->c->err->message, sizeof k->c->err->message, fmt, ap);
+    va_end(ap);
+    snprintf(k->c->err->location, sizeof k->c->err->location, "%s", buf_cstr(&b));
     buf_free(&b);
     return -1;
 }
 
-static int oom(const kwctx *k) { return fail(k, NULL, "out of memory%s%s", ""); }
+static int oom(const kwctx *k) { return fail(k, NULL, "out of memory"); }
 
 /* Compiles child (a keyword's subschema) of the node being compiled. */
 static jsch_node *child(const kwctx *k, const json_t *json, const char *kw, const char *key,
@@ -64,11 +73,7 @@ static jsch_node *child(const kwctx *k, const json_t *json, const char *kw, cons
     }
     if (!json_is_object(json) && !json_is_boolean(json)) {
         jsch_buf w = { 0 };
-        if (k->loc->res != k->c->local.resources.v[0]) {
-            buf_adds(&w, k->loc->res->uri);
-            buf_addc(&w, '#');
-        }
-        buf_adds(&w, buf_cstr(&p));
+        where(k, buf_cstr(&p), NULL, &w);
         jsch_set_error(k->c->err, buf_cstr(&w), "\"%s\" must contain schemas (objects or booleans)",
                        kw);
         buf_free(&w);
@@ -105,20 +110,20 @@ static bool get_count(const json_t *v, size_t *out)
 static int parse_count(kwctx *k, jsch_kw *kw)
 {
     if (!get_count(kw->value, &kw->u.limit))
-        return fail(k, kw->name, "\"%s\" must be a non-negative integer%s", NULL);
+        return fail(k, kw->name, "\"%s\" must be a non-negative integer", kw->name);
     return 0;
 }
 
 static int parse_number(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_number(kw->value)) return fail(k, kw->name, "\"%s\" must be a number%s", NULL);
+    if (!json_is_number(kw->value)) return fail(k, kw->name, "\"%s\" must be a number", kw->name);
     if (kw->kind == KW_MULTIPLEOF && !(json_number_value(kw->value) > 0))
-        return fail(k, kw->name, "\"%s\" must be greater than 0%s", NULL);
+        return fail(k, kw->name, "\"%s\" must be greater than 0", kw->name);
     return 0;
 }
 
-static const char *const type_names[] = { "object", "array", "string", "integer", "number",
-                                          "boolean", "null" };
+static const char *const type_names[] = { "object", "array",   "string", "integer",
+                                          "number", "boolean", "null" };
 
 /* Bit per type name; json_type's values index this (JSON_INTEGER = integer). */
 static int type_bit(const json_t *s)
@@ -134,18 +139,21 @@ static int parse_type(kwctx *k, jsch_kw *kw)
     const json_t *v = kw->value;
     if (json_is_string(v)) {
         int b = type_bit(v);
-        if (b < 0) return fail(k, kw->name, "\"%s\" has unknown type \"%s\"", json_string_value(v));
+        if (b < 0)
+            return fail(k, kw->name, "\"%s\" has unknown type \"%s\"", kw->name,
+                        json_string_value(v));
         kw->u.types = 1u << b;
         return 0;
     }
     if (!json_is_array(v) || json_array_size(v) == 0)
-        return fail(k, kw->name, "\"%s\" must be a type name or a non-empty array of them%s", NULL);
+        return fail(k, kw->name, "\"%s\" must be a type name or a non-empty array of them",
+                    kw->name);
     kw->u.types = 0;
     for (size_t i = 0; i < json_array_size(v); i++) {
         int b = type_bit(json_array_get(v, i));
         if (b < 0)
-            return fail(k, kw->name, "\"%s\" must be a type name or a non-empty array of them%s",
-                        NULL);
+            return fail(k, kw->name, "\"%s\" must be a type name or a non-empty array of them",
+                        kw->name);
         kw->u.types |= 1u << b;
     }
     return 0;
@@ -161,7 +169,7 @@ static int parse_list(kwctx *k, jsch_kw *kw)
 {
     if (!json_is_array(kw->value) ||
         (json_array_size(kw->value) == 0 && kw->kind != KW_PREFIXITEMS))
-        return fail(k, kw->name, "\"%s\" must be a non-empty array of schemas%s", NULL);
+        return fail(k, kw->name, "\"%s\" must be a non-empty array of schemas", kw->name);
     size_t n = json_array_size(kw->value);
     kw->u.list.v = calloc(n ? n : 1, sizeof *kw->u.list.v);
     if (!kw->u.list.v) return oom(k);
@@ -176,7 +184,7 @@ static int parse_list(kwctx *k, jsch_kw *kw)
 static int parse_props(kwctx *k, jsch_kw *kw)
 {
     if (!json_is_object(kw->value))
-        return fail(k, kw->name, "\"%s\" must be an object of schemas%s", NULL);
+        return fail(k, kw->name, "\"%s\" must be an object of schemas", kw->name);
     size_t n = json_object_size(kw->value);
     kw->u.props.v = calloc(n ? n : 1, sizeof *kw->u.props.v);
     if (!kw->u.props.v) return oom(k);
@@ -195,7 +203,7 @@ static int parse_props(kwctx *k, jsch_kw *kw)
 static int parse_patterns(kwctx *k, jsch_kw *kw)
 {
     if (!json_is_object(kw->value))
-        return fail(k, kw->name, "\"%s\" must be an object of schemas%s", NULL);
+        return fail(k, kw->name, "\"%s\" must be an object of schemas", kw->name);
     size_t n = json_object_size(kw->value);
     kw->u.pats.v = calloc(n ? n : 1, sizeof *kw->u.pats.v);
     if (!kw->u.pats.v) return oom(k);
@@ -207,7 +215,7 @@ static int parse_patterns(kwctx *k, jsch_kw *kw)
         jsch_regex *re = regex_compile(key, klen, msg, sizeof msg);
         if (!re || vec_push(&k->c->out->regexes, re) != 0) {
             regex_free(re);
-            return fail(k, kw->name, "\"%s\" has an invalid regular expression: %s", msg);
+            return fail(k, kw->name, "\"%s\" has an invalid regular expression: %s", kw->name, msg);
         }
         jsch_patnode *e = &kw->u.pats.v[kw->u.pats.n++];
         e->re = re;
@@ -219,13 +227,13 @@ static int parse_patterns(kwctx *k, jsch_kw *kw)
 
 static int parse_pattern(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string%s", NULL);
+    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     char msg[160];
-    jsch_regex *re = regex_compile(json_string_value(kw->value), json_string_length(kw->value),
-                                   msg, sizeof msg);
+    jsch_regex *re =
+        regex_compile(json_string_value(kw->value), json_string_length(kw->value), msg, sizeof msg);
     if (!re || vec_push(&k->c->out->regexes, re) != 0) {
         regex_free(re);
-        return fail(k, kw->name, "\"%s\" is not a valid regular expression: %s", msg);
+        return fail(k, kw->name, "\"%s\" is not a valid regular expression: %s", kw->name, msg);
     }
     kw->u.re = re;
     return 0;
@@ -242,7 +250,7 @@ static bool string_array(const json_t *v)
 static int parse_required(kwctx *k, jsch_kw *kw)
 {
     if (!string_array(kw->value))
-        return fail(k, kw->name, "\"%s\" must be an array of strings%s", NULL);
+        return fail(k, kw->name, "\"%s\" must be an array of strings", kw->name);
     return 0;
 }
 
@@ -251,17 +259,18 @@ static int parse_dep_required(kwctx *k, jsch_kw *kw)
     const char *key;
     json_t *v;
     if (!json_is_object(kw->value))
-        return fail(k, kw->name, "\"%s\" must be an object of string arrays%s", NULL);
-    json_object_foreach((json_t *)kw->value, key, v) {
+        return fail(k, kw->name, "\"%s\" must be an object of string arrays", kw->name);
+    json_object_foreach((json_t *)kw->value, key, v)
+    {
         if (!string_array(v))
-            return fail(k, kw->name, "\"%s\" must be an object of string arrays%s", NULL);
+            return fail(k, kw->name, "\"%s\" must be an object of string arrays", kw->name);
     }
     return 0;
 }
 
 static int parse_unique(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_boolean(kw->value)) return fail(k, kw->name, "\"%s\" must be a boolean%s", NULL);
+    if (!json_is_boolean(kw->value)) return fail(k, kw->name, "\"%s\" must be a boolean", kw->name);
     kw->u.flag = json_is_true(kw->value);
     return 0;
 }
@@ -275,13 +284,13 @@ static int parse_nothing(kwctx *k, jsch_kw *kw)
 
 static int parse_enum(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_array(kw->value)) return fail(k, kw->name, "\"%s\" must be an array%s", NULL);
+    if (!json_is_array(kw->value)) return fail(k, kw->name, "\"%s\" must be an array", kw->name);
     return 0;
 }
 
 static int parse_format(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string%s", NULL);
+    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     const char *name = json_string_value(kw->value);
     jsch_format *custom = smap_get(&k->c->reg->formats, name, strlen(name));
     if (custom) {
@@ -296,7 +305,7 @@ static int parse_format(kwctx *k, jsch_kw *kw)
 
 static int resolve_target(kwctx *k, jsch_kw *kw, jsch_node **out, const json_t **json)
 {
-    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string%s", NULL);
+    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     char *uri = uri_resolve(k->loc->res->uri, json_string_value(kw->value));
     if (!uri) return oom(k);
     jsch_loc *loc = NULL;
@@ -310,7 +319,7 @@ static int resolve_target(kwctx *k, jsch_kw *kw, jsch_node **out, const json_t *
         jsch_buf m = { 0 };
         buf_addf(&m, "cannot resolve \"%s\": %s", json_string_value(kw->value), sub.message);
         free(uri);
-        int rc = fail(k, kw->name, "%.0s%s", buf_cstr(&m));
+        int rc = fail(k, kw->name, "%s", buf_cstr(&m));
         buf_free(&m);
         return rc;
     }
@@ -367,10 +376,10 @@ static int parse_contains(kwctx *k, jsch_kw *kw)
         const json_t *mn = json_object_get(k->node->json, "minContains");
         const json_t *mx = json_object_get(k->node->json, "maxContains");
         if (mn && !get_count(mn, &kw->u.contains.min))
-            return fail(k, "minContains", "\"%s\" must be a non-negative integer%s", NULL);
+            return fail(k, "minContains", "\"minContains\" must be a non-negative integer");
         if (mx) {
             if (!get_count(mx, &kw->u.contains.max))
-                return fail(k, "maxContains", "\"%s\" must be a non-negative integer%s", NULL);
+                return fail(k, "maxContains", "\"maxContains\" must be a non-negative integer");
             kw->u.contains.has_max = true;
         }
     }
@@ -439,7 +448,7 @@ static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
     }
     if (pmap_put(&c->cres_of, res, cr) != 0) return NULL;
     cr->vocab = vocab_of_resource(c, res);
-    if (cr->vocab == 0x80000000u) {
+    if (cr->vocab == VOC_UNSUPPORTED) {
         jsch_set_error(c->err, res->uri, "schema \"%s\" requires an unsupported vocabulary",
                        res->uri);
         return NULL;
@@ -476,7 +485,7 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
         if (d->parse(&k, kw) != 0) return -1;
         if (d->kind == KW_FORMAT) {
             bool assert = (c->flags & JSCH_FORMAT_ASSERT) || (n->res->vocab & VOC_FORMAT_ASSERTION);
-            if (!assert || !kw->u.format.check) n->nkw--;   /* annotation only */
+            if (!assert || !kw->u.format.check) n->nkw--; /* annotation only */
         } else if (d->kind == KW_UNIQUEITEMS && !kw->u.flag) {
             n->nkw--;
         }
@@ -494,7 +503,7 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
                 return -1;
         }
     } else if (defs) {
-        return fail(&k, "$defs", "\"%s\" must be an object of schemas%s", NULL);
+        return fail(&k, "$defs", "\"$defs\" must be an object of schemas");
     }
     /* wire keywords that read their siblings */
     const jsch_kw *props = NULL, *pats = NULL;
@@ -573,18 +582,17 @@ void node_free_keywords(jsch_node *n)
     for (size_t i = 0; i < n->nkw; i++) {
         jsch_kw *kw = &n->kw[i];
         switch (kw->kind) {
-        case KW_PREFIXITEMS: case KW_ALLOF: case KW_ANYOF: case KW_ONEOF:
-            free(kw->u.list.v);
-            break;
-        case KW_PROPERTIES: case KW_DEPSCHEMAS:
+        case KW_PREFIXITEMS:
+        case KW_ALLOF:
+        case KW_ANYOF:
+        case KW_ONEOF: free(kw->u.list.v); break;
+        case KW_PROPERTIES:
+        case KW_DEPSCHEMAS:
             free(kw->u.props.v);
             smap_free(&kw->u.props.map);
             break;
-        case KW_PATTERNPROPERTIES:
-            free(kw->u.pats.v);
-            break;
-        default:
-            break;
+        case KW_PATTERNPROPERTIES: free(kw->u.pats.v); break;
+        default: break;
         }
     }
     free(n->kw);
@@ -607,9 +615,12 @@ void jsch_schema_free(jsch_schema *s)
         free(cr->uri);
         free(cr);
     }
-    for (size_t i = 0; i < s->regexes.n; i++) regex_free(s->regexes.v[i]);
-    for (size_t i = 0; i < s->strings.n; i++) free(s->strings.v[i]);
-    for (size_t i = 0; i < s->docs.n; i++) json_decref(s->docs.v[i]);
+    for (size_t i = 0; i < s->regexes.n; i++)
+        regex_free(s->regexes.v[i]);
+    for (size_t i = 0; i < s->strings.n; i++)
+        free(s->strings.v[i]);
+    for (size_t i = 0; i < s->docs.n; i++)
+        json_decref(s->docs.v[i]);
     free(s->nodes.v);
     free(s->cres.v);
     free(s->regexes.v);
@@ -656,8 +667,8 @@ static int check_metaschema(jsch_registry *reg, json_t *schema, jsch_error *err)
     return rc;
 }
 
-jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_uri,
-                          unsigned flags, jsch_error *err)
+jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_uri, unsigned flags,
+                          jsch_error *err)
 {
     jsch_error dummy;
     if (!err) err = &dummy;

@@ -87,7 +87,8 @@ static bool parse_time(const char *s, size_t len, size_t *i)
     if (*i < len && s[*i] == '.') {
         (*i)++;
         size_t start = *i;
-        while (*i < len && is_digit(s[*i])) (*i)++;
+        while (*i < len && is_digit(s[*i]))
+            (*i)++;
         if (*i == start) return false;
     }
     if (*i >= len) return false;
@@ -141,7 +142,8 @@ static bool dur_part(const char *s, size_t len, size_t *i, const char *units)
     size_t nu = strlen(units);
     size_t first = nu, last = 0, count = 0;
     while (*i < len && is_digit(s[*i])) {
-        while (*i < len && is_digit(s[*i])) (*i)++;
+        while (*i < len && is_digit(s[*i]))
+            (*i)++;
         if (*i >= len) return false;
         const char *u = memchr(units, s[*i], nu);
         if (!u) return false;
@@ -163,7 +165,8 @@ static bool fmt_duration(const char *s, size_t len, void *ud)
     if (!expect(s, len, &i, 'P') || i >= len) return false;
     /* week form: P n W */
     size_t j = i;
-    while (j < len && is_digit(s[j])) j++;
+    while (j < len && is_digit(s[j]))
+        j++;
     if (j > i && j + 1 == len && s[j] == 'W') return true;
     if (s[i] != 'T') {
         if (!dur_part(s, len, &i, "YMD")) return false;
@@ -182,7 +185,8 @@ bool format_ipv4_valid(const char *s, size_t len)
         if (part && !expect(s, len, &i, '.')) return false;
         size_t start = i;
         int v = 0;
-        while (i < len && is_digit(s[i]) && i - start < 3) v = v * 10 + (s[i++] - '0');
+        while (i < len && is_digit(s[i]) && i - start < 3)
+            v = v * 10 + (s[i++] - '0');
         size_t n = i - start;
         if (n == 0 || v > 255 || (n > 1 && s[start] == '0')) return false;
     }
@@ -209,7 +213,8 @@ bool format_ipv6_valid(const char *s, size_t len)
     }
     while (i < len) {
         size_t start = i;
-        while (i < len && is_hex(s[i]) && i - start < 5) i++;
+        while (i < len && is_hex(s[i]) && i - start < 5)
+            i++;
         size_t n = i - start;
         if (i < len && s[i] == '.') {
             /* trailing dotted quad counts as two groups */
@@ -229,7 +234,7 @@ bool format_ipv6_valid(const char *s, size_t len)
             i++;
             if (i == len) break;
         } else if (i == len) {
-            return false;   /* trailing single colon */
+            return false; /* trailing single colon */
         }
     }
     return compressed ? groups <= 7 : groups == 8;
@@ -263,10 +268,10 @@ static bool punycode_decode(const char *in, size_t len, uint32_t *out, size_t *o
         for (uint32_t k = BASE;; k += BASE) {
             if (in_i >= len) return false;
             char c = in[in_i++];
-            uint32_t digit = (c >= '0' && c <= '9') ? (uint32_t)(c - '0' + 26)
-                           : (c >= 'a' && c <= 'z') ? (uint32_t)(c - 'a')
-                           : (c >= 'A' && c <= 'Z') ? (uint32_t)(c - 'A')
-                                                    : BASE;
+            uint32_t digit = (c >= '0' && c <= '9')   ? (uint32_t)(c - '0' + 26)
+                             : (c >= 'a' && c <= 'z') ? (uint32_t)(c - 'a')
+                             : (c >= 'A' && c <= 'Z') ? (uint32_t)(c - 'A')
+                                                      : BASE;
             if (digit >= BASE) return false;
             i += digit * w;
             if (i > 0x10FFFF * 64ull) return false;
@@ -297,8 +302,12 @@ static bool punycode_decode(const char *in, size_t len, uint32_t *out, size_t *o
 
 enum { P_MARK, P_VALID, P_GREEK, P_HEBREW, P_JAPANESE, P_ARABIC, P_COUNT };
 static const char *const prop_src[P_COUNT] = {
-    "^\\p{M}$", "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]$", "^\\p{Greek}$",
-    "^\\p{Hebrew}$", "^[\\p{Hiragana}\\p{Katakana}\\p{Han}]$", "^[\\p{Arabic}\\p{Syriac}\\p{Nko}]$",
+    "^\\p{M}$",
+    "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]$",
+    "^\\p{Greek}$",
+    "^\\p{Hebrew}$",
+    "^[\\p{Hiragana}\\p{Katakana}\\p{Han}]$",
+    "^[\\p{Arabic}\\p{Syriac}\\p{Nko}]$",
 };
 static pcre2_code *props[P_COUNT];
 static pthread_once_t props_once = PTHREAD_ONCE_INIT;
@@ -318,14 +327,24 @@ static bool has_prop(int k, uint32_t cp, pcre2_match_data *md)
 {
     char u[4];
     size_t n;
-    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { u[0] = (char)(0xC0 | (cp >> 6)); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12)); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
     } else {
-        u[0] = (char)(0xF0 | (cp >> 18)); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
     }
     return props[k] && pcre2_match(props[k], (PCRE2_SPTR)u, n, 0, 0, md, NULL) >= 0;
 }
@@ -333,12 +352,12 @@ static bool has_prop(int k, uint32_t cp, pcre2_match_data *md)
 static bool is_virama(uint32_t cp)
 {
     static const uint32_t v[] = {
-        0x094D, 0x09CD, 0x0A4D, 0x0ACD, 0x0B4D, 0x0BCD, 0x0C4D, 0x0CCD, 0x0D3B, 0x0D3C, 0x0D4D,
-        0x0DCA, 0x0E3A, 0x0EBA, 0x0F84, 0x1039, 0x103A, 0x1714, 0x1734, 0x17D2, 0x1A60, 0x1B44,
-        0x1BAA, 0x1BAB, 0x1BF2, 0x1BF3, 0x2D7F, 0xA806, 0xA8C4, 0xA953, 0xA9C0, 0xAAF6, 0xABED,
-        0x10A3F, 0x11046, 0x1107F, 0x110B9, 0x11133, 0x11134, 0x111C0, 0x11235, 0x112EA,
-        0x1134D, 0x11442, 0x114C2, 0x115BF, 0x1163F, 0x116B6, 0x1172B, 0x11839, 0x119E0,
-        0x11A34, 0x11A47, 0x11A99, 0x11C3F, 0x11D44, 0x11D45, 0x11D97,
+        0x094D,  0x09CD,  0x0A4D,  0x0ACD,  0x0B4D,  0x0BCD,  0x0C4D,  0x0CCD,  0x0D3B,  0x0D3C,
+        0x0D4D,  0x0DCA,  0x0E3A,  0x0EBA,  0x0F84,  0x1039,  0x103A,  0x1714,  0x1734,  0x17D2,
+        0x1A60,  0x1B44,  0x1BAA,  0x1BAB,  0x1BF2,  0x1BF3,  0x2D7F,  0xA806,  0xA8C4,  0xA953,
+        0xA9C0,  0xAAF6,  0xABED,  0x10A3F, 0x11046, 0x1107F, 0x110B9, 0x11133, 0x11134, 0x111C0,
+        0x11235, 0x112EA, 0x1134D, 0x11442, 0x114C2, 0x115BF, 0x1163F, 0x116B6, 0x1172B, 0x11839,
+        0x119E0, 0x11A34, 0x11A47, 0x11A99, 0x11C3F, 0x11D44, 0x11D45, 0x11D97,
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         if (v[i] == cp) return true;
@@ -366,18 +385,30 @@ static bool ulabel_ok(const uint32_t *cp, size_t n, pcre2_match_data *md)
         uint32_t prev = i ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') continue;
         switch (c) {
-        case 0x0640: case 0x07FA: case 0x302E: case 0x302F: case 0x3031: case 0x3032:
-        case 0x3033: case 0x3034: case 0x3035: case 0x303B:
-            return false;
-        case 0x00DF: case 0x03C2: case 0x06FD: case 0x06FE: case 0x0F0B: case 0x3007:
-            continue;
+        case 0x0640:
+        case 0x07FA:
+        case 0x302E:
+        case 0x302F:
+        case 0x3031:
+        case 0x3032:
+        case 0x3033:
+        case 0x3034:
+        case 0x3035:
+        case 0x303B: return false;
+        case 0x00DF:
+        case 0x03C2:
+        case 0x06FD:
+        case 0x06FE:
+        case 0x0F0B:
+        case 0x3007: continue;
         case 0x00B7:
             if (prev != 'l' || next != 'l') return false;
             continue;
         case 0x0375:
             if (!next || !has_prop(P_GREEK, next, md)) return false;
             continue;
-        case 0x05F3: case 0x05F4:
+        case 0x05F3:
+        case 0x05F4:
             if (!prev || !has_prop(P_HEBREW, prev, md)) return false;
             continue;
         case 0x30FB: {
@@ -395,8 +426,7 @@ static bool ulabel_ok(const uint32_t *cp, size_t n, pcre2_match_data *md)
             if (prev && next && has_prop(P_ARABIC, prev, md) && has_prop(P_ARABIC, next, md))
                 continue;
             return false;
-        default:
-            break;
+        default: break;
         }
         if (c >= 0x0660 && c <= 0x0669) continue;
         if (c >= 0x06F0 && c <= 0x06F9) continue;
@@ -424,7 +454,8 @@ static bool hostname_valid(const char *s, size_t len)
     size_t i = 0;
     while (i <= len) {
         size_t start = i;
-        while (i < len && s[i] != '.') i++;
+        while (i < len && s[i] != '.')
+            i++;
         size_t n = i - start;
         const char *l = s + start;
         if (n == 0 || n > 63 || l[0] == '-' || l[n - 1] == '-') return false;
@@ -437,8 +468,8 @@ static bool hostname_valid(const char *s, size_t len)
             l[3] == '-' && !alabel_ok(l, n))
             return false;
         if (i == len) break;
-        i++;   /* '.' */
-        if (i == len) return false;   /* trailing dot */
+        i++; /* '.' */
+        if (i == len) return false; /* trailing dot */
     }
     return true;
 }
@@ -525,11 +556,14 @@ static bool fmt_regex(const char *s, size_t len, void *ud)
     return regex_is_valid_ecma(s, len);
 }
 
-static const struct { const char *name; jsch_format_fn fn; } builtins[] = {
-    { "uuid", fmt_uuid },         { "uri", fmt_uri },         { "uri-reference", fmt_uri_reference },
-    { "email", fmt_email },       { "hostname", fmt_hostname }, { "date-time", fmt_date_time },
-    { "date", fmt_date },         { "time", fmt_time },       { "duration", fmt_duration },
-    { "ipv4", fmt_ipv4 },         { "ipv6", fmt_ipv6 },       { "regex", fmt_regex },
+static const struct {
+    const char *name;
+    jsch_format_fn fn;
+} builtins[] = {
+    { "uuid", fmt_uuid },   { "uri", fmt_uri },           { "uri-reference", fmt_uri_reference },
+    { "email", fmt_email }, { "hostname", fmt_hostname }, { "date-time", fmt_date_time },
+    { "date", fmt_date },   { "time", fmt_time },         { "duration", fmt_duration },
+    { "ipv4", fmt_ipv4 },   { "ipv6", fmt_ipv6 },         { "regex", fmt_regex },
 };
 
 jsch_format_fn format_builtin(const char *name)

@@ -52,7 +52,8 @@ typedef struct jsch_schema jsch_schema;
 typedef struct jsch_result jsch_result;
 
 /* Host-supplied checker for a custom "format": returns true when the string
-   s (len bytes, UTF-8, may contain NUL) is valid. Called concurrently from
+   s (len bytes of UTF-8, NUL-terminated) is valid. Strings containing a NUL
+   byte never satisfy a format and are not passed. Called concurrently from
    validating threads, so it must be thread-safe; ud is passed unchanged. */
 typedef bool (*jsch_format_fn)(const char *s, size_t len, void *ud);
 

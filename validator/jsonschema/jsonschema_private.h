@@ -107,6 +107,7 @@ enum {
     VOC_METADATA = 1u << 7,
     VOC_DEFAULT = VOC_CORE | VOC_APPLICATOR | VOC_UNEVALUATED | VOC_VALIDATION |
                   VOC_FORMAT_ANNOTATION | VOC_CONTENT | VOC_METADATA,
+    VOC_UNSUPPORTED = 1u << 30,   /* a required vocabulary we do not know */
 };
 
 /* A schema resource: a document root or a subschema with "$id". */
@@ -259,7 +260,8 @@ jsch_loc *ref_loc_of(jsch_compiler *c, const json_t *node);
 jsch_resource *ref_find_resource(jsch_compiler *c, const char *uri, size_t len);
 /* Resolves the absolute uri (may carry a fragment) to a schema node. */
 const json_t *ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **loc_out);
-jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *where);
+jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hint);
+/* VOC_* bits of res, or VOC_UNSUPPORTED */
 unsigned vocab_of_resource(jsch_compiler *c, jsch_resource *res);
 
 /* pattern.c */

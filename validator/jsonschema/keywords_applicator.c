@@ -20,8 +20,14 @@
 
 #include "jsonschema_private.h"
 
-#define KEY_SEG(up, k, l) { (up), (k), (l), 0 }
-#define IDX_SEG(up, i) { (up), NULL, 0, (i) }
+#define KEY_SEG(up, k, l)                                                                          \
+    {                                                                                              \
+        (up), (k), (l), 0                                                                          \
+    }
+#define IDX_SEG(up, i)                                                                             \
+    {                                                                                              \
+        (up), NULL, 0, (i)                                                                         \
+    }
 
 static bool keep_going(const jsch_vctx *c) { return c->report && !c->st->fatal; }
 
@@ -244,8 +250,8 @@ static bool kw_contains(const jsch_vctx *c, const jsch_kw *kw)
     size_t min = kw->u.contains.min;
     for (size_t i = 0; i < n; i++) {
         jsch_seg is = IDX_SEG(c->ipath, i);
-        if (apply_sub(c, kw->name, NULL, kw->u.contains.sub, json_array_get(c->inst, i), &is,
-                      false, NULL)) {
+        if (apply_sub(c, kw->name, NULL, kw->u.contains.sub, json_array_get(c->inst, i), &is, false,
+                      NULL)) {
             count++;
             evalset_mark(c->ann, i);
             if (!c->ann && !kw->u.contains.has_max && count >= min) return true;
@@ -262,7 +268,8 @@ static bool kw_contains(const jsch_vctx *c, const jsch_kw *kw)
         return false;
     }
     if (kw->u.contains.has_max && count > kw->u.contains.max) {
-        report_error(c, "maxContains", "expected at most %zu items matching \"contains\", found %zu",
+        report_error(c, "maxContains",
+                     "expected at most %zu items matching \"contains\", found %zu",
                      kw->u.contains.max, count);
         return false;
     }
@@ -344,7 +351,7 @@ static bool kw_any_of(const jsch_vctx *c, const jsch_kw *kw)
         if (c->st->fatal) break;
         if (!r) continue;
         any = true;
-        if (!c->ann) break;   /* all passing branches annotate; else the first is enough */
+        if (!c->ann) break; /* all passing branches annotate; else the first is enough */
         evalset_merge(c->ann, &tmp);
     }
     evalset_free(&tmp);
@@ -399,8 +406,8 @@ static bool kw_if(const jsch_vctx *c, const jsch_kw *kw)
 {
     jsch_evalset tmp = { 0 };
     if (c->ann && evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
-    bool cond = apply_sub(c, "if", NULL, kw->u.cond.cond, c->inst, NULL, false,
-                          c->ann ? &tmp : NULL);
+    bool cond =
+        apply_sub(c, "if", NULL, kw->u.cond.cond, c->inst, NULL, false, c->ann ? &tmp : NULL);
     if (cond && c->ann) evalset_merge(c->ann, &tmp);
     evalset_free(&tmp);
     if (c->st->fatal) return false;

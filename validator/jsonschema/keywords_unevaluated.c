@@ -36,7 +36,8 @@ static bool uneval_props(const jsch_vctx *c, const jsch_kw *kw)
                 buf_free(&b);
             }
         } else {
-            r = apply_sub(c, kw->name, NULL, kw->u.sub, json_object_iter_value(it), &is, true, NULL);
+            r = apply_sub(c, kw->name, NULL, kw->u.sub, json_object_iter_value(it), &is, true,
+                          NULL);
         }
         evalset_mark(c->ann, i);
         if (!r) {
@@ -62,7 +63,8 @@ static bool uneval_items(const jsch_vctx *c, const jsch_kw *kw)
             report_error(&at, kw->name, "unevaluated item %zu is not allowed", i);
             r = false;
         } else {
-            r = apply_sub(c, kw->name, NULL, kw->u.sub, json_array_get(c->inst, i), &is, true, NULL);
+            r = apply_sub(c, kw->name, NULL, kw->u.sub, json_array_get(c->inst, i), &is, true,
+                          NULL);
         }
         evalset_mark(c->ann, i);
         if (!r) {

@@ -13,8 +13,8 @@
 
 /* Type bits as parsed by compile.c: object, array, string, integer, number,
    boolean, null. */
-static const char *const type_names[] = { "object", "array", "string", "integer", "number",
-                                          "boolean", "null" };
+static const char *const type_names[] = { "object", "array",   "string", "integer",
+                                          "number", "boolean", "null" };
 
 static bool type_matches(unsigned mask, const json_t *v)
 {
@@ -24,7 +24,8 @@ static bool type_matches(unsigned mask, const json_t *v)
     case JSON_STRING: return mask & 4u;
     case JSON_INTEGER: return mask & (8u | 16u);
     case JSON_REAL: return (mask & 16u) || ((mask & 8u) && num_is_integer(v));
-    case JSON_TRUE: case JSON_FALSE: return mask & 32u;
+    case JSON_TRUE:
+    case JSON_FALSE: return mask & 32u;
     default: return mask & 64u;
     }
 }
@@ -36,7 +37,8 @@ static bool kw_type(const jsch_vctx *c, const jsch_kw *kw)
     jsch_buf b = { 0 };
     buf_adds(&b, "expected ");
     int seen = 0, total = 0;
-    for (int i = 0; i < 7; i++) total += (kw->u.types >> i) & 1;
+    for (int i = 0; i < 7; i++)
+        total += (kw->u.types >> i) & 1;
     for (int i = 0; i < 7; i++) {
         if (!(kw->u.types & (1u << i))) continue;
         if (seen) buf_adds(&b, seen == total - 1 ? " or " : ", ");
@@ -91,11 +93,26 @@ static bool kw_numeric(const jsch_vctx *c, const jsch_kw *kw)
     bool ok;
     const char *what;
     switch (kw->kind) {
-    case KW_MULTIPLEOF: ok = num_multiple_of(c->inst, kw->value); what = "is not a multiple of"; break;
-    case KW_MAXIMUM: ok = num_cmp(c->inst, kw->value) <= 0; what = "is greater than the maximum of"; break;
-    case KW_EXMAXIMUM: ok = num_cmp(c->inst, kw->value) < 0; what = "is not less than the exclusive maximum of"; break;
-    case KW_MINIMUM: ok = num_cmp(c->inst, kw->value) >= 0; what = "is less than the minimum of"; break;
-    default: ok = num_cmp(c->inst, kw->value) > 0; what = "is not greater than the exclusive minimum of"; break;
+    case KW_MULTIPLEOF:
+        ok = num_multiple_of(c->inst, kw->value);
+        what = "is not a multiple of";
+        break;
+    case KW_MAXIMUM:
+        ok = num_cmp(c->inst, kw->value) <= 0;
+        what = "is greater than the maximum of";
+        break;
+    case KW_EXMAXIMUM:
+        ok = num_cmp(c->inst, kw->value) < 0;
+        what = "is not less than the exclusive maximum of";
+        break;
+    case KW_MINIMUM:
+        ok = num_cmp(c->inst, kw->value) >= 0;
+        what = "is less than the minimum of";
+        break;
+    default:
+        ok = num_cmp(c->inst, kw->value) > 0;
+        what = "is not greater than the exclusive minimum of";
+        break;
     }
     if (ok) return true;
     if (!c->report || !c->st->out) return false;
@@ -127,8 +144,8 @@ static bool kw_length(const jsch_vctx *c, const jsch_kw *kw)
 static bool kw_pattern(const jsch_vctx *c, const jsch_kw *kw)
 {
     if (!json_is_string(c->inst)) return true;
-    int m = vctx_match(c, kw->name, kw->u.re, json_string_value(c->inst),
-                       json_string_length(c->inst));
+    int m =
+        vctx_match(c, kw->name, kw->u.re, json_string_value(c->inst), json_string_length(c->inst));
     if (m > 0) return true;
     if (m < 0 || !c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
@@ -200,7 +217,9 @@ static bool kw_dep_required(const jsch_vctx *c, const jsch_kw *kw)
     return ok;
 }
 
-typedef struct hitem { size_t hash, index; } hitem;
+typedef struct hitem {
+    size_t hash, index;
+} hitem;
 
 static int hitem_cmp(const void *a, const void *b)
 {
@@ -225,7 +244,8 @@ static bool find_duplicate(const json_t *a, size_t *first, size_t *second)
     }
     hitem *h = malloc(n * sizeof *h);
     if (!h) return false;
-    for (size_t i = 0; i < n; i++) h[i] = (hitem){ value_hash(json_array_get(a, i)), i };
+    for (size_t i = 0; i < n; i++)
+        h[i] = (hitem){ value_hash(json_array_get(a, i)), i };
     qsort(h, n, sizeof *h, hitem_cmp);
     bool found = false;
     for (size_t i = 0; i < n && !found; i++) {
@@ -257,12 +277,18 @@ bool kw_validation(const jsch_vctx *c, const jsch_kw *kw)
     case KW_TYPE: return kw_type(c, kw);
     case KW_ENUM: return kw_enum(c, kw);
     case KW_CONST: return kw_const(c, kw);
-    case KW_MULTIPLEOF: case KW_MAXIMUM: case KW_EXMAXIMUM: case KW_MINIMUM: case KW_EXMINIMUM:
-        return kw_numeric(c, kw);
-    case KW_MAXLENGTH: case KW_MINLENGTH: return kw_length(c, kw);
+    case KW_MULTIPLEOF:
+    case KW_MAXIMUM:
+    case KW_EXMAXIMUM:
+    case KW_MINIMUM:
+    case KW_EXMINIMUM: return kw_numeric(c, kw);
+    case KW_MAXLENGTH:
+    case KW_MINLENGTH: return kw_length(c, kw);
     case KW_PATTERN: return kw_pattern(c, kw);
-    case KW_MAXITEMS: case KW_MINITEMS: case KW_MAXPROPERTIES: case KW_MINPROPERTIES:
-        return kw_count(c, kw);
+    case KW_MAXITEMS:
+    case KW_MINITEMS:
+    case KW_MAXPROPERTIES:
+    case KW_MINPROPERTIES: return kw_count(c, kw);
     case KW_REQUIRED: return kw_required(c, kw);
     case KW_DEPREQUIRED: return kw_dep_required(c, kw);
     case KW_UNIQUEITEMS: return kw_unique(c, kw);

@@ -19,7 +19,8 @@ static void add_truncated(jsch_buf *b, const char *s, size_t len)
         return;
     }
     size_t cut = MSG_VALUE_MAX;
-    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
     buf_add(b, s, cut);
     buf_adds(b, "...");
 }
@@ -52,8 +53,10 @@ const char *msg_type_name(const json_t *v)
     case JSON_OBJECT: return "object";
     case JSON_ARRAY: return "array";
     case JSON_STRING: return "string";
-    case JSON_INTEGER: case JSON_REAL: return "number";
-    case JSON_TRUE: case JSON_FALSE: return "boolean";
+    case JSON_INTEGER:
+    case JSON_REAL: return "number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "boolean";
     default: return "null";
     }
 }

@@ -19,7 +19,9 @@
 
 #include "jsonschema_private.h"
 
-#define ECMA_SPACES "\\t\\n\\v\\f\\r \\u{a0}\\u{1680}\\u{2000}-\\u{200a}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}\\u{feff}"
+#define ECMA_SPACES                                                                                \
+    "\\t\\n\\v\\f\\r "                                                                             \
+    "\\u{a0}\\u{1680}\\u{2000}-\\u{200a}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}\\u{feff}"
 
 static int hex4(const char *s, size_t len, size_t i)
 {
@@ -27,10 +29,10 @@ static int hex4(const char *s, size_t len, size_t i)
     int v = 0;
     for (size_t k = i + 2; k < i + 6; k++) {
         char c = s[k];
-        int d = (c >= '0' && c <= '9') ? c - '0'
-              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                       : -1;
+        int d = (c >= '0' && c <= '9')   ? c - '0'
+                : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                         : -1;
         if (d < 0) return -1;
         v = v * 16 + d;
     }
@@ -39,20 +41,48 @@ static int hex4(const char *s, size_t len, size_t i)
 
 /* ECMA's long general category names, which pcre2 10.42 lacks. */
 static const char *const gc_names[][2] = {
-    { "Letter", "L" }, { "Cased_Letter", "L&" }, { "Uppercase_Letter", "Lu" },
-    { "Lowercase_Letter", "Ll" }, { "Titlecase_Letter", "Lt" }, { "Modifier_Letter", "Lm" },
-    { "Other_Letter", "Lo" }, { "Mark", "M" }, { "Combining_Mark", "M" },
-    { "Nonspacing_Mark", "Mn" }, { "Spacing_Mark", "Mc" }, { "Enclosing_Mark", "Me" },
-    { "Number", "N" }, { "Decimal_Number", "Nd" }, { "digit", "Nd" }, { "Letter_Number", "Nl" },
-    { "Other_Number", "No" }, { "Punctuation", "P" }, { "punct", "P" },
-    { "Connector_Punctuation", "Pc" }, { "Dash_Punctuation", "Pd" },
-    { "Open_Punctuation", "Ps" }, { "Close_Punctuation", "Pe" },
-    { "Initial_Punctuation", "Pi" }, { "Final_Punctuation", "Pf" },
-    { "Other_Punctuation", "Po" }, { "Symbol", "S" }, { "Math_Symbol", "Sm" },
-    { "Currency_Symbol", "Sc" }, { "Modifier_Symbol", "Sk" }, { "Other_Symbol", "So" },
-    { "Separator", "Z" }, { "Space_Separator", "Zs" }, { "Line_Separator", "Zl" },
-    { "Paragraph_Separator", "Zp" }, { "Other", "C" }, { "Control", "Cc" }, { "cntrl", "Cc" },
-    { "Format", "Cf" }, { "Surrogate", "Cs" }, { "Private_Use", "Co" }, { "Unassigned", "Cn" },
+    { "Letter", "L" },
+    { "Cased_Letter", "L&" },
+    { "Uppercase_Letter", "Lu" },
+    { "Lowercase_Letter", "Ll" },
+    { "Titlecase_Letter", "Lt" },
+    { "Modifier_Letter", "Lm" },
+    { "Other_Letter", "Lo" },
+    { "Mark", "M" },
+    { "Combining_Mark", "M" },
+    { "Nonspacing_Mark", "Mn" },
+    { "Spacing_Mark", "Mc" },
+    { "Enclosing_Mark", "Me" },
+    { "Number", "N" },
+    { "Decimal_Number", "Nd" },
+    { "digit", "Nd" },
+    { "Letter_Number", "Nl" },
+    { "Other_Number", "No" },
+    { "Punctuation", "P" },
+    { "punct", "P" },
+    { "Connector_Punctuation", "Pc" },
+    { "Dash_Punctuation", "Pd" },
+    { "Open_Punctuation", "Ps" },
+    { "Close_Punctuation", "Pe" },
+    { "Initial_Punctuation", "Pi" },
+    { "Final_Punctuation", "Pf" },
+    { "Other_Punctuation", "Po" },
+    { "Symbol", "S" },
+    { "Math_Symbol", "Sm" },
+    { "Currency_Symbol", "Sc" },
+    { "Modifier_Symbol", "Sk" },
+    { "Other_Symbol", "So" },
+    { "Separator", "Z" },
+    { "Space_Separator", "Zs" },
+    { "Line_Separator", "Zl" },
+    { "Paragraph_Separator", "Zp" },
+    { "Other", "C" },
+    { "Control", "Cc" },
+    { "cntrl", "Cc" },
+    { "Format", "Cf" },
+    { "Surrogate", "Cs" },
+    { "Private_Use", "Co" },
+    { "Unassigned", "Cn" },
 };
 
 static bool starts(const char *s, size_t len, const char *prefix)
@@ -64,8 +94,8 @@ static bool starts(const char *s, size_t len, const char *prefix)
 /* Rewrites the name of \p{name} (ECMA: gc=, sc=, long names) for pcre2. */
 static void add_property(jsch_buf *out, const char *name, size_t len)
 {
-    static const char *const drop[] = { "General_Category=", "gc=", "Script_Extensions=",
-                                        "scx=", "Script=", "sc=" };
+    static const char *const drop[] = { "General_Category=", "gc=", "Script_Extensions=", "scx=",
+                                        "Script=",           "sc=" };
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
         if (starts(name, len, drop[i])) {
             name += strlen(drop[i]);
@@ -141,7 +171,7 @@ static void translate(const char *src, size_t len, jsch_buf *out)
         }
         if (in_class && ch == ']') in_class = false;
         if (in_class && ch == '[') {
-            buf_adds(out, "\\[");   /* ECMA: literal; pcre2 might read [:class:] */
+            buf_adds(out, "\\["); /* ECMA: literal; pcre2 might read [:class:] */
             continue;
         }
         buf_addc(out, ch);
@@ -166,9 +196,9 @@ static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_
     pcre2_set_compile_extra_options(cc, PCRE2_EXTRA_ALT_BSUX);
     int code;
     PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)buf_cstr(&t), t.len,
-                                   PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_DOLLAR_ENDONLY,
-                                   &code, &off, cc);
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)buf_cstr(&t), t.len,
+                      PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_DOLLAR_ENDONLY, &code, &off, cc);
     pcre2_compile_context_free(cc);
     buf_free(&t);
     if (!re && errbuf) {

@@ -10,6 +10,11 @@
  * resource's "$anchor"/"$dynamicAnchor" names. Targets reached by pointer
  * that the index walk did not visit (inside unknown keywords) get a location
  * recorded on the fly so they compile like any other subschema.
+ *
+ * At validation time "$ref" just applies its precompiled target; a
+ * "$dynamicRef" whose target carries the matching "$dynamicAnchor" instead
+ * looks through the dynamic scope (the resources entered on the way here,
+ * kept by validate_node()) for the outermost one defining that anchor.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +56,9 @@ static const json_t *follow_pointer(jsch_compiler *c, jsch_resource *res, const 
     jsch_buf ptr = { 0 };
     size_t i = 0;
     while (i < plen) {
-        size_t s = ++i;   /* skip '/' */
-        while (i < plen && p[i] != '/') i++;
+        size_t s = ++i; /* skip '/' */
+        while (i < plen && p[i] != '/')
+            i++;
         jsch_buf tok = { 0 };
         for (size_t k = s; k < i; k++) {
             if (p[k] == '~' && k + 1 < i && (p[k + 1] == '0' || p[k + 1] == '1')) {
@@ -114,14 +120,33 @@ const json_t *ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **loc_out)
         if (!node) jsch_set_error(c->err, "", "no schema at \"%s\"", uri);
     } else {
         node = smap_get(&res->anchors, f, flen);
-        if (!node) jsch_set_error(c->err, "", "unknown anchor in \"%s\"", uri);
-        else *loc_out = ref_loc_of(c, node);
+        if (!node)
+            jsch_set_error(c->err, "", "unknown anchor in \"%s\"", uri);
+        else
+            *loc_out = ref_loc_of(c, node);
     }
     free(f);
     return node;
 }
 
-static const struct { const char *uri; unsigned bit; } vocabs[] = {
+bool kw_ref(const jsch_vctx *c, const jsch_kw *kw)
+{
+    const jsch_node *target = kw->u.ref.target;
+    if (kw->kind == KW_DYNREF && kw->u.ref.anchor) {
+        /* the outermost resource in the dynamic scope that defines the anchor wins */
+        size_t len = strlen(kw->u.ref.anchor);
+        for (const jsch_scope *s = c->scope; s; s = s->up) {
+            const jsch_node *n = smap_get(&s->res->dyn, kw->u.ref.anchor, len);
+            if (n) target = n;
+        }
+    }
+    return apply_sub(c, kw->name, NULL, target, c->inst, NULL, true, c->ann);
+}
+
+static const struct {
+    const char *uri;
+    unsigned bit;
+} vocabs[] = {
     { "https://json-schema.org/draft/2020-12/vocab/core", VOC_CORE },
     { "https://json-schema.org/draft/2020-12/vocab/applicator", VOC_APPLICATOR },
     { "https://json-schema.org/draft/2020-12/vocab/unevaluated", VOC_UNEVALUATED },
@@ -139,8 +164,7 @@ static const struct { const char *uri; unsigned bit; } vocabs[] = {
 unsigned vocab_of_resource(jsch_compiler *c, jsch_resource *res)
 {
     const json_t *sch = json_is_object(res->root) ? json_object_get(res->root, "$schema") : NULL;
-    if (!json_is_string(sch))
-        return res->parent ? vocab_of_resource(c, res->parent) : VOC_DEFAULT;
+    if (!json_is_string(sch)) return res->parent ? vocab_of_resource(c, res->parent) : VOC_DEFAULT;
     const char *uri = json_string_value(sch);
     size_t blen = uri_base_len(uri);
     jsch_resource *meta = smap_get(&c->local.by_uri, uri, blen);
@@ -149,18 +173,21 @@ unsigned vocab_of_resource(jsch_compiler *c, jsch_resource *res)
         meta = registry_find(c->reg, uri, blen, &ignored);
     }
     if (!meta) return VOC_DEFAULT;
-    const json_t *voc = json_is_object(meta->root) ? json_object_get(meta->root, "$vocabulary")
-                                                  : NULL;
+    const json_t *voc =
+        json_is_object(meta->root) ? json_object_get(meta->root, "$vocabulary") : NULL;
     if (!json_is_object(voc)) return VOC_DEFAULT;
     unsigned mask = 0;
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)voc, key, v) {
+    json_object_foreach((json_t *)voc, key, v)
+    {
         size_t i;
         for (i = 0; i < sizeof vocabs / sizeof vocabs[0]; i++)
             if (strcmp(key, vocabs[i].uri) == 0) break;
-        if (i < sizeof vocabs / sizeof vocabs[0]) mask |= vocabs[i].bit;
-        else if (json_is_true(v)) return 0x80000000u;   /* caller reports */
+        if (i < sizeof vocabs / sizeof vocabs[0])
+            mask |= vocabs[i].bit;
+        else if (json_is_true(v))
+            return VOC_UNSUPPORTED; /* caller reports */
     }
     return mask;
 }

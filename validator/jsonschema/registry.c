@@ -27,8 +27,18 @@ extern const size_t jsch_meta_schema_len, jsch_meta_core_len, jsch_meta_applicat
 /* ---- the index ---- */
 
 static const char *const single_kws[] = {
-    "additionalProperties", "items", "contains", "propertyNames", "if", "then", "else", "not",
-    "unevaluatedItems", "unevaluatedProperties", "contentSchema", NULL,
+    "additionalProperties",
+    "items",
+    "contains",
+    "propertyNames",
+    "if",
+    "then",
+    "else",
+    "not",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentSchema",
+    NULL,
 };
 static const char *const map_kws[] = {
     "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", NULL,
@@ -79,8 +89,8 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
 /* walk() modes */
 enum { WALK_SUB, WALK_ROOT, WALK_ID_DONE };
 
-static int walk_child(walker *w, json_t *child, jsch_resource *res, const char *kw,
-                      const char *key, size_t klen, size_t index, bool indexed, unsigned depth)
+static int walk_child(walker *w, json_t *child, jsch_resource *res, const char *kw, const char *key,
+                      size_t klen, size_t index, bool indexed, unsigned depth)
 {
     size_t mark = w->ptr.len;
     buf_addc(&w->ptr, '/');
@@ -97,7 +107,7 @@ static int walk_child(walker *w, json_t *child, jsch_resource *res, const char *
     return rc;
 }
 
-static int add_anchor(walker *w, jsch_resource *res, json_t *node, const char *kw, bool dynamic)
+static int add_anchor(jsch_resource *res, json_t *node, const char *kw, bool dynamic)
 {
     json_t *a = json_object_get(node, kw);
     if (!json_is_string(a)) return 0;
@@ -105,7 +115,6 @@ static int add_anchor(walker *w, jsch_resource *res, json_t *node, const char *k
     size_t len = json_string_length(a);
     if (smap_put(&res->anchors, name, len, node) != 0) return -1;
     if (dynamic && smap_put(&res->dyn_anchors, name, len, node) != 0) return -1;
-    (void)w;
     return 0;
 }
 
@@ -163,8 +172,8 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
         free(saved);
         return rc;
     }
-    if (add_anchor(w, res, node, "$anchor", false) != 0 ||
-        add_anchor(w, res, node, "$dynamicAnchor", true) != 0)
+    if (add_anchor(res, node, "$anchor", false) != 0 ||
+        add_anchor(res, node, "$dynamicAnchor", true) != 0)
         goto oom;
     for (const char *const *k = single_kws; *k; k++) {
         json_t *v = json_object_get(node, *k);
@@ -228,7 +237,8 @@ void index_free(jsch_index *idx)
         free(l->ptr);
         free(l);
     }
-    for (size_t i = 0; i < idx->docs.n; i++) json_decref(idx->docs.v[i]);
+    for (size_t i = 0; i < idx->docs.n; i++)
+        json_decref(idx->docs.v[i]);
     free(idx->resources.v);
     free(idx->locs_owned.v);
     free(idx->docs.v);
@@ -254,7 +264,10 @@ jsch_registry *jsch_registry_new(void)
 {
     jsch_registry *reg = calloc(1, sizeof *reg);
     if (!reg) return NULL;
-    struct { const char *t; size_t n; } metas[] = {
+    struct {
+        const char *t;
+        size_t n;
+    } metas[] = {
         { jsch_meta_schema, jsch_meta_schema_len },
         { jsch_meta_core, jsch_meta_core_len },
         { jsch_meta_applicator, jsch_meta_applicator_len },
@@ -285,10 +298,12 @@ void jsch_registry_free(jsch_registry *reg)
         free(p);
     }
     free(reg->prefixes.v);
-    for (size_t i = 0; i < reg->formats_owned.n; i++) free(reg->formats_owned.v[i]);
+    for (size_t i = 0; i < reg->formats_owned.n; i++)
+        free(reg->formats_owned.v[i]);
     free(reg->formats_owned.v);
     smap_free(&reg->formats);
-    for (size_t i = 0; i < reg->metas_owned.n; i++) jsch_schema_free(reg->metas_owned.v[i]);
+    for (size_t i = 0; i < reg->metas_owned.n; i++)
+        jsch_schema_free(reg->metas_owned.v[i]);
     free(reg->metas_owned.v);
     smap_free(&reg->metas);
     free(reg);

@@ -14,11 +14,20 @@
 #include "jsonschema_private.h"
 
 typedef struct uri_parts {
-    const char *scheme; size_t scheme_len; bool has_scheme;
-    const char *auth; size_t auth_len; bool has_auth;
-    const char *path; size_t path_len;
-    const char *query; size_t query_len; bool has_query;
-    const char *frag; size_t frag_len; bool has_frag;
+    const char *scheme;
+    size_t scheme_len;
+    bool has_scheme;
+    const char *auth;
+    size_t auth_len;
+    bool has_auth;
+    const char *path;
+    size_t path_len;
+    const char *query;
+    size_t query_len;
+    bool has_query;
+    const char *frag;
+    size_t frag_len;
+    bool has_frag;
 } uri_parts;
 
 static bool is_scheme_char(char c)
@@ -30,7 +39,8 @@ static size_t scheme_len(const char *s, size_t len)
 {
     if (len == 0 || !isalpha((unsigned char)s[0])) return 0;
     size_t i = 1;
-    while (i < len && is_scheme_char(s[i])) i++;
+    while (i < len && is_scheme_char(s[i]))
+        i++;
     return (i < len && s[i] == ':') ? i : 0;
 }
 
@@ -49,20 +59,23 @@ static void uri_split(const char *s, size_t len, uri_parts *p)
     }
     if (i + 1 < len && s[i] == '/' && s[i + 1] == '/') {
         size_t a = i + 2, e = a;
-        while (e < len && s[e] != '/' && s[e] != '?' && s[e] != '#') e++;
+        while (e < len && s[e] != '/' && s[e] != '?' && s[e] != '#')
+            e++;
         p->has_auth = true;
         p->auth = s + a;
         p->auth_len = e - a;
         i = e;
     }
     size_t e = i;
-    while (e < len && s[e] != '?' && s[e] != '#') e++;
+    while (e < len && s[e] != '?' && s[e] != '#')
+        e++;
     p->path = s + i;
     p->path_len = e - i;
     i = e;
     if (i < len && s[i] == '?') {
         e = i + 1;
-        while (e < len && s[e] != '#') e++;
+        while (e < len && s[e] != '#')
+            e++;
         p->has_query = true;
         p->query = s + i + 1;
         p->query_len = e - i - 1;
@@ -82,20 +95,37 @@ static size_t remove_dot_segments(const char *in, size_t len, char *out)
     while (i < len) {
         const char *r = in + i;
         size_t rl = len - i;
-        if (rl >= 3 && memcmp(r, "../", 3) == 0) { i += 3; continue; }
-        if (rl >= 2 && memcmp(r, "./", 2) == 0) { i += 2; continue; }
-        if (rl >= 3 && memcmp(r, "/./", 3) == 0) { i += 2; continue; }
-        if (rl == 2 && memcmp(r, "/.", 2) == 0) { out[o++] = '/'; break; }
+        if (rl >= 3 && memcmp(r, "../", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        if (rl >= 2 && memcmp(r, "./", 2) == 0) {
+            i += 2;
+            continue;
+        }
+        if (rl >= 3 && memcmp(r, "/./", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        if (rl == 2 && memcmp(r, "/.", 2) == 0) {
+            out[o++] = '/';
+            break;
+        }
         if ((rl >= 4 && memcmp(r, "/../", 4) == 0) || (rl == 3 && memcmp(r, "/..", 3) == 0)) {
-            while (o > 0 && out[o - 1] != '/') o--;
+            while (o > 0 && out[o - 1] != '/')
+                o--;
             if (o > 0) o--;
-            if (rl == 3) { out[o++] = '/'; break; }
+            if (rl == 3) {
+                out[o++] = '/';
+                break;
+            }
             i += 3;
             continue;
         }
         if ((rl == 1 && r[0] == '.') || (rl == 2 && memcmp(r, "..", 2) == 0)) break;
         size_t j = (r[0] == '/') ? 1 : 0;
-        while (j < rl && r[j] != '/') j++;
+        while (j < rl && r[j] != '/')
+            j++;
         memcpy(out + o, r, j);
         o += j;
         i += j;
@@ -121,22 +151,31 @@ char *uri_resolve(const char *base, const char *ref)
     uri_split(base, strlen(base), &B);
     uri_split(ref, strlen(ref), &R);
     jsch_buf out = { 0 };
-    const uri_parts *q;   /* where the query comes from */
+    const uri_parts *q; /* where the query comes from */
     if (R.has_scheme) {
         buf_add(&out, R.scheme, R.scheme_len);
         buf_addc(&out, ':');
-        if (R.has_auth) { buf_adds(&out, "//"); buf_add(&out, R.auth, R.auth_len); }
+        if (R.has_auth) {
+            buf_adds(&out, "//");
+            buf_add(&out, R.auth, R.auth_len);
+        }
         add_path(&out, R.path, R.path_len);
         q = &R;
     } else {
-        if (B.has_scheme) { buf_add(&out, B.scheme, B.scheme_len); buf_addc(&out, ':'); }
+        if (B.has_scheme) {
+            buf_add(&out, B.scheme, B.scheme_len);
+            buf_addc(&out, ':');
+        }
         if (R.has_auth) {
             buf_adds(&out, "//");
             buf_add(&out, R.auth, R.auth_len);
             add_path(&out, R.path, R.path_len);
             q = &R;
         } else {
-            if (B.has_auth) { buf_adds(&out, "//"); buf_add(&out, B.auth, B.auth_len); }
+            if (B.has_auth) {
+                buf_adds(&out, "//");
+                buf_add(&out, B.auth, B.auth_len);
+            }
             if (R.path_len == 0) {
                 buf_add(&out, B.path, B.path_len);
                 q = R.has_query ? &R : &B;
@@ -150,7 +189,8 @@ char *uri_resolve(const char *base, const char *ref)
                     buf_addc(&m, '/');
                 } else {
                     size_t k = B.path_len;
-                    while (k > 0 && B.path[k - 1] != '/') k--;
+                    while (k > 0 && B.path[k - 1] != '/')
+                        k--;
                     buf_add(&m, B.path, k);
                 }
                 buf_add(&m, R.path, R.path_len);
@@ -161,8 +201,14 @@ char *uri_resolve(const char *base, const char *ref)
             }
         }
     }
-    if (q->has_query) { buf_addc(&out, '?'); buf_add(&out, q->query, q->query_len); }
-    if (R.has_frag) { buf_addc(&out, '#'); buf_add(&out, R.frag, R.frag_len); }
+    if (q->has_query) {
+        buf_addc(&out, '?');
+        buf_add(&out, q->query, q->query_len);
+    }
+    if (R.has_frag) {
+        buf_addc(&out, '#');
+        buf_add(&out, R.frag, R.frag_len);
+    }
     return buf_steal(&out);
 }
 
@@ -223,7 +269,8 @@ static bool authority_ok(const char *a, size_t len)
         hostlen = (size_t)(close - a) + 1;
     } else {
         hostlen = 0;
-        while (hostlen < len && a[hostlen] != ':') hostlen++;
+        while (hostlen < len && a[hostlen] != ':')
+            hostlen++;
         if (!chars_ok(a, hostlen, "")) return false;
     }
     if (hostlen == len) return true;
@@ -243,7 +290,8 @@ bool uri_valid(const char *s, size_t len, bool reference)
         /* path-noscheme: no ':' in the first segment */
         if (!p.has_auth) {
             size_t k = 0;
-            while (k < p.path_len && p.path[k] != '/') k++;
+            while (k < p.path_len && p.path[k] != '/')
+                k++;
             if (memchr(p.path, ':', k)) return false;
         }
     }

@@ -18,7 +18,8 @@ static bool buf_reserve(jsch_buf *b, size_t extra)
     if (b->oom) return false;
     if (b->len + extra + 1 <= b->cap) return true;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < b->len + extra + 1) cap *= 2;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
     char *d = realloc(b->data, cap);
     if (!d) {
         b->oom = true;
@@ -171,7 +172,8 @@ int smap_put(jsch_smap *m, const char *key, size_t klen, void *val)
 
 void smap_free(jsch_smap *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->e[i].key);
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->e[i].key);
     free(m->e);
     m->e = NULL;
     m->cap = m->count = 0;

@@ -81,14 +81,16 @@ void seg_render(jsch_buf *b, const jsch_seg *s)
 {
     const jsch_seg *stack[64];
     size_t n = 0;
-    for (const jsch_seg *p = s; p; p = p->up) n++;
+    for (const jsch_seg *p = s; p; p = p->up)
+        n++;
     const jsch_seg **v = n <= 64 ? stack : malloc(n * sizeof *v);
     if (!v) {
         b->oom = true;
         return;
     }
     size_t i = n;
-    for (const jsch_seg *p = s; p; p = p->up) v[--i] = p;
+    for (const jsch_seg *p = s; p; p = p->up)
+        v[--i] = p;
     for (i = 0; i < n; i++) {
         buf_addc(b, '/');
         if (v[i]->key)
@@ -149,9 +151,9 @@ void report_fatal(const jsch_vctx *c, const char *kwname, const char *msg)
 
 int evalset_init(jsch_evalset *s, const json_t *inst)
 {
-    s->n = json_is_object(inst) ? json_object_size(inst)
-         : json_is_array(inst)  ? json_array_size(inst)
-                                : 0;
+    s->n = json_is_object(inst)  ? json_object_size(inst)
+           : json_is_array(inst) ? json_array_size(inst)
+                                 : 0;
     s->bits = calloc(s->n / 8 + 1, 1);
     return s->bits ? 0 : -1;
 }
@@ -160,7 +162,8 @@ void evalset_merge(jsch_evalset *dst, const jsch_evalset *src)
 {
     if (!dst || !dst->bits || !src->bits) return;
     size_t n = (dst->n < src->n ? dst->n : src->n) / 8 + 1;
-    for (size_t i = 0; i < n; i++) dst->bits[i] |= src->bits[i];
+    for (size_t i = 0; i < n; i++)
+        dst->bits[i] |= src->bits[i];
 }
 
 void evalset_free(jsch_evalset *s)
@@ -171,9 +174,8 @@ void evalset_free(jsch_evalset *s)
 
 /* ---- evaluation ---- */
 
-bool apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra,
-               const jsch_node *sub, const json_t *inst, const jsch_seg *iseg, bool report,
-               jsch_evalset *ann)
+bool apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra, const jsch_node *sub,
+               const json_t *inst, const jsch_seg *iseg, bool report, jsch_evalset *ann)
 {
     jsch_seg k1 = { c->kpath, kwname, (size_t)-1, 0 };
     jsch_seg k2;
@@ -190,18 +192,25 @@ bool apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra,
 static bool run_keyword(const jsch_vctx *c, const jsch_kw *kw)
 {
     switch (kw->kind) {
-    case KW_REF: case KW_DYNREF:
-        return kw_ref(c, kw);
-    case KW_FORMAT:
-        return kw_format(c, kw);
-    case KW_UNEVALITEMS: case KW_UNEVALPROPS:
-        return kw_unevaluated(c, kw);
-    case KW_PROPERTIES: case KW_PATTERNPROPERTIES: case KW_ADDITIONALPROPERTIES:
-    case KW_PROPERTYNAMES: case KW_DEPSCHEMAS: case KW_PREFIXITEMS: case KW_ITEMS:
-    case KW_CONTAINS: case KW_ALLOF: case KW_ANYOF: case KW_ONEOF: case KW_NOT: case KW_IF:
-        return kw_applicator(c, kw);
-    default:
-        return kw_validation(c, kw);
+    case KW_REF:
+    case KW_DYNREF: return kw_ref(c, kw);
+    case KW_FORMAT: return kw_format(c, kw);
+    case KW_UNEVALITEMS:
+    case KW_UNEVALPROPS: return kw_unevaluated(c, kw);
+    case KW_PROPERTIES:
+    case KW_PATTERNPROPERTIES:
+    case KW_ADDITIONALPROPERTIES:
+    case KW_PROPERTYNAMES:
+    case KW_DEPSCHEMAS:
+    case KW_PREFIXITEMS:
+    case KW_ITEMS:
+    case KW_CONTAINS:
+    case KW_ALLOF:
+    case KW_ANYOF:
+    case KW_ONEOF:
+    case KW_NOT:
+    case KW_IF: return kw_applicator(c, kw);
+    default: return kw_validation(c, kw);
     }
 }
 
@@ -222,7 +231,8 @@ bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
         return false;
     }
     if (++st->steps > JSCH_MAX_STEPS) {
-        report_fatal(&c, NULL, "evaluation takes too many steps (the schema combines too many alternatives)");
+        report_fatal(&c, NULL,
+                     "evaluation takes too many steps (the schema combines too many alternatives)");
         return false;
     }
     st->depth++;
@@ -234,7 +244,8 @@ bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
     }
     /* a node with unevaluated* needs the annotations of its own keywords only */
     jsch_evalset local = { 0 };
-    if ((node->uneval_props && json_is_object(inst)) || (node->uneval_items && json_is_array(inst))) {
+    if ((node->uneval_props && json_is_object(inst)) ||
+        (node->uneval_items && json_is_array(inst))) {
         if (evalset_init(&local, inst) == 0) c.ann = &local;
     }
     bool ok = true;
@@ -250,20 +261,6 @@ bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
     }
     st->depth--;
     return ok && !st->fatal;
-}
-
-bool kw_ref(const jsch_vctx *c, const jsch_kw *kw)
-{
-    const jsch_node *target = kw->u.ref.target;
-    if (kw->kind == KW_DYNREF && kw->u.ref.anchor) {
-        /* the outermost resource in the dynamic scope that defines the anchor wins */
-        size_t len = strlen(kw->u.ref.anchor);
-        for (const jsch_scope *s = c->scope; s; s = s->up) {
-            const jsch_node *n = smap_get(&s->res->dyn, kw->u.ref.anchor, len);
-            if (n) target = n;
-        }
-    }
-    return apply_sub(c, kw->name, NULL, target, c->inst, NULL, true, c->ann);
 }
 
 bool jsch_validate(const jsch_schema *schema, const json_t *instance, jsch_result *out)

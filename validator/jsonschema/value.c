@@ -15,7 +15,8 @@
 
 static long double num_ld(const json_t *v)
 {
-    return json_is_integer(v) ? (long double)json_integer_value(v) : (long double)json_real_value(v);
+    return json_is_integer(v) ? (long double)json_integer_value(v)
+                              : (long double)json_real_value(v);
 }
 
 int num_cmp(const json_t *a, const json_t *b)
@@ -47,7 +48,7 @@ bool num_multiple_of(const json_t *v, const json_t *m)
     double x = json_number_value(v), d = json_number_value(m);
     if (d == 0) return false;
     double q = x / d;
-    if (isinf(q)) return isfinite(x) && fmod(x, d) == 0;   /* exact, no overflow */
+    if (isinf(q)) return isfinite(x) && fmod(x, d) == 0; /* exact, no overflow */
     if (!isfinite(q)) return false;
     /* beyond 2^53 every double is an integer */
     if (fabs(q) >= 9007199254740992.0) return true;
@@ -73,14 +74,15 @@ bool value_equal(const json_t *a, const json_t *b)
     }
     case JSON_OBJECT: {
         if (json_object_size(a) != json_object_size(b)) return false;
-        for (void *it = json_object_iter((json_t *)a); it; it = json_object_iter_next((json_t *)a, it)) {
-            const json_t *o = json_object_getn(b, json_object_iter_key(it), json_object_iter_key_len(it));
+        for (void *it = json_object_iter((json_t *)a); it;
+             it = json_object_iter_next((json_t *)a, it)) {
+            const json_t *o =
+                json_object_getn(b, json_object_iter_key(it), json_object_iter_key_len(it));
             if (!o || !value_equal(json_object_iter_value(it), o)) return false;
         }
         return true;
     }
-    default:
-        return true;   /* true, false, null: same type means equal */
+    default: return true; /* true, false, null: same type means equal */
     }
 }
 
@@ -89,33 +91,37 @@ size_t value_hash(const json_t *v)
 {
     size_t h = (size_t)json_typeof(v) * 31u;
     switch (json_typeof(v)) {
-    case JSON_INTEGER: case JSON_REAL: {
+    case JSON_INTEGER:
+    case JSON_REAL: {
         double d = json_number_value(v);
-        if (d == 0) d = 0;   /* -0.0 */
+        if (d == 0) d = 0; /* -0.0 */
         uint64_t bits;
         memcpy(&bits, &d, sizeof bits);
         return (size_t)(bits * 0x9E3779B97F4A7C15ULL) ^ 7u;
     }
     case JSON_STRING: {
         const char *s = json_string_value(v);
-        for (size_t i = 0; i < json_string_length(v); i++) h = h * 131u + (unsigned char)s[i];
+        for (size_t i = 0; i < json_string_length(v); i++)
+            h = h * 131u + (unsigned char)s[i];
         return h;
     }
     case JSON_ARRAY:
-        for (size_t i = 0; i < json_array_size(v); i++) h = h * 31u + value_hash(json_array_get(v, i));
+        for (size_t i = 0; i < json_array_size(v); i++)
+            h = h * 31u + value_hash(json_array_get(v, i));
         return h;
     case JSON_OBJECT: {
-        size_t acc = 0;   /* order independent */
-        for (void *it = json_object_iter((json_t *)v); it; it = json_object_iter_next((json_t *)v, it)) {
+        size_t acc = 0; /* order independent */
+        for (void *it = json_object_iter((json_t *)v); it;
+             it = json_object_iter_next((json_t *)v, it)) {
             const char *k = json_object_iter_key(it);
             size_t kh = 5381;
-            for (size_t i = 0; i < json_object_iter_key_len(it); i++) kh = kh * 33u + (unsigned char)k[i];
+            for (size_t i = 0; i < json_object_iter_key_len(it); i++)
+                kh = kh * 33u + (unsigned char)k[i];
             acc += kh ^ value_hash(json_object_iter_value(it));
         }
         return h ^ acc;
     }
-    default:
-        return h;
+    default: return h;
     }
 }
 
