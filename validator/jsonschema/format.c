@@ -68,7 +68,7 @@ static bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 ==
 static bool parse_date(const char *s, size_t len, size_t *i)
 {
     static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int y, m, d;
+    int y = 0, m = 0, d = 0;
     if (!digits(s, len, i, 4, &y) || !expect(s, len, i, '-') || !digits(s, len, i, 2, &m) ||
         !expect(s, len, i, '-') || !digits(s, len, i, 2, &d))
         return false;
@@ -79,7 +79,7 @@ static bool parse_date(const char *s, size_t len, size_t *i)
 
 static bool parse_time(const char *s, size_t len, size_t *i)
 {
-    int h, m, sec, oh = 0, om = 0, sign = 0;
+    int h = 0, m = 0, sec = 0, oh = 0, om = 0, sign = 0;
     if (!digits(s, len, i, 2, &h) || !expect(s, len, i, ':') || !digits(s, len, i, 2, &m) ||
         !expect(s, len, i, ':') || !digits(s, len, i, 2, &sec))
         return false;
