@@ -14,9 +14,10 @@
 
 /*
  * Returns 0 when S (LEN bytes) is a GUID, else -1 with the exact reason in
- * WHY: "surrounded by white space", "wrapped in braces", "'z' at character 10
- * is not a hex digit", "group 2 has 3 digits, expected 4", "has 4 groups,
- * expected 5 (8-4-4-4-12)", "is empty".
+ * WHY, a phrase that follows "it": "is surrounded by white space", "is
+ * wrapped in braces", "has 'z' at character 10, which is not a hex digit",
+ * "has 3 digits in group 2, expected 4", "has 4 groups, expected 5
+ * (8-4-4-4-12 hex digits)", "is empty".
  */
 int adv_guid_check(const char *s, size_t len, char *why, size_t n);
 
@@ -84,6 +85,12 @@ adv_link_kind adv_link_check(const char *s, char *host, size_t hostlen, char *wh
  * the problem in *AT.
  */
 int adv_placeholders_check(const char *s, size_t *at, char *why, size_t n);
+
+/*
+ * Writes POINTER ("/actions/0/actionId") as a path people read
+ * ("actions[0].actionId") into OUT of size N. Returns OUT.
+ */
+char *adv_pointer_to_path(const char *pointer, char *out, size_t n);
 
 /* ---- where links live in a body ---- */
 

@@ -48,8 +48,8 @@ int adv_guid_check(const char *s, size_t len, char *why, size_t n)
     for (i = 0; i <= len; i++) {
         if (i == len || s[i] == '-') {
             if (glen != want[g]) {
-                snprintf(why, n, "group %zu has %zu digit%s, expected %zu", g + 1, glen,
-                         glen == 1 ? "" : "s", want[g]);
+                snprintf(why, n, "has %zu digit%s in group %zu, expected %zu", glen,
+                         glen == 1 ? "" : "s", g + 1, want[g]);
                 return -1;
             }
             g++;
@@ -59,9 +59,9 @@ int adv_guid_check(const char *s, size_t len, char *why, size_t n)
         if (!is_hex(s[i])) {
             unsigned char c = (unsigned char)s[i];
             if (c >= 0x20 && c < 0x7F)
-                snprintf(why, n, "'%c' at character %zu is not a hex digit", c, i + 1);
+                snprintf(why, n, "has '%c' at character %zu, which is not a hex digit", c, i + 1);
             else
-                snprintf(why, n, "byte 0x%02X at character %zu is not a hex digit", c, i + 1);
+                snprintf(why, n, "has byte 0x%02X at character %zu, which is not a hex digit", c, i + 1);
             return -1;
         }
         glen++;

@@ -125,3 +125,42 @@ size_t adv_link_pointers(void *body_v, char ptrs[][ADV_POINTER_MAX], size_t max)
         snprintf(ptrs[n++], ADV_POINTER_MAX, "/resourceMetadata/action/documentLink");
     return n;
 }
+
+char *adv_pointer_to_path(const char *pointer, char *out, size_t n)
+{
+    size_t w = 0;
+    const char *p = pointer;
+
+    if (!n)
+        return out;
+    while (*p && w + 1 < n) {
+        const char *seg = ++p, *e = seg;
+        int numeric = 1;
+        while (*e && *e != '/') {
+            if (*e < '0' || *e > '9')
+                numeric = 0;
+            e++;
+        }
+        if (e == seg)
+            numeric = 0;
+        if (numeric) {
+            w += (size_t)snprintf(out + w, n - w, "[%.*s]", (int)(e - seg), seg);
+        } else {
+            if (w > 0 && w + 1 < n)
+                out[w++] = '.';
+            while (seg < e && w + 1 < n) {
+                if (seg[0] == '~' && seg + 1 < e && (seg[1] == '0' || seg[1] == '1')) {
+                    out[w++] = seg[1] == '0' ? '~' : '/';
+                    seg += 2;
+                } else {
+                    out[w++] = *seg++;
+                }
+            }
+        }
+        if (w >= n)
+            w = n - 1;
+        p = e;
+    }
+    out[w] = '\0';
+    return out;
+}

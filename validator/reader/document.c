@@ -481,8 +481,19 @@ static int load_markdown(reader *r)
         }
         report(r, "header-missing", i, i, AL_NO_OFFSET, NULL,
                "missing the '<properties .../>' header at the start of the file");
-        doc->body_start = i;
-        doc->body_end = src->len;
+        /* read the body between fences when there are any, else the whole file */
+        while (i < src->len && !is_fence(src, i))
+            i = next_line(src, i);
+        if (i < src->len) {
+            doc->body_start = next_line(src, i);
+            i = doc->body_start;
+            while (i < src->len && !is_fence(src, i))
+                i = next_line(src, i);
+            doc->body_end = i;
+        } else {
+            doc->body_start = src->bom;
+            doc->body_end = src->len;
+        }
         parse_body(r);
         return 0;
     }

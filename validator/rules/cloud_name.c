@@ -14,12 +14,9 @@ static void check(al_check *c)
     n = adv_split_list(a->value, items, 32);
     for (i = 0; i < n; i++) {
         size_t off = a->value_off + items[i].off;
-        if (!items[i].len) {
-            if (n > 1)
-                al_check_at_offset(c, "cloud-name", off, off, NULL,
-                                   "empty item in cloudEnvironments \"%s\"", a->value);
+        /* empty items ("Public,") are harmless; an empty list is cloud-environments-empty */
+        if (!items[i].len)
             continue;
-        }
         if (!adv_cloud_lookup(a->value + items[i].off, items[i].len, NULL))
             al_check_at_offset(c, "cloud-name", off, off + items[i].len, NULL,
                                "unknown cloud \"%.*s\", expected Public, Fairfax, Mooncake, USNat or USSec",
@@ -33,7 +30,7 @@ const al_rule al_rule_cloud_name = {
     "a cloudEnvironments item is not a known cloud",
     "## What it flags\n"
     "An item of the comma-separated `cloudEnvironments` that is not `Public`, `Fairfax`,\n"
-    "`Mooncake`, `USNat` or `USSec` (in any case), or an empty item between commas.\n\n"
+    "`Mooncake`, `USNat` or `USSec` (in any case).\n\n"
     "## Why it matters\n"
     "An unknown cloud name is dropped by the pipeline: the recommendation silently misses the\n"
     "cloud that was meant.\n\n"

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../advisor/advisor.h"
 #include "../lint/check.h"
 
 static const char *const top_level[] = {
@@ -25,11 +26,13 @@ static int blank(const char *s)
     return 1;
 }
 
-static void check_field(al_check *c, const char *pointer, const char *name)
+static void check_field(al_check *c, const char *pointer)
 {
     const char *v = al_check_string(c, pointer);
+    char path[128];
     if (v && blank(v))
-        al_check_at_pointer(c, "empty-required", pointer, AL_AT_VALUE, "\"%s\" is empty", name);
+        al_check_at_pointer(c, "empty-required", pointer, AL_AT_VALUE, "%s is empty",
+                            adv_pointer_to_path(pointer, path, sizeof(path)));
 }
 
 static void check_action(al_check *c, const char *base, int in_list)
@@ -40,18 +43,18 @@ static void check_action(al_check *c, const char *base, int in_list)
     type = al_check_string(c, p);
     if (in_list) {
         snprintf(p, sizeof(p), "%s/description", base);
-        check_field(c, p, p + 1);
+        check_field(c, p);
     }
     if (!type)
         return;
     if (!strcmp(type, "Document")) {
         snprintf(p, sizeof(p), "%s/documentLink", base);
-        check_field(c, p, p + 1);
+        check_field(c, p);
     } else if (!strcmp(type, "Blade") || !strcmp(type, "ContextBlade")) {
         snprintf(p, sizeof(p), "%s/extensionName", base);
-        check_field(c, p, p + 1);
+        check_field(c, p);
         snprintf(p, sizeof(p), "%s/bladeName", base);
-        check_field(c, p, p + 1);
+        check_field(c, p);
     }
 }
 
@@ -60,7 +63,7 @@ static void check(al_check *c)
     size_t i, n;
     json_t *actions;
     for (i = 0; i < sizeof(top_level) / sizeof(top_level[0]); i++)
-        check_field(c, top_level[i], top_level[i] + 1);
+        check_field(c, top_level[i]);
     actions = al_check_get(c, "/actions");
     n = json_is_array(actions) ? json_array_size(actions) : 0;
     for (i = 0; i < n; i++) {

@@ -19,18 +19,21 @@ static char *key(const al_fact *f, void *ud)
 
 static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
 {
-    size_t k;
-    al_fact *first = &cc->corpus->facts[idx[0]];
+    size_t k, m;
     (void)ud;
-    for (k = 1; k < n; k++) {
+    for (k = 0; k < n; k++) {
         al_fact *f = &cc->corpus->facts[idx[k]];
-        if (!strcasecmp(f->value[AL_FACT_TYPE_ID], first->value[AL_FACT_TYPE_ID]))
-            continue;
-        al_corpus_place(cc, idx[0], AL_FACT_FRIENDLY_NAME);
-        al_corpus_report(cc, "friendly-name-type", idx[k], AL_FACT_FRIENDLY_NAME,
-                         "recommendationFriendlyName \"%s\" also names recommendationTypeId \"%s\" in %s:%d:%d",
-                         f->value[AL_FACT_FRIENDLY_NAME], first->value[AL_FACT_TYPE_ID], first->file,
-                         first->line[AL_FACT_FRIENDLY_NAME], first->column[AL_FACT_FRIENDLY_NAME]);
+        for (m = 0; m < n; m++) {
+            al_fact *o = &cc->corpus->facts[idx[m]];
+            if (!strcasecmp(f->value[AL_FACT_TYPE_ID], o->value[AL_FACT_TYPE_ID]))
+                continue;
+            al_corpus_place(cc, idx[m], AL_FACT_FRIENDLY_NAME);
+            al_corpus_report(cc, "friendly-name-type", idx[k], AL_FACT_FRIENDLY_NAME,
+                             "recommendationFriendlyName \"%s\" also names recommendationTypeId \"%s\" in %s:%d:%d",
+                             f->value[AL_FACT_FRIENDLY_NAME], o->value[AL_FACT_TYPE_ID], o->file,
+                             o->line[AL_FACT_FRIENDLY_NAME], o->column[AL_FACT_FRIENDLY_NAME]);
+            break;
+        }
     }
 }
 
@@ -45,7 +48,7 @@ const al_rule al_rule_friendly_name_type = {
     "one friendly name is used by two recommendationTypeIds",
     "## What it flags\n"
     "A recommendationFriendlyName that another file uses for a different recommendationTypeId.\n"
-    "The finding is on each file that differs from the first one met, naming it.\n\n"
+    "Each such file is flagged, naming a file with another type.\n\n"
     "## Why it matters\n"
     "The friendly name identifies the recommendation in code (advisor-codegen names its rule\n"
     "after it) and in dashboards: two types under one name collide.\n\n"

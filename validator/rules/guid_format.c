@@ -10,12 +10,12 @@
 static void check_guid(al_check *c, const char *pointer)
 {
     json_t *v = al_check_get(c, pointer);
-    char why[160];
+    char why[160], path[128];
     if (!json_is_string(v))
         return;
     if (adv_guid_check(json_string_value(v), json_string_length(v), why, sizeof(why)) != 0)
-        al_check_at_pointer(c, "guid-format", pointer, AL_AT_VALUE, "\"%s\" is not a GUID: it %s",
-                            pointer + 1, why);
+        al_check_at_pointer(c, "guid-format", pointer, AL_AT_VALUE, "%s is not a GUID: it %s",
+                            adv_pointer_to_path(pointer, path, sizeof(path)), why);
 }
 
 /* ingestionClientIdentities also holds certificate subjects (CN=...) and host

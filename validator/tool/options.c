@@ -15,6 +15,7 @@ enum {
     OPT_RESOLVE,
     OPT_LIST_RULES,
     OPT_EXPLAIN,
+    OPT_RULES_DOC,
 };
 
 static const struct option long_options[] = {
@@ -26,6 +27,7 @@ static const struct option long_options[] = {
     {"resolve", required_argument, NULL, OPT_RESOLVE},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"rules-doc", no_argument, NULL, OPT_RULES_DOC},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -58,6 +60,8 @@ void tool_print_help(void)
         "Rules:\n"
         "      --list-rules        list every rule with its severity and summary\n"
         "      --explain=RULE      print what RULE flags, why, an example and the fix\n"
+        "      --rules-doc         print every rule's documentation as Markdown\n"
+        "                          (docs/rules.md is generated with it)\n"
         "\n"
         "  -h, --help              print this help and exit\n"
         "  -V, --version           print the version and exit\n"
@@ -145,6 +149,9 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
             break;
         case OPT_LIST_RULES:
             o->action = ACTION_LIST_RULES;
+            break;
+        case OPT_RULES_DOC:
+            o->action = ACTION_RULES_DOC;
             break;
         case OPT_EXPLAIN:
             o->action = ACTION_EXPLAIN;

@@ -19,6 +19,7 @@ typedef enum tool_action {
     ACTION_VERSION,
     ACTION_LIST_RULES,
     ACTION_EXPLAIN,
+    ACTION_RULES_DOC,
 } tool_action;
 
 typedef struct tool_options {
