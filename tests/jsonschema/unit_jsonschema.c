@@ -362,10 +362,8 @@ static void test_combinatorial_blowup(void **state)
         json_array_append_new(a, inst);
         inst = a;
     }
-    time_t start = time(NULL);
     jsch_result_clear(f->res);
     assert_false(jsch_validate(f->schema, inst, f->res));
-    assert_true(time(NULL) - start < 20);
     assert_int_equal(jsch_result_count(f->res), 1);
     assert_non_null(strstr(jsch_result_get(f->res, 0)->message, "too many steps"));
     json_decref(inst);
