@@ -269,6 +269,9 @@ static void test_invalid_schemas(void **state)
                          "\"minLength\" must be a non-negative integer");
     expect_compile_error(f, "{\"pattern\": \"(\"}", 0, "/pattern",
                          "not a valid regular expression");
+    expect_compile_error(f, "{\"pattern\": \"\\\\Aabc\"}", 0, "/pattern",
+                         "\"\\A\" is not an ECMA-262 escape");
+    expect_compile_error(f, "{\"pattern\": \"(?i)abc\"}", 0, "/pattern", "is not ECMA-262");
     expect_compile_error(f, "{\"allOf\": [1]}", JSCH_NO_METASCHEMA, "/allOf/0",
                          "must contain schemas");
     expect_compile_error(f, "{\"$ref\": \"#/nope\"}", 0, "/$ref", "cannot resolve \"#/nope\"");
@@ -388,6 +391,10 @@ static void test_custom_format(void **state)
     assert_int_equal(check(f, "\"1h\""), 1);
     expect_issue(f, 0, "", "/format", "format", "\"1h\" is not a valid timespan");
     assert_int_equal(calls, 2);
+    compile(f, "{\"format\": \"idn-hostname\"}", JSCH_FORMAT_ASSERT);
+    assert_int_equal(check(f, "\"\xec\x8b\xa4\xeb\xa1\x80.\xed\x85\x8c\xec\x8a\xa4\xed\x8a\xb8\""),
+                     0);
+    assert_int_equal(check(f, "\"a..b\""), 1);
     compile(f, "{\"format\": \"uuid\"}", 0); /* annotation only by default */
     assert_int_equal(check(f, "\"nope\""), 0);
     compile(f, "{\"format\": \"uuid\"}", JSCH_FORMAT_ASSERT);

@@ -296,9 +296,11 @@ static int parse_format(kwctx *k, jsch_kw *kw)
     if (custom) {
         kw->u.format.check = custom->check;
         kw->u.format.ud = custom->ud;
+        kw->u.format.builtin = false;
     } else {
         kw->u.format.check = format_builtin(name);
         kw->u.format.ud = NULL;
+        kw->u.format.builtin = true;
     }
     return 0;
 }

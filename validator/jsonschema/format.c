@@ -3,18 +3,17 @@
  *
  * Each checker takes the string bytes and length (strings may contain NUL,
  * which no format allows) and follows the grammar of the defining RFC
- * directly: uuid (RFC 4122), uri/uri-reference (RFC 3986, in uri.c), email
- * (RFC 5321 mailbox), hostname (RFC 1123 labels; "xn--" labels are decoded
- * with Punycode and checked against the IDNA2008 rules that matter in
- * practice, using pcre2 Unicode properties), date/time/date-time/duration
- * (RFC 3339), ipv4/ipv6 (RFC 2673 dotted-quad, RFC 4291), regex (ECMA-262,
- * approximated by pcre2 after translation).
+ * directly: uuid (RFC 4122), uri/uri-reference/iri/iri-reference (RFC 3986
+ * and 3987, in uri.c), uri-template (RFC 6570), email/idn-email (RFC 5321,
+ * 6531), hostname/idn-hostname (format_hostname.c), date/time/date-time/
+ * duration (RFC 3339), ipv4/ipv6 (RFC 2673 dotted-quad, RFC 4291),
+ * json-pointer/relative-json-pointer, regex (ECMA-262, approximated by pcre2
+ * after translation).
  *
  * "format" is an annotation unless the schema was compiled with
  * JSCH_FORMAT_ASSERT or its meta-schema uses the format-assertion vocabulary
  * (compile.c decides); unknown formats are always ignored.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,251 +245,32 @@ static bool fmt_ipv6(const char *s, size_t len, void *ud)
     return format_ipv6_valid(s, len);
 }
 
-/* ---- hostname ---- */
-
-/* RFC 3492 Punycode decoding into code points; false when malformed. */
-static bool punycode_decode(const char *in, size_t len, uint32_t *out, size_t *outlen, size_t cap)
-{
-    enum { BASE = 36, TMIN = 1, TMAX = 26, SKEW = 38, DAMP = 700, IBIAS = 72, INITIAL_N = 128 };
-    size_t b = 0;
-    for (size_t j = 0; j < len; j++)
-        if (in[j] == '-') b = j;
-    size_t n_out = 0;
-    if (b > cap) return false;
-    for (size_t j = 0; j < b; j++) {
-        if ((unsigned char)in[j] >= 0x80) return false;
-        out[n_out++] = (unsigned char)in[j];
-    }
-    uint32_t n = INITIAL_N, bias = IBIAS;
-    uint64_t i = 0;
-    for (size_t in_i = b > 0 ? b + 1 : 0; in_i < len;) {
-        uint64_t oldi = i, w = 1;
-        for (uint32_t k = BASE;; k += BASE) {
-            if (in_i >= len) return false;
-            char c = in[in_i++];
-            uint32_t digit = (c >= '0' && c <= '9')   ? (uint32_t)(c - '0' + 26)
-                             : (c >= 'a' && c <= 'z') ? (uint32_t)(c - 'a')
-                             : (c >= 'A' && c <= 'Z') ? (uint32_t)(c - 'A')
-                                                      : BASE;
-            if (digit >= BASE) return false;
-            i += digit * w;
-            if (i > 0x10FFFF * 64ull) return false;
-            uint32_t t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
-            if (digit < t) break;
-            w *= BASE - t;
-            if (w > 0x10FFFF * 64ull) return false;
-        }
-        /* adapt bias */
-        uint64_t delta = (i - oldi) / (oldi == 0 ? DAMP : 2);
-        delta += delta / (n_out + 1);
-        uint32_t k = 0;
-        while (delta > ((BASE - TMIN) * TMAX) / 2) {
-            delta /= BASE - TMIN;
-            k += BASE;
-        }
-        bias = (uint32_t)(k + (BASE - TMIN + 1) * delta / (delta + SKEW));
-        n += (uint32_t)(i / (n_out + 1));
-        i %= (n_out + 1);
-        if (n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF) || n_out >= cap) return false;
-        memmove(out + i + 1, out + i, (n_out - i) * sizeof *out);
-        out[i++] = n;
-        n_out++;
-    }
-    *outlen = n_out;
-    return true;
-}
-
-enum { P_MARK, P_VALID, P_GREEK, P_HEBREW, P_JAPANESE, P_ARABIC, P_COUNT };
-static const char *const prop_src[P_COUNT] = {
-    "^\\p{M}$",
-    "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]$",
-    "^\\p{Greek}$",
-    "^\\p{Hebrew}$",
-    "^[\\p{Hiragana}\\p{Katakana}\\p{Han}]$",
-    "^[\\p{Arabic}\\p{Syriac}\\p{Nko}]$",
-};
-static pcre2_code *props[P_COUNT];
-static pthread_once_t props_once = PTHREAD_ONCE_INIT;
-
-static void props_init(void)
-{
-    for (int k = 0; k < P_COUNT; k++) {
-        int code;
-        PCRE2_SIZE off;
-        props[k] = pcre2_compile((PCRE2_SPTR)prop_src[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
-                                 &off, NULL);
-    }
-}
-
-/* Does code point cp have property k? */
-static bool has_prop(int k, uint32_t cp, pcre2_match_data *md)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return props[k] && pcre2_match(props[k], (PCRE2_SPTR)u, n, 0, 0, md, NULL) >= 0;
-}
-
-static bool is_virama(uint32_t cp)
-{
-    static const uint32_t v[] = {
-        0x094D,  0x09CD,  0x0A4D,  0x0ACD,  0x0B4D,  0x0BCD,  0x0C4D,  0x0CCD,  0x0D3B,  0x0D3C,
-        0x0D4D,  0x0DCA,  0x0E3A,  0x0EBA,  0x0F84,  0x1039,  0x103A,  0x1714,  0x1734,  0x17D2,
-        0x1A60,  0x1B44,  0x1BAA,  0x1BAB,  0x1BF2,  0x1BF3,  0x2D7F,  0xA806,  0xA8C4,  0xA953,
-        0xA9C0,  0xAAF6,  0xABED,  0x10A3F, 0x11046, 0x1107F, 0x110B9, 0x11133, 0x11134, 0x111C0,
-        0x11235, 0x112EA, 0x1134D, 0x11442, 0x114C2, 0x115BF, 0x1163F, 0x116B6, 0x1172B, 0x11839,
-        0x119E0, 0x11A34, 0x11A47, 0x11A99, 0x11C3F, 0x11D44, 0x11D45, 0x11D97,
-    };
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (v[i] == cp) return true;
-    return false;
-}
-
-/* IDNA2008 (RFC 5891/5892) checks on a decoded label, approximated with
-   Unicode general categories plus the exception and context rules. */
-static bool ulabel_ok(const uint32_t *cp, size_t n, pcre2_match_data *md)
-{
-    if (n == 0) return false;
-    if (n >= 4 && cp[2] == '-' && cp[3] == '-') return false;
-    if (cp[0] == '-' || cp[n - 1] == '-') return false;
-    if (has_prop(P_MARK, cp[0], md)) return false;
-    bool arabic_digits = false, ext_digits = false, non_ascii = false;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = cp[i];
-        if (c >= 0x80) non_ascii = true;
-        if (c >= 0x0660 && c <= 0x0669) arabic_digits = true;
-        if (c >= 0x06F0 && c <= 0x06F9) ext_digits = true;
-    }
-    if (!non_ascii || (arabic_digits && ext_digits)) return false;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = cp[i];
-        uint32_t prev = i ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') continue;
-        switch (c) {
-        case 0x0640:
-        case 0x07FA:
-        case 0x302E:
-        case 0x302F:
-        case 0x3031:
-        case 0x3032:
-        case 0x3033:
-        case 0x3034:
-        case 0x3035:
-        case 0x303B: return false;
-        case 0x00DF:
-        case 0x03C2:
-        case 0x06FD:
-        case 0x06FE:
-        case 0x0F0B:
-        case 0x3007: continue;
-        case 0x00B7:
-            if (prev != 'l' || next != 'l') return false;
-            continue;
-        case 0x0375:
-            if (!next || !has_prop(P_GREEK, next, md)) return false;
-            continue;
-        case 0x05F3:
-        case 0x05F4:
-            if (!prev || !has_prop(P_HEBREW, prev, md)) return false;
-            continue;
-        case 0x30FB: {
-            bool ok = false;
-            for (size_t k = 0; k < n; k++)
-                if (cp[k] != 0x30FB && has_prop(P_JAPANESE, cp[k], md)) ok = true;
-            if (!ok) return false;
-            continue;
-        }
-        case 0x200D:
-            if (!is_virama(prev)) return false;
-            continue;
-        case 0x200C:
-            if (is_virama(prev)) continue;
-            if (prev && next && has_prop(P_ARABIC, prev, md) && has_prop(P_ARABIC, next, md))
-                continue;
-            return false;
-        default: break;
-        }
-        if (c >= 0x0660 && c <= 0x0669) continue;
-        if (c >= 0x06F0 && c <= 0x06F9) continue;
-        if (c < 0x80 || !has_prop(P_VALID, c, md)) return false;
-    }
-    return true;
-}
-
-static bool alabel_ok(const char *s, size_t len)
-{
-    uint32_t cp[64];
-    size_t n;
-    if (!punycode_decode(s + 4, len - 4, cp, &n, 64)) return false;
-    pthread_once(&props_once, props_init);
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    if (!md) return false;
-    bool ok = ulabel_ok(cp, n, md);
-    pcre2_match_data_free(md);
-    return ok;
-}
-
-static bool hostname_valid(const char *s, size_t len)
-{
-    if (len == 0 || len > 253) return false;
-    size_t i = 0;
-    while (i <= len) {
-        size_t start = i;
-        while (i < len && s[i] != '.')
-            i++;
-        size_t n = i - start;
-        const char *l = s + start;
-        if (n == 0 || n > 63 || l[0] == '-' || l[n - 1] == '-') return false;
-        for (size_t k = 0; k < n; k++) {
-            char c = l[k];
-            if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'))
-                return false;
-        }
-        if (n >= 4 && (l[0] == 'x' || l[0] == 'X') && (l[1] == 'n' || l[1] == 'N') && l[2] == '-' &&
-            l[3] == '-' && !alabel_ok(l, n))
-            return false;
-        if (i == len) break;
-        i++; /* '.' */
-        if (i == len) return false; /* trailing dot */
-    }
-    return true;
-}
+/* ---- hostname (format_hostname.c) ---- */
 
 static bool fmt_hostname(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return hostname_valid(s, len);
+    return format_hostname_valid(s, len, false);
 }
 
-/* ---- email (RFC 5321 Mailbox) ---- */
-
-static bool is_atext(char c)
+static bool fmt_idn_hostname(const char *s, size_t len, void *ud)
 {
+    (void)ud;
+    return format_hostname_valid(s, len, true);
+}
+
+/* ---- email (RFC 5321 Mailbox; idn-email: RFC 6531 adds UTF-8) ---- */
+
+static bool is_atext(char c, bool idn)
+{
+    if (idn && (unsigned char)c >= 0x80) return true;
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
 }
 
-static bool local_part_ok(const char *s, size_t len)
+static bool local_part_ok(const char *s, size_t len, bool idn)
 {
-    if (len == 0) return false;
+    if (len == 0 || len > 64) return false;
     if (s[0] == '"') {
         if (len < 2 || s[len - 1] != '"') return false;
         for (size_t i = 1; i < len - 1; i++) {
@@ -499,6 +279,7 @@ static bool local_part_ok(const char *s, size_t len)
                 if (++i >= len - 1) return false;
                 continue;
             }
+            if (idn && c >= 0x80) continue;
             if (c == '"' || c < 32 || c > 126) return false;
         }
         return true;
@@ -509,14 +290,13 @@ static bool local_part_ok(const char *s, size_t len)
             if (s[i + 1] == '.') return false;
             continue;
         }
-        if (!is_atext(s[i])) return false;
+        if (!is_atext(s[i], idn)) return false;
     }
     return true;
 }
 
-static bool fmt_email(const char *s, size_t len, void *ud)
+static bool email_valid(const char *s, size_t len, bool idn)
 {
-    (void)ud;
     const char *at = NULL;
     for (size_t i = len; i > 0; i--)
         if (s[i - 1] == '@') {
@@ -527,28 +307,149 @@ static bool fmt_email(const char *s, size_t len, void *ud)
     size_t llen = (size_t)(at - s);
     const char *d = at + 1;
     size_t dlen = len - llen - 1;
-    if (!local_part_ok(s, llen) || dlen == 0) return false;
+    if (!local_part_ok(s, llen, idn) || dlen == 0) return false;
     if (d[0] == '[') {
         if (d[dlen - 1] != ']') return false;
         if (dlen > 6 && memcmp(d + 1, "IPv6:", 5) == 0) return format_ipv6_valid(d + 6, dlen - 7);
         return format_ipv4_valid(d + 1, dlen - 2);
     }
-    return hostname_valid(d, dlen);
+    return format_hostname_valid(d, dlen, idn);
 }
 
-/* ---- uri, regex ---- */
+static bool fmt_email(const char *s, size_t len, void *ud)
+{
+    (void)ud;
+    return email_valid(s, len, false);
+}
+
+static bool fmt_idn_email(const char *s, size_t len, void *ud)
+{
+    (void)ud;
+    return email_valid(s, len, true);
+}
+
+/* ---- uri, iri (uri.c), uri-template (RFC 6570) ---- */
 
 static bool fmt_uri(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return uri_valid(s, len, false);
+    return uri_valid(s, len, false, false);
 }
 
 static bool fmt_uri_reference(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return uri_valid(s, len, true);
+    return uri_valid(s, len, true, false);
 }
+
+static bool fmt_iri(const char *s, size_t len, void *ud)
+{
+    (void)ud;
+    return uri_valid(s, len, false, true);
+}
+
+static bool fmt_iri_reference(const char *s, size_t len, void *ud)
+{
+    (void)ud;
+    return uri_valid(s, len, true, true);
+}
+
+static bool pct_at(const char *s, size_t len, size_t i)
+{
+    return s[i] == '%' && i + 2 < len && is_hex(s[i + 1]) && is_hex(s[i + 2]);
+}
+
+/* varspec = varname [ ":" max-length / "*" ] ; varname = varchar *( ["."] varchar ) */
+static bool template_varspec(const char *s, size_t len, size_t *i)
+{
+    bool need_char = true;
+    size_t start = *i;
+    while (*i < len) {
+        char c = s[*i];
+        if (pct_at(s, len, *i)) {
+            *i += 3;
+        } else if (is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+            (*i)++;
+        } else if (c == '.' && !need_char) {
+            (*i)++;
+            need_char = true;
+            continue;
+        } else {
+            break;
+        }
+        need_char = false;
+    }
+    if (*i == start || need_char) return false;
+    if (*i < len && s[*i] == '*') {
+        (*i)++;
+    } else if (*i < len && s[*i] == ':') {
+        (*i)++;
+        size_t d = *i;
+        while (*i < len && is_digit(s[*i]) && *i - d < 5)
+            (*i)++;
+        if (*i == d || *i - d > 4 || s[d] == '0') return false;
+    }
+    return true;
+}
+
+static bool fmt_uri_template(const char *s, size_t len, void *ud)
+{
+    (void)ud;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '{') {
+            i++;
+            if (i < len && strchr("+#./;?&", s[i]) && s[i]) i++;
+            for (;;) {
+                if (!template_varspec(s, len, &i)) return false;
+                if (i < len && s[i] == ',') {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (i >= len || s[i] != '}') return false;
+            i++;
+        } else if (c == '%') {
+            if (!pct_at(s, len, i)) return false;
+            i += 3;
+        } else if (c <= 0x20 || c == 0x7F || strchr("\"<>\\^`|}", (char)c)) {
+            return false;
+        } else {
+            i++;
+        }
+    }
+    return true;
+}
+
+/* ---- JSON pointers (RFC 6901, relative: draft-handrews-relative-json-pointer) ---- */
+
+static bool pointer_valid(const char *s, size_t len)
+{
+    if (len > 0 && s[0] != '/') return false;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '~' && (i + 1 >= len || (s[i + 1] != '0' && s[i + 1] != '1'))) return false;
+    return true;
+}
+
+static bool fmt_json_pointer(const char *s, size_t len, void *ud)
+{
+    (void)ud;
+    return pointer_valid(s, len);
+}
+
+static bool fmt_relative_json_pointer(const char *s, size_t len, void *ud)
+{
+    (void)ud;
+    size_t i = 0;
+    while (i < len && is_digit(s[i]))
+        i++;
+    if (i == 0 || (i > 1 && s[0] == '0')) return false;
+    if (i < len && s[i] == '#') return i + 1 == len;
+    return pointer_valid(s + i, len - i);
+}
+
+/* ---- regex ---- */
 
 static bool fmt_regex(const char *s, size_t len, void *ud)
 {
@@ -560,10 +461,25 @@ static const struct {
     const char *name;
     jsch_format_fn fn;
 } builtins[] = {
-    { "uuid", fmt_uuid },   { "uri", fmt_uri },           { "uri-reference", fmt_uri_reference },
-    { "email", fmt_email }, { "hostname", fmt_hostname }, { "date-time", fmt_date_time },
-    { "date", fmt_date },   { "time", fmt_time },         { "duration", fmt_duration },
-    { "ipv4", fmt_ipv4 },   { "ipv6", fmt_ipv6 },         { "regex", fmt_regex },
+    { "uuid", fmt_uuid },
+    { "uri", fmt_uri },
+    { "uri-reference", fmt_uri_reference },
+    { "iri", fmt_iri },
+    { "iri-reference", fmt_iri_reference },
+    { "uri-template", fmt_uri_template },
+    { "email", fmt_email },
+    { "idn-email", fmt_idn_email },
+    { "hostname", fmt_hostname },
+    { "idn-hostname", fmt_idn_hostname },
+    { "date-time", fmt_date_time },
+    { "date", fmt_date },
+    { "time", fmt_time },
+    { "duration", fmt_duration },
+    { "ipv4", fmt_ipv4 },
+    { "ipv6", fmt_ipv6 },
+    { "json-pointer", fmt_json_pointer },
+    { "relative-json-pointer", fmt_relative_json_pointer },
+    { "regex", fmt_regex },
 };
 
 jsch_format_fn format_builtin(const char *name)
@@ -578,7 +494,8 @@ bool kw_format(const jsch_vctx *c, const jsch_kw *kw)
     if (!json_is_string(c->inst)) return true;
     const char *s = json_string_value(c->inst);
     size_t len = json_string_length(c->inst);
-    if (!memchr(s, '\0', len) && kw->u.format.check(s, len, kw->u.format.ud)) return true;
+    bool nul_ok = kw->u.format.builtin || !memchr(s, '\0', len);
+    if (nul_ok && kw->u.format.check(s, len, kw->u.format.ud)) return true;
     if (!c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
     msg_value(&b, c->inst);

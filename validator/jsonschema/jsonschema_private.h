@@ -84,8 +84,9 @@ char *uri_resolve(const char *base, const char *ref);
 /* Length of uri without its fragment ('#' and what follows). */
 size_t uri_base_len(const char *uri);
 bool uri_has_scheme(const char *s);
-/* Format checks (format.c uses them): full URI / URI reference per RFC 3986. */
-bool uri_valid(const char *s, size_t len, bool reference);
+/* Format checks (format.c uses them): full URI / URI reference per RFC 3986,
+   or IRI / IRI reference (RFC 3987: non-ASCII allowed) when iri. */
+bool uri_valid(const char *s, size_t len, bool reference, bool iri);
 /* Appends key to b escaped as a JSON pointer token (~0, ~1). */
 void ptr_escape(jsch_buf *b, const char *key, size_t len);
 /* Appends key percent-encoded for use in a URI fragment. */
@@ -216,7 +217,7 @@ typedef struct jsch_kw {
         struct { jsch_node *sub; size_t prefix; } items;        /* prefix = len(prefixItems) */
         struct { jsch_node *sub; size_t min, max; bool has_max; } contains;
         struct { jsch_node *cond, *then, *els; } cond;
-        struct { jsch_format_fn check; void *ud; } format;
+        struct { jsch_format_fn check; void *ud; bool builtin; } format;
     } u;
 } jsch_kw;
 
@@ -276,6 +277,8 @@ bool regex_is_valid_ecma(const char *src, size_t len);
 jsch_format_fn format_builtin(const char *name);
 bool format_ipv4_valid(const char *s, size_t len);
 bool format_ipv6_valid(const char *s, size_t len);
+/* format_hostname.c: hostname, or idn-hostname when idn */
+bool format_hostname_valid(const char *s, size_t len, bool idn);
 
 /* value.c */
 bool value_equal(const json_t *a, const json_t *b);

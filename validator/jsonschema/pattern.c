@@ -113,13 +113,44 @@ static void add_property(jsch_buf *out, const char *name, size_t len)
 }
 
 /* Rewrites the ECMA-only constructs of src into pcre2 syntax. */
-static void translate(const char *src, size_t len, jsch_buf *out)
+/* ECMA-262 letter escapes (u mode); pcre2 would accept more (\A, \Z, \h, ...)
+   with meanings ECMA engines do not share, so those are refused. */
+static bool ecma_letter_escape(char n)
+{
+    if (!((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z'))) return true;
+    return strchr("dDwWsSbBfnrtvcxupPk", n) != NULL;
+}
+
+/* Group openers ECMA knows: (?: (?= (?! (?<= (?<! (?<name> */
+static bool ecma_group(const char *src, size_t len, size_t i)
+{
+    if (i + 2 >= len) return false;
+    char a = src[i + 2];
+    if (a == ':' || a == '=' || a == '!') return true;
+    if (a != '<' || i + 3 >= len) return false;
+    char b = src[i + 3];
+    return b == '=' || b == '!' || b == '_' || b == '$' || (b >= 'a' && b <= 'z') ||
+           (b >= 'A' && b <= 'Z') || (unsigned char)b >= 0x80;
+}
+
+static bool translate(const char *src, size_t len, jsch_buf *out, char *errbuf, size_t errlen)
 {
     bool in_class = false;
     for (size_t i = 0; i < len; i++) {
         char ch = src[i];
+        if (!in_class && ch == '(' && i + 1 < len && src[i + 1] == '?' &&
+            !ecma_group(src, len, i)) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "group syntax \"(?%.1s\" is not ECMA-262",
+                         i + 2 < len ? src + i + 2 : "");
+            return false;
+        }
         if (ch == '\\' && i + 1 < len) {
             char n = src[i + 1];
+            if (!ecma_letter_escape(n)) {
+                if (errbuf) snprintf(errbuf, errlen, "\"\\%c\" is not an ECMA-262 escape", n);
+                return false;
+            }
             int hi = hex4(src, len, i);
             if (hi >= 0xD800 && hi <= 0xDBFF) {
                 int lo = hex4(src, len, i + 6);
@@ -176,12 +207,16 @@ static void translate(const char *src, size_t len, jsch_buf *out)
         }
         buf_addc(out, ch);
     }
+    return true;
 }
 
 static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_t errlen)
 {
     jsch_buf t = { 0 };
-    translate(src, len, &t);
+    if (!translate(src, len, &t, errbuf, errlen)) {
+        buf_free(&t);
+        return NULL;
+    }
     if (t.oom) {
         buf_free(&t);
         if (errbuf) snprintf(errbuf, errlen, "out of memory");

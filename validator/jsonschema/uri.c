@@ -5,7 +5,8 @@
  * algorithm of RFC 3986 section 5.2 literally, including dot-segment removal,
  * so "$id"/"$ref" combine exactly as the specification says. The validity
  * checks behind the "uri" and "uri-reference" formats walk the grammar of
- * RFC 3986 section 3 directly.
+ * RFC 3986 section 3 directly; "iri"/"iri-reference" (RFC 3987) additionally
+ * accept non-ASCII characters outside IP literals.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -229,7 +230,7 @@ static bool is_subdelim(char c) { return c && strchr("!$&'()*+,;=", c) != NULL; 
 
 /* Checks s[0..len) consists of unreserved/sub-delims/pct-encoded and the
    characters in extra. */
-static bool chars_ok(const char *s, size_t len, const char *extra)
+static bool chars_ok(const char *s, size_t len, const char *extra, bool iri)
 {
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -241,17 +242,18 @@ static bool chars_ok(const char *s, size_t len, const char *extra)
             continue;
         }
         if (is_unreserved(c) || is_subdelim(c)) continue;
+        if (iri && (unsigned char)c >= 0x80) continue; /* ucschar/iprivate, approximately */
         if (c && strchr(extra, c)) continue;
         return false;
     }
     return true;
 }
 
-static bool authority_ok(const char *a, size_t len)
+static bool authority_ok(const char *a, size_t len, bool iri)
 {
     const char *at = memchr(a, '@', len);
     if (at) {
-        if (!chars_ok(a, (size_t)(at - a), ":")) return false;
+        if (!chars_ok(a, (size_t)(at - a), ":", iri)) return false;
         len -= (size_t)(at - a) + 1;
         a = at + 1;
     }
@@ -262,7 +264,7 @@ static bool authority_ok(const char *a, size_t len)
         const char *ip = a + 1;
         size_t iplen = (size_t)(close - ip);
         if (iplen > 0 && (ip[0] == 'v' || ip[0] == 'V')) {
-            if (!chars_ok(ip, iplen, ":")) return false;
+            if (!chars_ok(ip, iplen, ":", false)) return false;
         } else if (!format_ipv6_valid(ip, iplen)) {
             return false;
         }
@@ -271,7 +273,7 @@ static bool authority_ok(const char *a, size_t len)
         hostlen = 0;
         while (hostlen < len && a[hostlen] != ':')
             hostlen++;
-        if (!chars_ok(a, hostlen, "")) return false;
+        if (!chars_ok(a, hostlen, "", iri)) return false;
     }
     if (hostlen == len) return true;
     if (a[hostlen] != ':') return false;
@@ -280,7 +282,7 @@ static bool authority_ok(const char *a, size_t len)
     return true;
 }
 
-bool uri_valid(const char *s, size_t len, bool reference)
+bool uri_valid(const char *s, size_t len, bool reference, bool iri)
 {
     if (memchr(s, '\0', len)) return false;
     uri_parts p;
@@ -295,10 +297,10 @@ bool uri_valid(const char *s, size_t len, bool reference)
             if (memchr(p.path, ':', k)) return false;
         }
     }
-    if (p.has_auth && !authority_ok(p.auth, p.auth_len)) return false;
-    if (!chars_ok(p.path, p.path_len, ":@/")) return false;
-    if (p.has_query && !chars_ok(p.query, p.query_len, ":@/?")) return false;
-    if (p.has_frag && !chars_ok(p.frag, p.frag_len, ":@/?")) return false;
+    if (p.has_auth && !authority_ok(p.auth, p.auth_len, iri)) return false;
+    if (!chars_ok(p.path, p.path_len, ":@/", iri)) return false;
+    if (p.has_query && !chars_ok(p.query, p.query_len, ":@/?", iri)) return false;
+    if (p.has_frag && !chars_ok(p.frag, p.frag_len, ":@/?", iri)) return false;
     return true;
 }
 
