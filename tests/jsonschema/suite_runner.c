@@ -8,7 +8,8 @@
  *                                              just these files (for debugging)
  *
  * DIR is the JSON-Schema-Test-Suite checkout; by default
- * $ADVISOR_SHARED_DIR/suites/JSON-Schema-Test-Suite. When it is missing the
+ * $ADVISOR_SHARED_DIR/suites/JSON-Schema-Test-Suite, with the ADVISOR_SHARED_DIR
+ * CMake configured as the fallback. When it is missing the
  * runner says so and exits 77 (ctest "skipped").
  *
  * Library mode runs every .json file of tests/draft2020-12 ("required") with
