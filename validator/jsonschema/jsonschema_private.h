@@ -4,14 +4,19 @@
  * Layout of the engine:
  *   util.c        growable buffers and the two small hash maps used everywhere
  *   uri.c         RFC 3986 parsing/resolution, JSON pointer escaping
- *   registry.c    documents by URI: the resource index ($id, $anchor), prefix maps
- *   ref.c         turning a reference into a (document node, resource) pair
- *   compile.c     schema JSON -> jsch_node graph (keywords parsed once)
- *   validate.c    the evaluation driver, paths, dynamic scope, error recording
- *   keywords_*.c  one function per keyword family
- *   format.c      "format" checkers;  pattern.c  ECMA-262 regexes on pcre2
- *   message.c     rendering values and paths for error messages
- *   value.c       JSON value equality and numeric comparison
+ *   registry.c    documents by URI: the resource index ($id, $anchor), prefix maps,
+ *                 the embedded meta-schemas, custom formats
+ *   ref.c         resolving $ref/$dynamicRef targets, $schema vocabularies, and
+ *                 applying $ref/$dynamicRef (dynamic scope) during validation
+ *   compile.c     schema JSON -> jsch_node graph (keywords parsed and checked once)
+ *   validate.c    the evaluation driver, paths, results, error recording
+ *   keywords_validation.c   type, enum, const, numeric/string/array/object limits
+ *   keywords_applicator.c   properties ... items, contains, allOf/anyOf/oneOf/not/if
+ *   keywords_unevaluated.c  unevaluatedProperties, unevaluatedItems
+ *   format.c      "format" and the built-in checkers; format_hostname.c IDNA
+ *   pattern.c     ECMA-262 regexes on pcre2
+ *   message.c     rendering values for error messages
+ *   value.c       JSON value equality, numeric comparison, code point length
  */
 #ifndef JSONSCHEMA_PRIVATE_H
 #define JSONSCHEMA_PRIVATE_H
@@ -150,9 +155,9 @@ typedef struct jsch_prefix { char *prefix; char *dir; } jsch_prefix;
 struct jsch_registry {
     jsch_index idx;
     jsch_vec prefixes;    /* jsch_prefix* owned */
-    jsch_smap formats;    /* name -> jsch_format* (owned, freed with the map values) */
+    jsch_smap formats;    /* name -> jsch_format* (owned by formats_owned) */
     jsch_vec formats_owned;
-    jsch_smap metas;      /* meta-schema uri -> jsch_schema* (owned), compiled once */
+    jsch_smap metas;      /* meta-schema uri -> jsch_schema* (owned by metas_owned) */
     jsch_vec metas_owned;
 };
 
