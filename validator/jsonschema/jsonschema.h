@@ -119,7 +119,7 @@ typedef struct jsch_issue {
     const char *instance_location;  /* JSON pointer into the instance, "" = root */
     const char *keyword_location;   /* evaluation path, e.g. "/properties/a/$ref/type" */
     const char *absolute_location;  /* "<resource-uri>#<pointer>" of the keyword */
-    const char *keyword;            /* e.g. "required" */
+    const char *keyword;            /* e.g. "required"; "false" for a false schema */
     const char *message;            /* e.g. `missing required property "id"` */
 } jsch_issue;
 
