@@ -38,6 +38,10 @@
 
 #include "jsonschema.h"
 
+#ifndef JSCH_SHARED_DIR
+#define JSCH_SHARED_DIR "../shared" /* CMake passes the configured ADVISOR_SHARED_DIR */
+#endif
+
 extern char **environ;
 
 /* Also asserted: the other formats the library implements (ecmascript-regex
@@ -236,7 +240,7 @@ int main(int argc, char **argv)
     char suite[PATH_MAX];
     const char *shared = getenv("ADVISOR_SHARED_DIR");
     snprintf(suite, sizeof suite, "%s/suites/JSON-Schema-Test-Suite",
-             shared ? shared : "../shared");
+             shared && *shared ? shared : JSCH_SHARED_DIR);
     r.suite = suite;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--suite") == 0 && i + 1 < argc) {
