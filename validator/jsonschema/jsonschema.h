@@ -53,7 +53,7 @@ typedef struct jsch_result jsch_result;
 
 /* Host-supplied checker for a custom "format": returns true when the string
    s (len bytes of UTF-8, NUL-terminated) is valid. Strings containing a NUL
-   byte never satisfy a format and are not passed. Called concurrently from
+   byte never satisfy a custom format and are not passed. Called concurrently from
    validating threads, so it must be thread-safe; ud is passed unchanged. */
 typedef bool (*jsch_format_fn)(const char *s, size_t len, void *ud);
 
