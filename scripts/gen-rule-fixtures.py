@@ -173,4 +173,15 @@ write('variant-mismatch', {
     'good-ussec.md': vm('good-ussec', 'USSec', lower_type=True),
     'bad-fairfax.md': vm('bad-fairfax', 'Fairfax', category='Cost'),
 })
+
+# ---- run rules (config and suppressions) ----
+simple('link-host',
+       lambda t: sub(t, 'https://docs.azure.cn/expressroute/designing', 'https://www.fabrikam.com/expressroute/designing'),
+       lambda t: sub(t, 'https://docs.azure.cn/expressroute/designing', 'https://docs.contoso.com/expressroute/designing'),
+       ['--config', 'fixtures/rules/link-host/lint-config'])
+write('link-host', {'lint-config': '# only for this fixture: the near miss links to an allowed subdomain\nlink-hosts: [.contoso.com]\n'})
+simple('unused-suppression',
+       lambda t: sub(t, '\townershipId=', 'advisorLintIgnore = "insecure-link"\n\townershipId='),
+       lambda t: sub(sub(t, '\townershipId=', 'advisorLintIgnore = "cloud-name-case"\n\townershipId='),
+                     'cloudEnvironments = "Mooncake"', 'cloudEnvironments = "mooncake"'))
 print('written')

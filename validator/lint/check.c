@@ -4,23 +4,50 @@
 #include "check.h"
 
 #include "../reader/json_reader.h"
+#include "fix.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+int al_check_set_span(al_findings *out, size_t before, const al_source *src, size_t off,
+                      size_t end)
+{
+    al_finding *f = out->count > before ? al_findings_last(out) : NULL;
+    char *fix;
+    if (!f)
+        return 0;
+    if (off > src->len)
+        off = src->len;
+    if (end < off || end > src->len)
+        end = end < off ? off : src->len;
+    f->off = off;
+    f->end = end;
+    f->fingerprint = al_fingerprint(f->rule, f->pointer, src->data + off, end - off);
+    fix = al_fix_new(f->rule, src->data, off, end);
+    if (!fix)
+        return 0;
+    free(f->fix);
+    f->fix = fix;
+    return 0;
+}
 
 static void add(al_check *c, const char *rule_id, size_t off, size_t end,
                 const char *pointer, const char *msg)
 {
     const al_rule *rule = al_rule_find(rule_id);
+    size_t before = c->out->count;
     al_pos a, b;
     if (!rule)
         return;
     a = al_source_pos(&c->doc->src, off);
     b = al_source_pos(&c->doc->src, end > off ? end : off);
-    if (al_findings_add(c->out, c->file, a.line, a.column, b.line, b.column, pointer,
-                        rule->id, rule->severity, msg) != 0)
+    if (al_findings_add(c->out, c->file, a.line, a.column, b.line, b.column, pointer, rule->id,
+                        c->rule == rule && c->severity ? c->severity : rule->severity, msg) != 0)
         c->failed_alloc = 1;
+    else
+        al_check_set_span(c->out, before, &c->doc->src, off, end);
 }
 
 void al_check_at_offset(al_check *c, const char *rule_id, size_t offset, size_t end,

@@ -20,6 +20,9 @@ typedef struct al_check {
     al_findings *out;            /* borrowed: where findings go */
     const al_rule *rule;         /* the rule running now (for its id and severity) */
     int failed_alloc;            /* set when a finding could not be stored */
+    al_severity severity;        /* the running rule's severity for this file */
+    char *const *link_hosts;     /* extra allowed link hosts (config), borrowed */
+    size_t nlink_hosts;
 } al_check;
 
 /* Where in a body value a finding points. */
@@ -27,6 +30,14 @@ typedef enum al_place {
     AL_AT_VALUE,                 /* the value (missing ones: nearest ancestor) */
     AL_AT_KEY,                   /* the member's key, or the value for array items */
 } al_place;
+
+/*
+ * Gives the finding just added to OUT (when OUT holds more than BEFORE) its
+ * byte span [OFF, END) in SRC (clamped), the fingerprint of the span's text
+ * and, when one is certain (fix.h), its fix. Returns 0.
+ */
+int al_check_set_span(al_findings *out, size_t before, const al_source *src, size_t off,
+                      size_t end);
 
 /* Reports RULE_ID (must be registered) at body POINTER. Message is printf-style. */
 void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer,

@@ -24,7 +24,7 @@ void al_corpus_init(al_corpus *corpus)
     memset(corpus, 0, sizeof(*corpus));
 }
 
-static void fact_release(al_fact *f)
+void al_fact_release(al_fact *f)
 {
     int k;
     free(f->file);
@@ -37,7 +37,7 @@ void al_corpus_release(al_corpus *corpus)
 {
     size_t i;
     for (i = 0; i < corpus->count; i++)
-        fact_release(&corpus->facts[i]);
+        al_fact_release(&corpus->facts[i]);
     free(corpus->facts);
     memset(corpus, 0, sizeof(*corpus));
 }
@@ -48,7 +48,7 @@ int al_corpus_add(al_corpus *corpus, al_fact *fact)
         size_t ncap = corpus->cap ? corpus->cap * 2 : 256;
         al_fact *nf = realloc(corpus->facts, ncap * sizeof(*nf));
         if (!nf) {
-            fact_release(fact);
+            al_fact_release(fact);
             return -1;
         }
         corpus->facts = nf;
@@ -108,8 +108,13 @@ void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fac
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    al_findings_add(cc->out, f->file, f->line[field], f->column[field], f->line[field],
-                    f->column[field], field_pointer[field], rule->id, rule->severity, msg);
+    if (al_findings_add(cc->out, f->file, f->line[field], f->column[field], f->line[field],
+                        f->column[field], field_pointer[field], rule->id, rule->severity, msg) == 0 &&
+        cc->out->count) {
+        const char *v = f->value[field] ? f->value[field] : "";
+        al_findings_last(cc->out)->fingerprint =
+            al_fingerprint(rule->id, field_pointer[field], v, strlen(v));
+    }
 }
 
 typedef struct keyed {

@@ -41,6 +41,9 @@ typedef struct al_corpus {
 void al_corpus_init(al_corpus *corpus);
 void al_corpus_release(al_corpus *corpus);
 
+/* Frees what FACT owns. */
+void al_fact_release(al_fact *fact);
+
 /* Keeps FACT (taken: the corpus owns its strings). Returns 0 or -1. */
 int al_corpus_add(al_corpus *corpus, al_fact *fact);
 

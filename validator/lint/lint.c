@@ -1,23 +1,40 @@
 /*
  * lint.c - the run: list, read, check, collect.
  *
- * Files are checked one at a time into a per-file findings list that is
- * appended to the run's list, then everything is sorted once at the end, so
- * output order never depends on the order work happened in.
+ * Each file is checked into its own slot (findings, the facts the
+ * cross-file rules compare, its header suppressions), by the calling
+ * thread or by a pool of threads taking the next file in turn. Slots are
+ * merged in file order, the cross-file rules run, the config is applied
+ * (suppress.h) and everything is sorted once at the end, so output order
+ * never depends on the order work happened in.
  */
 #include "lint.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../advisor/advisor.h"
+#include "../config/config.h"
 #include "../reader/document.h"
 #include "../rules/rule.h"
 #include "check.h"
 #include "corpus.h"
+#include "suppress.h"
 #include "walk.h"
+
+/* What checking one file produced, kept until the slots are merged in order. */
+typedef enum slot_state { SLOT_NONE, SLOT_CHECKED, SLOT_SKIPPED, SLOT_UNREADABLE } slot_state;
+
+typedef struct slot {
+    slot_state state;
+    al_findings findings;
+    al_fact fact;
+    int has_fact;
+    al_suppressions suppress;
+} slot;
 
 typedef struct file_ctx {
     const char *file;
@@ -31,10 +48,12 @@ static void add_finding(file_ctx *fc, const char *rule_id, size_t off, size_t en
     const al_rule *rule = al_rule_find(rule_id);
     al_pos a = al_source_pos(&fc->doc->src, off);
     al_pos b = al_source_pos(&fc->doc->src, end > off ? end : off);
+    size_t before = fc->out->count;
     if (!rule)
         rule = al_rule_find("json-syntax");
-    al_findings_add(fc->out, fc->file, a.line, a.column, b.line, b.column,
-                    pointer, rule->id, rule->severity, message);
+    if (al_findings_add(fc->out, fc->file, a.line, a.column, b.line, b.column,
+                        pointer, rule->id, rule->severity, message) == 0)
+        al_check_set_span(fc->out, before, &fc->doc->src, off, end);
 }
 
 static void on_problem(void *ud, const char *rule, size_t offset, size_t end,
@@ -95,7 +114,8 @@ static void check_schema(const al_lint_options *opts, al_doc *doc, const char *f
     jsch_result_free(res);
 }
 
-static void run_rules(al_doc *doc, const char *file, al_findings *out)
+static void run_rules(const al_lint_options *opts, const char *rel, al_doc *doc,
+                      const char *file, al_findings *out)
 {
     size_t n, i;
     const al_rule *const *rules = al_rules_all(&n);
@@ -105,10 +125,17 @@ static void run_rules(al_doc *doc, const char *file, al_findings *out)
     c.doc = doc;
     c.file = file;
     c.out = out;
+    if (opts->config) {
+        c.link_hosts = opts->config->link_hosts;
+        c.nlink_hosts = opts->config->nlink_hosts;
+    }
     for (i = 0; i < n; i++) {
         if (!rules[i]->check)
             continue;
         c.rule = rules[i];
+        c.severity = al_config_severity(opts->config, rel, rules[i]);
+        if (c.severity == AL_SEV_OFF)
+            continue;
         rules[i]->check(&c);
     }
 }
@@ -120,9 +147,9 @@ static void run_rules(al_doc *doc, const char *file, al_findings *out)
  */
 static void drop_shadowed_schema_findings(al_findings *list)
 {
-    size_t i, j, w = 0;
-    for (i = 0; i < list->count; i++) {
-        al_finding *f = &list->items[i];
+    size_t i = 0, j;
+    while (i < list->count) {
+        const al_finding *f = &list->items[i];
         int shadowed = 0;
         if (!strcmp(f->rule, "schema") && f->pointer) {
             for (j = 0; j < list->count && !shadowed; j++) {
@@ -131,16 +158,11 @@ static void drop_shadowed_schema_findings(al_findings *list)
                            !strcmp(g->pointer, f->pointer);
             }
         }
-        if (shadowed) {
-            list->by_severity[f->severity]--;
-            free(f->file);
-            free(f->pointer);
-            free(f->message);
-            continue;
-        }
-        list->items[w++] = *f;
+        if (shadowed)
+            al_findings_remove(list, i);
+        else
+            i++;
     }
-    list->count = w;
 }
 
 static char *dup_or_null(const char *s)
@@ -148,8 +170,8 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-/* Keeps what the cross-file rules compare. */
-static int keep_facts(al_corpus *corpus, const al_doc *doc, const char *file)
+/* Keeps what the cross-file rules compare in F (owned by the caller on success). */
+static int keep_facts(al_fact *fp, const al_doc *doc, const char *file)
 {
     al_fact f;
     const al_attr *aid = al_doc_attr(doc, "articleId");
@@ -171,95 +193,246 @@ static int keep_facts(al_corpus *corpus, const al_doc *doc, const char *file)
     }
     for (k = 1; k < AL_FACT_COUNT; k++)
         f.value[k] = dup_or_null(json_string_value(json_object_get(doc->body, ptr[k])));
-    return al_corpus_add(corpus, &f);
+    *fp = f;
+    return 0;
 }
 
-static int lint_file(const al_lint_options *opts, const al_pathitem *item,
-                     al_findings *out, al_lint_stats *stats, al_corpus *corpus)
+static int lint_file(const al_lint_options *opts, const al_pathitem *item, const char *rel,
+                     slot *sl)
 {
     al_source src;
     al_doc doc;
     al_doc_options dopts;
-    al_findings mine;
     file_ctx fc;
     int kind;
 
     if (item->err) {
-        report_unreadable(out, item->path, item->err);
-        stats->unreadable++;
+        report_unreadable(&sl->findings, item->path, item->err);
+        sl->state = SLOT_UNREADABLE;
         return 0;
     }
     if (al_source_read(&src, item->path) != 0) {
         if (errno == ENOMEM)
             return -1;
-        report_unreadable(out, item->path, errno);
-        stats->unreadable++;
+        report_unreadable(&sl->findings, item->path, errno);
+        sl->state = SLOT_UNREADABLE;
         return 0;
     }
     kind = al_doc_kind_from_name(item->path);
     if (kind < 0)
         kind = (int)al_doc_sniff_kind(src.data, src.len);
 
-    al_findings_init(&mine);
     memset(&fc, 0, sizeof(fc));
     fc.file = item->path;
     fc.doc = &doc;
-    fc.out = &mine;
+    fc.out = &sl->findings;
     memset(&dopts, 0, sizeof(dopts));
     dopts.problem = on_problem;
     dopts.ud = &fc;
     dopts.keep_all = opts->schema_only;
     if (al_doc_load(&doc, &src, (al_doc_kind)kind, &dopts) != 0) {
         al_doc_release(&doc);
-        al_findings_release(&mine);
         return -1;
     }
     if (!opts->schema_only && kind != AL_DOC_MARKDOWN && doc.body && !is_advisor_body(doc.body))
         doc.skipped = 1;
     if (doc.skipped) {
-        stats->skipped++;
-        al_findings_release(&mine);
+        sl->state = SLOT_SKIPPED;
+        al_findings_release(&sl->findings);
         al_doc_release(&doc);
         return 0;
     }
-    stats->checked++;
-    check_schema(opts, &doc, item->path, &mine);
-    if (!opts->schema_only && doc.body) {
-        run_rules(&doc, item->path, &mine);
-        drop_shadowed_schema_findings(&mine);
-        if (keep_facts(corpus, &doc, item->path) != 0) {
-            al_doc_release(&doc);
-            al_findings_release(&mine);
-            return -1;
-        }
-    }
-    al_doc_release(&doc);
-    if (al_findings_take(out, &mine) != 0) {
-        al_findings_release(&mine);
+    sl->state = SLOT_CHECKED;
+    check_schema(opts, &doc, item->path, &sl->findings);
+    if (!opts->schema_only && al_suppressions_from_header(&sl->suppress, &doc, item->path) != 0) {
+        al_doc_release(&doc);
         return -1;
     }
+    if (!opts->schema_only && doc.body) {
+        run_rules(opts, rel, &doc, item->path, &sl->findings);
+        drop_shadowed_schema_findings(&sl->findings);
+        if (keep_facts(&sl->fact, &doc, item->path) != 0) {
+            al_doc_release(&doc);
+            return -1;
+        }
+        sl->has_fact = 1;
+    }
+    al_doc_release(&doc);
     return 0;
+}
+
+/* The files of one run and where their results go. */
+typedef struct run {
+    const al_lint_options *opts;
+    al_pathlist list;
+    char **rel;                  /* per file: path relative to the config, or NULL */
+    slot *slots;
+    size_t next;                 /* next file to check, under lock */
+    pthread_mutex_t lock;
+    int failed;
+} run;
+
+static int take_next(run *r, size_t *i)
+{
+    int ok;
+    pthread_mutex_lock(&r->lock);
+    ok = !r->failed && r->next < r->list.count;
+    if (ok)
+        *i = r->next++;
+    pthread_mutex_unlock(&r->lock);
+    return ok;
+}
+
+static void *worker(void *arg)
+{
+    run *r = arg;
+    size_t i;
+    while (take_next(r, &i)) {
+        if (r->slots[i].state == SLOT_NONE &&
+            lint_file(r->opts, &r->list.items[i], r->rel[i], &r->slots[i]) != 0) {
+            pthread_mutex_lock(&r->lock);
+            r->failed = 1;
+            pthread_mutex_unlock(&r->lock);
+        }
+    }
+    return NULL;
+}
+
+/* Checks every file, in JOBS threads (the caller's when JOBS <= 1). */
+static int check_all(run *r, unsigned jobs)
+{
+    pthread_t *tids;
+    unsigned t, started = 0;
+    if (jobs > r->list.count)
+        jobs = (unsigned)r->list.count;
+    if (jobs <= 1) {
+        worker(r);
+        return r->failed ? -1 : 0;
+    }
+    tids = calloc(jobs, sizeof(*tids));
+    if (!tids)
+        return -1;
+    for (t = 0; t < jobs; t++) {
+        if (pthread_create(&tids[t], NULL, worker, r) != 0)
+            break;
+        started++;
+    }
+    if (!started)
+        worker(r);
+    for (t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    free(tids);
+    return r->failed ? -1 : 0;
+}
+
+/* Computes relative paths and marks ignored files as done. */
+static int mark_ignored(run *r, al_lint_stats *stats)
+{
+    size_t i;
+    const al_config *cfg = r->opts->config;
+    if (!cfg)
+        return 0;
+    for (i = 0; i < r->list.count; i++) {
+        r->rel[i] = al_config_relpath_new(cfg, r->list.items[i].path);
+        if (r->rel[i] && al_config_ignored(cfg, r->rel[i])) {
+            r->slots[i].state = SLOT_SKIPPED;
+            stats->ignored++;
+        }
+    }
+    return 0;
+}
+
+static void slot_release(slot *sl)
+{
+    al_findings_release(&sl->findings);
+    al_suppressions_release(&sl->suppress);
+    if (sl->has_fact)
+        al_fact_release(&sl->fact);
+    memset(sl, 0, sizeof(*sl));
+}
+
+/*
+ * Merges slots in file order into OUT, CORPUS and HDR; lists the checked
+ * files in CHECKED. Slots are emptied.
+ */
+static int merge(run *r, al_findings *out, al_corpus *corpus, al_suppressions *hdr,
+                 char **checked, size_t *nchecked, al_lint_stats *stats)
+{
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < r->list.count; i++) {
+        slot *sl = &r->slots[i];
+        if (rc == 0 && sl->state == SLOT_CHECKED) {
+            stats->checked++;
+            checked[(*nchecked)++] = r->list.items[i].path;
+        } else if (rc == 0 && sl->state == SLOT_UNREADABLE) {
+            stats->unreadable++;
+        } else if (rc == 0 && sl->state == SLOT_SKIPPED && !(r->rel[i] && r->opts->config &&
+                                                            al_config_ignored(r->opts->config, r->rel[i]))) {
+            stats->skipped++;
+        }
+        if (rc == 0 && al_findings_take(out, &sl->findings) != 0)
+            rc = -1;
+        if (rc == 0 && sl->has_fact) {
+            sl->has_fact = 0;
+            rc = al_corpus_add(corpus, &sl->fact);
+        }
+        if (rc == 0 && al_suppressions_take(hdr, &sl->suppress) != 0)
+            rc = -1;
+        slot_release(sl);
+    }
+    return rc;
 }
 
 int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths,
                   al_findings *out, al_lint_stats *stats)
 {
-    al_pathlist list;
+    run r;
     al_corpus corpus;
-    size_t i;
+    al_suppressions hdr;
+    char **checked = NULL;
+    size_t i, nchecked = 0, first = out->count;
     int rc = 0;
 
     memset(stats, 0, sizeof(*stats));
-    al_pathlist_init(&list);
+    memset(&r, 0, sizeof(r));
+    r.opts = opts;
+    pthread_mutex_init(&r.lock, NULL);
+    al_pathlist_init(&r.list);
     al_corpus_init(&corpus);
+    al_suppressions_init(&hdr);
     for (i = 0; i < npaths && rc == 0; i++)
-        rc = al_walk(paths[i], &list);
-    for (i = 0; i < list.count && rc == 0; i++)
-        rc = lint_file(opts, &list.items[i], out, stats, &corpus);
+        rc = al_walk(paths[i], &r.list);
+    if (rc == 0) {
+        size_t n = r.list.count ? r.list.count : 1;
+        r.slots = calloc(n, sizeof(*r.slots));
+        r.rel = calloc(n, sizeof(*r.rel));
+        checked = calloc(n, sizeof(*checked));
+        if (!r.slots || !r.rel || !checked)
+            rc = -1;
+    }
+    if (rc == 0)
+        rc = mark_ignored(&r, stats);
+    if (rc == 0)
+        rc = check_all(&r, opts->jobs);
+    if (rc == 0)
+        rc = merge(&r, out, &corpus, &hdr, checked, &nchecked, stats);
     if (rc == 0)
         al_corpus_run(&corpus, out);
+    if (rc == 0 && !opts->schema_only)
+        rc = al_suppress_apply(opts->config, &hdr, out, first, checked, nchecked,
+                               &stats->suppressed);
+    for (i = 0; r.slots && i < r.list.count; i++)
+        slot_release(&r.slots[i]);
+    for (i = 0; r.rel && i < r.list.count; i++)
+        free(r.rel[i]);
+    free(r.rel);
+    free(r.slots);
+    free(checked);
+    al_suppressions_release(&hdr);
     al_corpus_release(&corpus);
-    al_pathlist_release(&list);
+    al_pathlist_release(&r.list);
+    pthread_mutex_destroy(&r.lock);
     al_findings_sort(out);
     return rc;
 }

@@ -29,6 +29,7 @@ static void finding_release(al_finding *f)
     free(f->file);
     free(f->pointer);
     free(f->message);
+    free(f->fix);
 }
 
 void al_findings_release(al_findings *list)
@@ -82,6 +83,8 @@ int al_findings_add(al_findings *list, const char *file, int line, int column,
     f.rule = rule;
     f.severity = severity;
     f.seq = list->count;
+    f.off = AL_NO_SPAN;
+    f.end = AL_NO_SPAN;
     list->items[list->count++] = f;
     list->by_severity[severity]++;
     return 0;
@@ -101,6 +104,61 @@ int al_findings_take(al_findings *dst, al_findings *src)
     free(src->items);
     memset(src, 0, sizeof(*src));
     return 0;
+}
+
+al_finding *al_findings_last(al_findings *list)
+{
+    return list->count ? &list->items[list->count - 1] : NULL;
+}
+
+int al_finding_set_fix(al_finding *f, const char *fix)
+{
+    char *d = dup_or_null(fix);
+    if (fix && !d)
+        return -1;
+    free(f->fix);
+    f->fix = d;
+    return 0;
+}
+
+static unsigned long long fnv(unsigned long long h, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        if (s[i] == '\r')
+            continue;
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+unsigned long long al_fingerprint(const char *rule, const char *pointer, const char *text,
+                                  size_t len)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    h = fnv(h, rule, strlen(rule) + 1);
+    h = fnv(h, pointer ? pointer : "", pointer ? strlen(pointer) + 1 : 1);
+    h = fnv(h, text ? text : "", text ? len : 0);
+    return h ? h : 1;
+}
+
+void al_findings_remove(al_findings *list, size_t i)
+{
+    if (i >= list->count)
+        return;
+    list->by_severity[list->items[i].severity]--;
+    finding_release(&list->items[i]);
+    memmove(&list->items[i], &list->items[i + 1], (list->count - i - 1) * sizeof(*list->items));
+    list->count--;
+}
+
+void al_findings_recount(al_findings *list)
+{
+    size_t i;
+    memset(list->by_severity, 0, sizeof(list->by_severity));
+    for (i = 0; i < list->count; i++)
+        list->by_severity[list->items[i].severity]++;
 }
 
 static int compare(const void *a, const void *b)

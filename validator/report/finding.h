@@ -31,7 +31,12 @@ typedef struct al_finding {
     al_severity severity;
     char *message;
     size_t seq;               /* insertion order, keeps sorting stable */
+    size_t off, end;          /* byte span [off, end) in the file, or AL_NO_SPAN */
+    char *fix;                /* certain replacement for the span (owned), or NULL */
+    unsigned long long fingerprint; /* hash of rule, pointer and the value's text, 0 unknown */
 } al_finding;
+
+#define AL_NO_SPAN ((size_t)-1)
 
 typedef struct al_findings {
     al_finding *items;
@@ -49,6 +54,32 @@ void al_findings_release(al_findings *list);
 int al_findings_add(al_findings *list, const char *file, int line, int column,
                     int end_line, int end_column, const char *pointer,
                     const char *rule, al_severity severity, const char *message);
+
+/*
+ * The finding added last, so its adder can set its span, fix and
+ * fingerprint, or NULL when the list is empty.
+ */
+al_finding *al_findings_last(al_findings *list);
+
+/*
+ * Gives finding F the certain replacement FIX (copied) for its span.
+ * Returns 0 or -1 on allocation failure.
+ */
+int al_finding_set_fix(al_finding *f, const char *fix);
+
+/*
+ * FNV-1a 64 of RULE, POINTER (may be NULL) and the LEN bytes of TEXT with
+ * carriage returns left out, so a file's line endings do not change it.
+ * Never returns 0.
+ */
+unsigned long long al_fingerprint(const char *rule, const char *pointer, const char *text,
+                                  size_t len);
+
+/* Drops finding I (freeing what it owns) and keeps the others in order. */
+void al_findings_remove(al_findings *list, size_t i);
+
+/* Recounts by_severity from the findings. */
+void al_findings_recount(al_findings *list);
 
 /* Moves every finding of SRC to the end of DST, leaving SRC empty. Returns 0 or -1. */
 int al_findings_take(al_findings *dst, al_findings *src);

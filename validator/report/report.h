@@ -17,12 +17,19 @@ typedef struct al_report_info {
     size_t checked, skipped;     /* files */
     size_t unreadable;           /* paths that could not be read */
     int color;                   /* text only: ANSI colours */
+    const char *info_uri;        /* SARIF: the tool's home page */
+    const char *base_dir;        /* SARIF: absolute directory file URIs are relative to */
+    int baseline;                /* a baseline was applied: */
+    size_t baseline_known;       /*   findings it recorded, not shown */
+    size_t baseline_fixed;       /*   its entries no finding matches any more */
 } al_report_info;
 
 /*
  * `path:line:col: severity: message [rule-id]` per finding, then a summary
  * line ("2 errors, 1 warning in 1 of 3 files (1 skipped: not advisor
  * metadata)", or "no problems in 3 files"); unreadable paths count as files.
+ * With info->baseline, a last line: "baseline: 3 known findings not shown,
+ * 1 entry fixed".
  */
 int al_report_text(FILE *out, const al_findings *list, const al_report_info *info);
 
@@ -32,8 +39,25 @@ int al_report_text_summary(FILE *out, const al_findings *list, const al_report_i
 /*
  * One JSON document: {"tool", "version", "files": {"checked", "skipped", "unreadable"},
  * "summary": {"error", "warning", "info"}, "findings": [{"file", "line",
- * "column", "endLine", "endColumn", "pointer", "rule", "severity", "message"}]}.
+ * "column", "endLine", "endColumn", "pointer", "rule", "severity", "message"}]},
+ * with "baseline": {"known", "fixed"} after "summary" when one was applied.
  */
 int al_report_json(FILE *out, const al_findings *list, const al_report_info *info);
+
+/*
+ * SARIF 2.1.0, as GitHub code scanning accepts it: tool.driver with every
+ * rule (id, short and full description, help from the rule doc, default
+ * level), then one result per finding (ruleId, ruleIndex, level, message,
+ * artifactLocation.uri relative to info->base_dir, a 1-based region, and
+ * partialFingerprints "advisorLint/v1").
+ */
+int al_report_sarif(FILE *out, const al_findings *list, const al_report_info *info);
+
+/*
+ * GitHub Actions annotations (`::error file=...,line=...,col=...,endLine=...,
+ * endColumn=...,title=RULE::message`, escaped), then the text report
+ * without colour, since the runner shows only ten annotations per level.
+ */
+int al_report_github(FILE *out, const al_findings *list, const al_report_info *info);
 
 #endif

@@ -45,6 +45,10 @@ int al_report_json(FILE *out, const al_findings *list, const al_report_info *inf
     json_object_set_new(summary, "warning", json_integer((json_int_t)list->by_severity[AL_SEV_WARNING]));
     json_object_set_new(summary, "info", json_integer((json_int_t)list->by_severity[AL_SEV_INFO]));
     json_object_set(doc, "summary", summary);
+    if (info->baseline)
+        json_object_set_new(doc, "baseline",
+                            json_pack("{s:I, s:I}", "known", (json_int_t)info->baseline_known,
+                                      "fixed", (json_int_t)info->baseline_fixed));
     for (i = 0; i < list->count; i++) {
         json_t *f = finding_json(&list->items[i]);
         if (!f || json_array_append_new(arr, f) != 0)

@@ -4,7 +4,8 @@
  * One line per finding, `path:line:col: severity: message [rule-id]`, which
  * editors and terminals turn into links, then one summary line. Colour (bold
  * location, red errors, yellow warnings, cyan info) only when the caller
- * says so: the tool decides from isatty, NO_COLOR and --color.
+ * says so: the tool decides from isatty, NO_COLOR and --color. After a
+ * baseline was applied, one more line says what it hid and what is fixed.
  */
 #include "report.h"
 
@@ -71,6 +72,10 @@ int al_report_text_summary(FILE *out, const al_findings *list, const al_report_i
     if (info->color)
         fputs(RESET, out);
     fputc('\n', out);
+    if (info->baseline)
+        fprintf(out, "baseline: %zu known finding%s not shown, %zu entr%s fixed\n",
+                info->baseline_known, info->baseline_known == 1 ? "" : "s", info->baseline_fixed,
+                info->baseline_fixed == 1 ? "y" : "ies");
     return ferror(out) ? -1 : 0;
 }
 

@@ -31,6 +31,7 @@ extern const al_rule al_rule_insecure_link;
 extern const al_rule al_rule_json_control_character;
 extern const al_rule al_rule_json_syntax;
 extern const al_rule al_rule_json_trailing_comma;
+extern const al_rule al_rule_link_host;
 extern const al_rule al_rule_link_malformed;
 extern const al_rule al_rule_link_placeholder;
 extern const al_rule al_rule_placeholder_title;
@@ -43,6 +44,7 @@ extern const al_rule al_rule_timespan_noncanonical;
 extern const al_rule al_rule_title_missing;
 extern const al_rule al_rule_ttl_shorter_than_refresh;
 extern const al_rule al_rule_type_cloud_unique;
+extern const al_rule al_rule_unused_suppression;
 extern const al_rule al_rule_variant_mismatch;
 
 static const al_rule *const rules[] = {
@@ -67,6 +69,7 @@ static const al_rule *const rules[] = {
     &al_rule_json_control_character,
     &al_rule_json_syntax,
     &al_rule_json_trailing_comma,
+    &al_rule_link_host,
     &al_rule_link_malformed,
     &al_rule_link_placeholder,
     &al_rule_placeholder_title,
@@ -79,6 +82,7 @@ static const al_rule *const rules[] = {
     &al_rule_title_missing,
     &al_rule_ttl_shorter_than_refresh,
     &al_rule_type_cloud_unique,
+    &al_rule_unused_suppression,
     &al_rule_variant_mismatch,
 };
 

@@ -4,20 +4,33 @@
  * Everything that decides anything lives in the validator library; this
  * file only wires options to it and turns the outcome into an exit status:
  * 0 no errors, 1 errors found, 2 usage or I/O trouble.
+ *
+ * A lint run: read the config, load the schema, (--fix: lint, apply the
+ * certain fixes, and with --dry-run stop there), lint, then either record
+ * a baseline, or filter by one and print the report to stdout and, with
+ * --output, to a file in its own format.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../config/config.h"
+#include "../lint/baseline.h"
+#include "../lint/fix.h"
 #include "../lint/lint.h"
 #include "../lint/schema_load.h"
+#include "../lint/walk.h"
 #include "../report/report.h"
 #include "../rules/rule.h"
 #include "options.h"
 
 #ifndef AL_VERSION
 #define AL_VERSION "0.0.0"
+#endif
+#ifndef AL_HOMEPAGE
+#define AL_HOMEPAGE "https://example.invalid/advisor-lint"
 #endif
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
@@ -88,50 +101,230 @@ static int want_color(int opt)
     return isatty(STDOUT_FILENO);
 }
 
+/* Reads the config --config names, or the one found from here up. *HAVE says whether one was read. */
+static int load_config(const tool_options *o, al_config *cfg, int *have)
+{
+    char err[1024], *found = NULL;
+    const char *path = o->config_path;
+
+    *have = 0;
+    al_config_init(cfg);
+    if (o->no_config)
+        return EXIT_CLEAN;
+    if (!path)
+        path = found = al_config_find_new();
+    if (!path)
+        return EXIT_CLEAN;
+    if (al_config_load(cfg, path, err, sizeof(err)) != 0) {
+        fprintf(stderr, "advisor-lint: %s\n", err);
+        free(found);
+        al_config_release(cfg);
+        return EXIT_TROUBLE;
+    }
+    free(found);
+    *have = 1;
+    return EXIT_CLEAN;
+}
+
+static jsch_schema *load_schema(const tool_options *o, const al_config *cfg)
+{
+    char err[1024];
+    jsch_schema *schema;
+    const char *path = o->schema_path ? o->schema_path : cfg ? cfg->schema : NULL;
+
+    if (path)
+        schema = al_schema_load(path, NULL, NULL, o->maps, o->nmaps, err, sizeof(err));
+    else
+        schema = al_schema_load(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, o->maps, o->nmaps,
+                                err, sizeof(err));
+    if (!schema)
+        fprintf(stderr, "advisor-lint: %s\n", err);
+    return schema;
+}
+
+static unsigned default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
+
+/* The display paths of every file PATHS name (what a run reads), for the baseline. */
+static int list_files(const tool_options *o, al_pathlist *files)
+{
+    size_t i;
+    al_pathlist_init(files);
+    for (i = 0; i < o->npaths; i++)
+        if (al_walk(o->paths[i], files) != 0)
+            return -1;
+    return 0;
+}
+
+static int apply_baseline(const tool_options *o, al_findings *findings, al_report_info *info)
+{
+    al_baseline b;
+    al_pathlist files;
+    char err[1024], **paths = NULL;
+    size_t i;
+    int rc = EXIT_CLEAN;
+
+    if (al_baseline_load(&b, o->baseline, err, sizeof(err)) != 0) {
+        fprintf(stderr, "advisor-lint: %s\n", err);
+        return EXIT_TROUBLE;
+    }
+    if (list_files(o, &files) != 0 ||
+        !(paths = calloc(files.count ? files.count : 1, sizeof(*paths)))) {
+        rc = EXIT_TROUBLE;
+        fprintf(stderr, "advisor-lint: out of memory\n");
+    }
+    for (i = 0; rc == EXIT_CLEAN && i < files.count; i++)
+        paths[i] = files.items[i].path;
+    if (rc == EXIT_CLEAN && al_baseline_filter(&b, findings, paths, files.count,
+                                               &info->baseline_known, &info->baseline_fixed) != 0) {
+        rc = EXIT_TROUBLE;
+        fprintf(stderr, "advisor-lint: out of memory\n");
+    }
+    info->baseline = rc == EXIT_CLEAN;
+    free(paths);
+    al_pathlist_release(&files);
+    al_baseline_release(&b);
+    return rc;
+}
+
+static int report(FILE *out, tool_format format, const al_findings *f, const al_report_info *info)
+{
+    switch (format) {
+    case FORMAT_JSON: return al_report_json(out, f, info);
+    case FORMAT_SARIF: return al_report_sarif(out, f, info);
+    case FORMAT_GITHUB: return al_report_github(out, f, info);
+    default: return al_report_text(out, f, info);
+    }
+}
+
+static int write_output_file(const tool_options *o, const al_findings *f, al_report_info info)
+{
+    FILE *fp = fopen(o->output, "w");
+    int rc;
+    if (!fp) {
+        fprintf(stderr, "advisor-lint: cannot write '%s': %s\n", o->output, strerror(errno));
+        return -1;
+    }
+    info.color = 0;
+    rc = report(fp, o->output_format, f, &info);
+    if (fclose(fp) != 0)
+        rc = -1;
+    if (rc != 0)
+        fprintf(stderr, "advisor-lint: cannot write '%s': %s\n", o->output, strerror(errno));
+    return rc;
+}
+
+/* One lint run into FINDINGS (initialized here). Returns an exit status. */
+static int run(const al_lint_options *lo, const tool_options *o, al_findings *findings,
+               al_lint_stats *stats)
+{
+    al_findings_init(findings);
+    if (al_lint_paths(lo, o->paths, o->npaths, findings, stats) != 0) {
+        fprintf(stderr, "advisor-lint: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    return EXIT_CLEAN;
+}
+
+/* --fix: applies certain fixes (or prints them with --dry-run). */
+static int fix(const al_lint_options *lo, const tool_options *o, int *dry_run_changes)
+{
+    al_findings findings;
+    al_lint_stats stats;
+    size_t nfixed = 0, nfiles = 0;
+    char err[1024];
+    int rc = run(lo, o, &findings, &stats);
+
+    if (rc == EXIT_CLEAN &&
+        al_fix_files(&findings, o->dry_run, stdout, &nfixed, &nfiles, err, sizeof(err)) != 0) {
+        fprintf(stderr, "advisor-lint: %s\n", err);
+        rc = EXIT_TROUBLE;
+    }
+    if (rc == EXIT_CLEAN)
+        fprintf(stderr, "advisor-lint: %s %zu finding%s in %zu file%s\n",
+                o->dry_run ? "would fix" : "fixed", nfixed, nfixed == 1 ? "" : "s", nfiles,
+                nfiles == 1 ? "" : "s");
+    *dry_run_changes = nfixed > 0;
+    al_findings_release(&findings);
+    return rc;
+}
+
+static int write_baseline(const tool_options *o, const al_findings *findings)
+{
+    char err[1024];
+    if (al_baseline_write(o->write_baseline, findings, err, sizeof(err)) != 0) {
+        fprintf(stderr, "advisor-lint: %s\n", err);
+        return EXIT_TROUBLE;
+    }
+    fprintf(stderr, "advisor-lint: wrote %zu finding%s to '%s'\n", findings->count,
+            findings->count == 1 ? "" : "s", o->write_baseline);
+    return EXIT_CLEAN;
+}
+
 static int lint(const tool_options *o)
 {
     al_lint_options lo;
     al_lint_stats stats;
     al_findings findings;
     al_report_info info;
+    al_config cfg;
     jsch_schema *schema = NULL;
-    char err[1024];
-    int rc, wrote;
+    char cwd[4096];
+    int rc, wrote, have_cfg, changes = 0;
 
-    memset(&lo, 0, sizeof(lo));
-    if (o->schema_path)
-        schema = al_schema_load(o->schema_path, NULL, NULL, o->maps, o->nmaps, err, sizeof(err));
-    else
-        schema = al_schema_load(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, o->maps, o->nmaps,
-                                err, sizeof(err));
+    rc = load_config(o, &cfg, &have_cfg);
+    if (rc != EXIT_CLEAN)
+        return rc;
+    schema = load_schema(o, have_cfg ? &cfg : NULL);
     if (!schema) {
-        fprintf(stderr, "advisor-lint: %s\n", err);
+        al_config_release(&cfg);
         return EXIT_TROUBLE;
     }
+    memset(&lo, 0, sizeof(lo));
     lo.schema = schema;
     lo.schema_only = o->schema_only;
+    lo.config = have_cfg ? &cfg : NULL;
+    lo.jobs = o->jobs ? o->jobs : default_jobs();
     al_findings_init(&findings);
-    if (al_lint_paths(&lo, o->paths, o->npaths, &findings, &stats) != 0) {
-        fprintf(stderr, "advisor-lint: out of memory\n");
-        al_findings_release(&findings);
-        jsch_schema_free(schema);
-        return EXIT_TROUBLE;
+    if (o->fix) {
+        rc = fix(&lo, o, &changes);
+        if (o->dry_run || rc != EXIT_CLEAN)
+            goto done;
+    }
+    rc = run(&lo, o, &findings, &stats);
+    if (rc != EXIT_CLEAN)
+        goto done;
+    if (o->write_baseline) {
+        rc = write_baseline(o, &findings);
+        goto done;
     }
     memset(&info, 0, sizeof(info));
+    if (o->baseline && (rc = apply_baseline(o, &findings, &info)) != EXIT_CLEAN)
+        goto done;
     info.tool = "advisor-lint";
     info.version = AL_VERSION;
+    info.info_uri = AL_HOMEPAGE;
+    info.base_dir = getcwd(cwd, sizeof(cwd));
     info.checked = stats.checked;
     info.skipped = stats.skipped;
     info.unreadable = stats.unreadable;
     info.color = o->format == FORMAT_TEXT && want_color(o->color);
-    wrote = o->format == FORMAT_JSON ? al_report_json(stdout, &findings, &info)
-                                     : al_report_text(stdout, &findings, &info);
+    wrote = report(stdout, o->format, &findings, &info);
+    if (o->output && write_output_file(o, &findings, info) != 0)
+        wrote = -1;
     if (stats.unreadable || wrote != 0)
         rc = EXIT_TROUBLE;
     else
         rc = findings.by_severity[AL_SEV_ERROR] ? EXIT_FINDINGS : EXIT_CLEAN;
+done:
+    if (o->fix && o->dry_run && rc == EXIT_CLEAN && changes)
+        rc = EXIT_FINDINGS;
     al_findings_release(&findings);
     jsch_schema_free(schema);
+    al_config_release(&cfg);
     return rc;
 }
 

@@ -16,6 +16,13 @@ enum {
     OPT_LIST_RULES,
     OPT_EXPLAIN,
     OPT_RULES_DOC,
+    OPT_OUTPUT_FORMAT,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
+    OPT_FIX,
+    OPT_DRY_RUN,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +35,15 @@ static const struct option long_options[] = {
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"rules-doc", no_argument, NULL, OPT_RULES_DOC},
+    {"output", required_argument, NULL, 'o'},
+    {"output-format", required_argument, NULL, OPT_OUTPUT_FORMAT},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"jobs", required_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -45,6 +61,12 @@ void tool_print_help(void)
         "Output:\n"
         "  -f, --format=FORMAT     'text' (default): path:line:col: severity: message [rule]\n"
         "                          'json': one JSON document with every finding\n"
+        "                          'sarif': SARIF 2.1.0 (GitHub code scanning)\n"
+        "                          'github': GitHub Actions annotations, then the text\n"
+        "  -o, --output=FILE       also write the report to FILE, in the format its name\n"
+        "                          says (.sarif, .json, else text) or --output-format\n"
+        "      --output-format=FORMAT\n"
+        "                          the format of --output (text, json, sarif, github)\n"
         "      --color=WHEN        colour text output: 'auto' (default: on a terminal,\n"
         "                          never when NO_COLOR is set), 'always' or 'never'\n"
         "\n"
@@ -56,6 +78,22 @@ void tool_print_help(void)
         "      --resolve=PREFIX=DIR\n"
         "                          resolve $ref URIs starting with PREFIX from files below\n"
         "                          DIR (repeatable); the network is never used\n"
+        "\n"
+        "Configuration (.advisor-lint.yaml, looked for in the current directory and\n"
+        "its parents; see docs/ci.md):\n"
+        "      --config=FILE       read this config file instead\n"
+        "      --no-config         read no config file\n"
+        "\n"
+        "Adopting and fixing:\n"
+        "      --write-baseline=FILE  record today's findings in FILE and exit\n"
+        "      --baseline=FILE     report only findings not recorded in FILE, and how\n"
+        "                          many recorded ones are fixed\n"
+        "      --fix               rewrite files for the fixes that are certain\n"
+        "                          (cloud-name-case, spaces around a GUID), then report\n"
+        "      --dry-run           with --fix: print the diff, change nothing; exit 1\n"
+        "                          when something would change\n"
+        "  -j, --jobs=N            check N files at a time (default: the number of CPUs);\n"
+        "                          the output is the same for any N\n"
         "\n"
         "Rules:\n"
         "      --list-rules        list every rule with its severity and summary\n"
@@ -77,6 +115,51 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'advisor-lint --help' for more information.\n", stderr);
     return 2;
+}
+
+static int parse_format(const char *arg, tool_format *out)
+{
+    static const struct { const char *name; tool_format f; } names[] = {
+        {"text", FORMAT_TEXT}, {"json", FORMAT_JSON},
+        {"sarif", FORMAT_SARIF}, {"github", FORMAT_GITHUB},
+    };
+    size_t i;
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (!strcmp(arg, names[i].name)) {
+            *out = names[i].f;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && !strcmp(s + a - b, suffix);
+}
+
+tool_format tool_format_for_file(const char *file)
+{
+    if (ends_with(file, ".sarif") || ends_with(file, ".sarif.json"))
+        return FORMAT_SARIF;
+    if (ends_with(file, ".json"))
+        return FORMAT_JSON;
+    return FORMAT_TEXT;
+}
+
+/* A positive job count, at most 1024. */
+static int parse_jobs(const char *arg, unsigned *out)
+{
+    char *end;
+    unsigned long v;
+    if (!*arg || *arg == '-' || *arg == '+')
+        return -1;
+    v = strtoul(arg, &end, 10);
+    if (*end || v == 0 || v > 1024)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
 }
 
 static int add_resolve(tool_options *o, const char *arg)
@@ -115,17 +198,45 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
 
     memset(o, 0, sizeof(*o));
     o->color = -1;
+    o->output_format = FORMAT_AUTO;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:hV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:j:hV", long_options, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (!strcmp(optarg, "text"))
-                o->format = FORMAT_TEXT;
-            else if (!strcmp(optarg, "json"))
-                o->format = FORMAT_JSON;
-            else
-                return usage_error("unknown format '%s' (expected 'text' or 'json')", optarg);
+            if (parse_format(optarg, &o->format) != 0)
+                return usage_error("unknown format '%s' (expected text, json, sarif or github)",
+                                   optarg);
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case OPT_OUTPUT_FORMAT:
+            if (parse_format(optarg, &o->output_format) != 0)
+                return usage_error("unknown format '%s' (expected text, json, sarif or github)",
+                                   optarg);
+            break;
+        case OPT_CONFIG:
+            o->config_path = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            o->no_config = 1;
+            break;
+        case OPT_BASELINE:
+            o->baseline = optarg;
+            break;
+        case OPT_WRITE_BASELINE:
+            o->write_baseline = optarg;
+            break;
+        case OPT_FIX:
+            o->fix = 1;
+            break;
+        case OPT_DRY_RUN:
+            o->dry_run = 1;
+            break;
+        case 'j':
+            if (parse_jobs(optarg, &o->jobs) != 0)
+                return usage_error("--jobs expects a number from 1 to 1024, got '%s'", optarg);
             break;
         case OPT_COLOR:
             if (!strcmp(optarg, "auto"))
@@ -177,6 +288,14 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
         return usage_error("%s", "--schema-only needs --schema FILE");
     if (o->npaths == 0)
         return usage_error("%s", "no PATH given");
+    if (o->dry_run && !o->fix)
+        return usage_error("%s", "--dry-run only goes with --fix");
+    if (o->config_path && o->no_config)
+        return usage_error("%s", "--config and --no-config exclude each other");
+    if (o->baseline && o->write_baseline)
+        return usage_error("%s", "--baseline and --write-baseline exclude each other");
+    if (o->output_format == FORMAT_AUTO && o->output)
+        o->output_format = tool_format_for_file(o->output);
     return 0;
 }
 

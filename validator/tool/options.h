@@ -11,6 +11,9 @@
 typedef enum tool_format {
     FORMAT_TEXT,
     FORMAT_JSON,
+    FORMAT_SARIF,
+    FORMAT_GITHUB,
+    FORMAT_AUTO,                 /* --output: from the file name */
 } tool_format;
 
 typedef enum tool_action {
@@ -32,6 +35,15 @@ typedef struct tool_options {
     al_resolve_map *maps;        /* --resolve, owned array of pointers into argv copies */
     char **map_storage;          /* owned copies of the --resolve arguments */
     size_t nmaps;
+    const char *output;          /* --output FILE, borrowed */
+    tool_format output_format;   /* --output-format, FORMAT_AUTO by default */
+    const char *config_path;     /* --config FILE, borrowed */
+    int no_config;               /* --no-config */
+    const char *baseline;        /* --baseline FILE, borrowed */
+    const char *write_baseline;  /* --write-baseline FILE, borrowed */
+    int fix;                     /* --fix */
+    int dry_run;                 /* --dry-run (with --fix) */
+    unsigned jobs;               /* -j N; 0: the number of CPUs */
     char **paths;                /* borrowed from argv */
     size_t npaths;
 } tool_options;
@@ -43,6 +55,9 @@ typedef struct tool_options {
 int tool_options_parse(tool_options *opts, int argc, char **argv);
 
 void tool_options_release(tool_options *opts);
+
+/* The format FILE's name suggests: .sarif -> sarif, .json -> json, else text. */
+tool_format tool_format_for_file(const char *file);
 
 /* Prints --help text to stdout. */
 void tool_print_help(void);

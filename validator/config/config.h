@@ -1,0 +1,133 @@
+/*
+ * config.h - .advisor-lint.yaml: what a repository tells advisor-lint.
+ *
+ * The file is YAML, read with the project's YAML reader (libyaml), so
+ * every key and value keeps its line and column and a mistake is reported
+ * where it is. Keys:
+ *
+ *     schema: schemas/custom.schema.json   # instead of the built-in schema
+ *     ignore: ["drafts", "*.tmp.md"]        # files never read
+ *     rules: {insecure-link: error, cloud-name-case: off}
+ *     overrides:                            # later entries win
+ *       - files: ["legacy"]
+ *         rules: {guid-format: warning}
+ *     suppress:                             # reported when they suppress nothing
+ *       - files: ["articles/x/y.md"]
+ *         rules: [insecure-link]
+ *         reason: the vendor's site has no https
+ *     link-hosts: [www.contoso.com, .contoso.net]   # extra hosts link-host allows
+ *
+ * Globs and paths are relative to the directory holding the config file.
+ * A glob without '/' matches a file name in any directory; otherwise it is
+ * matched from the config's directory. '*' and '?' stay inside one path
+ * segment, '**' spans any number of them, and a glob matching a directory
+ * covers everything below it.
+ *
+ * Ownership: an al_config owns every string it holds; rule ids point into
+ * the rule registry.
+ */
+#ifndef AL_CONFIG_H
+#define AL_CONFIG_H
+
+#include <stddef.h>
+
+#include "../report/finding.h"
+#include "../rules/rule.h"
+
+#define AL_CONFIG_NAME ".advisor-lint.yaml"
+
+typedef struct al_config_setting {
+    const al_rule *rule;         /* registry entry */
+    al_severity severity;        /* AL_SEV_OFF turns the rule off */
+} al_config_setting;
+
+typedef struct al_config_override {
+    char **files;                /* globs */
+    size_t nfiles;
+    al_config_setting *rules;
+    size_t nrules;
+} al_config_override;
+
+typedef struct al_config_suppression {
+    char **files;                /* globs */
+    size_t nfiles;
+    const al_rule **rules;
+    int *line, *column;          /* where each rule id is written in the config */
+    size_t nrules;
+    char *reason;                /* or NULL */
+} al_config_suppression;
+
+typedef struct al_config {
+    char *path;                  /* the config file, as found or given */
+    char *base_dir;              /* absolute directory globs are relative to */
+    char *schema;                /* schema path resolved against base_dir, or NULL */
+    char **ignore;
+    size_t nignore;
+    al_config_setting *rules;
+    size_t nrules;
+    al_config_override *overrides;
+    size_t noverrides;
+    al_config_suppression *suppress;
+    size_t nsuppress;
+    char **link_hosts;
+    size_t nlink_hosts;
+} al_config;
+
+void al_config_init(al_config *cfg);
+void al_config_release(al_config *cfg);
+
+/*
+ * Reads the config file at PATH into CFG (initialized here). Returns 0, or
+ * -1 with a message in ERR (ERRLEN bytes): `PATH:LINE:COL: what is wrong`
+ * for a mistake in the file (an unknown key, a bad value, a YAML error), or
+ * `cannot read 'PATH': reason`.
+ */
+int al_config_load(al_config *cfg, const char *path, char *err, size_t errlen);
+
+/*
+ * Looks for .advisor-lint.yaml in the current directory and each parent up
+ * to the root. Returns a new path (caller frees) or NULL when there is none.
+ */
+char *al_config_find_new(void);
+
+/*
+ * PATH (as given to the tool, relative to the current directory or
+ * absolute) relative to the config's directory, '/'-separated without "./"
+ * or "..". Returns a new string, or NULL when PATH lies outside that
+ * directory (or memory ran out).
+ */
+char *al_config_relpath_new(const al_config *cfg, const char *path);
+
+/* Whether RELPATH matches one of CFG's ignore globs. */
+int al_config_ignored(const al_config *cfg, const char *relpath);
+
+/*
+ * RULE's severity for the file at RELPATH (may be NULL: outside the
+ * config's directory): the rule's default, then `rules`, then each
+ * matching override in order. CFG may be NULL.
+ */
+al_severity al_config_severity(const al_config *cfg, const char *relpath, const al_rule *rule);
+
+/*
+ * Whether glob PATTERN matches RELPATH or one of its leading directories
+ * (see the rules at the top of this file).
+ */
+int al_glob_match(const char *pattern, const char *relpath);
+
+/*
+ * Makes PATH absolute (joined to the current directory) and removes "."
+ * and ".." segments and repeated slashes, without touching the file
+ * system. Returns a new string or NULL.
+ */
+char *al_path_absolute_new(const char *path);
+
+/*
+ * PATH relative to the absolute, normalized directory BASE_DIR, or NULL
+ * when PATH lies outside it (or memory ran out). Returns a new string.
+ */
+char *al_path_relative_new(const char *base_dir, const char *path);
+
+/* The directory holding PATH, absolute and normalized. Returns a new string or NULL. */
+char *al_path_dir_new(const char *path);
+
+#endif

@@ -1,0 +1,306 @@
+/*
+ * suppress.c - severities from the config, suppressions, unused suppressions.
+ *
+ * Relative paths (what config globs match) are computed once per file: the
+ * findings of one file are contiguous before sorting only per slot, so a
+ * one-entry cache keyed by the display path is enough in practice.
+ */
+#include "suppress.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../rules/rule.h"
+#include "check.h"
+
+void al_suppressions_init(al_suppressions *list)
+{
+    memset(list, 0, sizeof(*list));
+}
+
+void al_suppressions_release(al_suppressions *list)
+{
+    size_t i;
+    for (i = 0; i < list->count; i++) {
+        free(list->items[i].file);
+        free(list->items[i].name);
+    }
+    free(list->items);
+    memset(list, 0, sizeof(*list));
+}
+
+static int reserve(al_suppressions *list, size_t extra)
+{
+    size_t ncap;
+    al_header_suppression *ni;
+    if (list->count + extra <= list->cap)
+        return 0;
+    ncap = list->cap ? list->cap : 8;
+    while (ncap < list->count + extra)
+        ncap *= 2;
+    ni = realloc(list->items, ncap * sizeof(*ni));
+    if (!ni)
+        return -1;
+    list->items = ni;
+    list->cap = ncap;
+    return 0;
+}
+
+int al_suppressions_take(al_suppressions *dst, al_suppressions *src)
+{
+    if (reserve(dst, src->count) != 0)
+        return -1;
+    if (src->count)
+        memcpy(dst->items + dst->count, src->items, src->count * sizeof(*src->items));
+    dst->count += src->count;
+    free(src->items);
+    memset(src, 0, sizeof(*src));
+    return 0;
+}
+
+static char *dup_n(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+static int is_sep(char c)
+{
+    return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int al_suppressions_from_header(al_suppressions *list, al_doc *doc, const char *file)
+{
+    const al_attr *a = al_doc_attr(doc, AL_IGNORE_ATTR);
+    const char *v;
+    size_t i = 0;
+    if (!a)
+        return 0;
+    v = a->value;
+    while (v[i]) {
+        al_header_suppression *h;
+        size_t s;
+        al_pos p, q;
+        while (v[i] && is_sep(v[i]))
+            i++;
+        if (!v[i])
+            break;
+        s = i;
+        while (v[i] && !is_sep(v[i]))
+            i++;
+        if (reserve(list, 1) != 0)
+            return -1;
+        h = &list->items[list->count];
+        memset(h, 0, sizeof(*h));
+        h->file = dup_n(file, strlen(file));
+        h->name = dup_n(v + s, i - s);
+        if (!h->file || !h->name) {
+            free(h->file);
+            free(h->name);
+            return -1;
+        }
+        h->rule = al_rule_find(h->name);
+        h->off = a->value_off + s;
+        h->end = a->value_off + i;
+        p = al_source_pos(&doc->src, h->off);
+        q = al_source_pos(&doc->src, h->end);
+        h->line = p.line;
+        h->column = p.column;
+        h->end_line = q.line;
+        h->end_column = q.column;
+        list->count++;
+    }
+    return 0;
+}
+
+typedef struct relcache {
+    const al_config *cfg;
+    char *file;                  /* owned copy of the key */
+    char *rel;                   /* owned */
+} relcache;
+
+static const char *relpath(relcache *rc, const char *file)
+{
+    if (!rc->cfg)
+        return NULL;
+    if (rc->file && !strcmp(rc->file, file))
+        return rc->rel;
+    free(rc->rel);
+    free(rc->file);
+    rc->rel = al_config_relpath_new(rc->cfg, file);
+    rc->file = dup_n(file, strlen(file));
+    return rc->rel;
+}
+
+static int header_suppresses(al_suppressions *hdr, const al_finding *f)
+{
+    size_t i;
+    for (i = 0; i < hdr->count; i++) {
+        al_header_suppression *h = &hdr->items[i];
+        if (h->rule && !strcmp(h->rule->id, f->rule) && !strcmp(h->file, f->file)) {
+            h->used++;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int any_glob(char *const *globs, size_t n, const char *rel)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (al_glob_match(globs[i], rel))
+            return 1;
+    return 0;
+}
+
+/* USED counts, per config suppression, per rule id: [s][r] at used[off[s] + r]. */
+static int config_suppresses(const al_config *cfg, const char *rel, const al_finding *f,
+                             size_t *used, const size_t *off)
+{
+    size_t s, r;
+    if (!cfg || !rel)
+        return 0;
+    for (s = 0; s < cfg->nsuppress; s++) {
+        const al_config_suppression *cs = &cfg->suppress[s];
+        if (!any_glob(cs->files, cs->nfiles, rel))
+            continue;
+        for (r = 0; r < cs->nrules; r++) {
+            if (!strcmp(cs->rules[r]->id, f->rule)) {
+                used[off[s] + r]++;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int report_header(const al_config *cfg, relcache *rc, al_findings *list,
+                         const al_header_suppression *h, const al_rule *unused)
+{
+    char msg[512];
+    al_severity sev = al_config_severity(cfg, relpath(rc, h->file), unused);
+    size_t before = list->count;
+    al_finding *f;
+    if (h->used)
+        return 0;
+    if (h->rule)
+        snprintf(msg, sizeof(msg), "suppression of '%s' suppresses nothing in this file", h->name);
+    else
+        snprintf(msg, sizeof(msg), "suppression names unknown rule '%s'", h->name);
+    if (al_findings_add(list, h->file, h->line, h->column, h->end_line, h->end_column, NULL,
+                        unused->id, sev, msg) != 0)
+        return -1;
+    if (list->count > before) {
+        f = al_findings_last(list);
+        f->off = h->off;
+        f->end = h->end;
+        f->fingerprint = al_fingerprint(unused->id, NULL, h->name, strlen(h->name));
+    }
+    return 0;
+}
+
+/* Whether the run checked a file one of CS's globs names. */
+static int entry_covered(const al_config *cfg, const al_config_suppression *cs,
+                         char *const *checked, size_t nchecked)
+{
+    size_t i;
+    for (i = 0; i < nchecked; i++) {
+        char *rel = al_config_relpath_new(cfg, checked[i]);
+        int hit = rel && any_glob(cs->files, cs->nfiles, rel);
+        free(rel);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
+static int report_config(const al_config *cfg, al_findings *list, const size_t *used,
+                         const size_t *off, char *const *checked, size_t nchecked,
+                         const al_rule *unused)
+{
+    size_t s, r;
+    char msg[512];
+    al_severity sev = al_config_severity(cfg, NULL, unused);
+    for (s = 0; s < cfg->nsuppress; s++) {
+        const al_config_suppression *cs = &cfg->suppress[s];
+        if (!entry_covered(cfg, cs, checked, nchecked))
+            continue;
+        for (r = 0; r < cs->nrules; r++) {
+            size_t before = list->count;
+            if (used[off[s] + r])
+                continue;
+            snprintf(msg, sizeof(msg), "suppression of '%s' suppresses nothing in the files it names",
+                     cs->rules[r]->id);
+            if (al_findings_add(list, cfg->path, cs->line[r], cs->column[r], cs->line[r],
+                                cs->column[r], NULL, unused->id, sev, msg) != 0)
+                return -1;
+            if (list->count > before)
+                al_findings_last(list)->fingerprint =
+                    al_fingerprint(unused->id, NULL, msg, strlen(msg));
+        }
+    }
+    return 0;
+}
+
+int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *list,
+                      size_t first, char *const *checked, size_t nchecked, size_t *suppressed)
+{
+    const al_rule *unused = al_rule_find("unused-suppression");
+    size_t i, w, total = 0, *used = NULL, *off = NULL, s;
+    relcache rc;
+    int rc_status = 0;
+
+    *suppressed = 0;
+    memset(&rc, 0, sizeof(rc));
+    rc.cfg = cfg;
+    if (cfg && cfg->nsuppress) {
+        off = calloc(cfg->nsuppress, sizeof(*off));
+        for (s = 0; off && s < cfg->nsuppress; s++) {
+            off[s] = total;
+            total += cfg->suppress[s].nrules;
+        }
+        used = calloc(total ? total : 1, sizeof(*used));
+        if (!off || !used) {
+            free(off);
+            free(used);
+            return -1;
+        }
+    }
+    for (i = w = first; i < list->count; i++) {
+        al_finding f = list->items[i];
+        const al_rule *rule = al_rule_find(f.rule);
+        const char *rel = relpath(&rc, f.file);
+        al_severity sev = rule ? al_config_severity(cfg, rel, rule) : f.severity;
+        int drop = sev == AL_SEV_OFF;
+        if (!drop && (header_suppresses(hdr, &f) || config_suppresses(cfg, rel, &f, used, off))) {
+            drop = 1;
+            (*suppressed)++;
+        }
+        if (drop) {
+            free(f.file);
+            free(f.pointer);
+            free(f.message);
+            free(f.fix);
+            continue;
+        }
+        f.severity = sev;
+        list->items[w++] = f;
+    }
+    list->count = w;
+    for (i = 0; i < hdr->count && rc_status == 0; i++)
+        rc_status = report_header(cfg, &rc, list, &hdr->items[i], unused);
+    if (rc_status == 0 && cfg && cfg->nsuppress)
+        rc_status = report_config(cfg, list, used, off, checked, nchecked, unused);
+    al_findings_recount(list);
+    free(rc.rel);
+    free(rc.file);
+    free(used);
+    free(off);
+    return rc_status;
+}
