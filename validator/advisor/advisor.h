@@ -92,6 +92,15 @@ int adv_placeholders_check(const char *s, size_t *at, char *why, size_t n);
  */
 char *adv_pointer_to_path(const char *pointer, char *out, size_t n);
 
+/* ---- testData CSV ---- */
+
+/*
+ * Reads the CSV field at *P (before END) into OUT (size CAP, NUL-terminated,
+ * may be truncated), its length in *OUTLEN, and moves *P past its comma.
+ * Returns 0, or -1 when a quoted field is not closed.
+ */
+int adv_csv_field(const char **p, const char *end, char *out, size_t cap, size_t *outlen);
+
 /* ---- where links live in a body ---- */
 
 #define ADV_POINTER_MAX 64

@@ -11,62 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../advisor/advisor.h"
 #include "../lint/check.h"
 #include "../reader/json_reader.h"
 
 #define MAX_FIELD 65536
-
-/* Reads one CSV field at *P into OUT; returns -1 on an unclosed quote. */
-static int next_field(const char **p, const char *end, char *out, size_t cap, size_t *outlen)
-{
-    const char *s = *p;
-    size_t n = 0;
-    while (s < end && (*s == ' ' || *s == '\t'))
-        s++;
-    if (s < end && *s == '"') {
-        s++;
-        for (;;) {
-            if (s >= end)
-                return -1;
-            if (*s == '"') {
-                if (s + 1 < end && s[1] == '"') {
-                    if (n + 1 < cap)
-                        out[n++] = '"';
-                    s += 2;
-                    continue;
-                }
-                s++;
-                break;
-            }
-            if (n + 1 < cap)
-                out[n++] = *s;
-            s++;
-        }
-        while (s < end && *s != ',')
-            s++;
-    } else if (s < end && *s == '{') {
-        /* a bare JSON object: take it whole, commas included */
-        const char *start = s;
-        s = end;
-        while (s > start && (s[-1] == ' ' || s[-1] == '\t' || s[-1] == '\r'))
-            s--;
-        n = (size_t)(s - start) < cap - 1 ? (size_t)(s - start) : cap - 1;
-        memcpy(out, start, n);
-        s = end;
-    } else {
-        while (s < end && *s != ',') {
-            if (n + 1 < cap)
-                out[n++] = *s;
-            s++;
-        }
-    }
-    out[n] = '\0';
-    *outlen = n;
-    if (s < end && *s == ',')
-        s++;
-    *p = s;
-    return 0;
-}
 
 static int is_column(json_t *cols, const char *name)
 {
@@ -153,7 +102,7 @@ static void check(al_check *c)
         end = eol ? eol : p + strlen(p);
         row++;
         for (q = p; q < end; ) {
-            if (next_field(&q, end, field, MAX_FIELD, &len) != 0) {
+            if (adv_csv_field(&q, end, field, MAX_FIELD, &len) != 0) {
                 al_check_at_pointer(c, "test-data", "/testData", AL_AT_VALUE,
                                     "testData row %zu: a quoted field is not closed", row);
                 break;

@@ -1,0 +1,52 @@
+/*
+ * model.h - the data the templates render: recommendations as a JSON context.
+ *
+ * cg_model_add takes one valid metadata file (its header attributes, title
+ * and body) and adds its catalog entry to the context; cg_model_finish
+ * groups entries by recommendationTypeId, names each type with a unique C
+ * identifier and computes each rule's row members and test rows. The
+ * context is plain jansson data, so templates stay logic-less: every string
+ * is an object {present, s, len, long, id} rendered by the "str" partial,
+ * every optional number {present, value}, enums are already C names.
+ *
+ * Nothing is lost: for each object the fields the reference does not model,
+ * or whose JSON type the model does not expect, are kept as JSON text in an
+ * "extra" string.
+ */
+#ifndef CG_MODEL_H
+#define CG_MODEL_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "reader/document.h"
+
+/* Strings longer than this are emitted as char arrays, not literals (C11 5.2.4.1 allows 4095). */
+#define CG_LONG_STRING 4000
+
+typedef struct cg_model {
+    json_t *root;                /* the template context (owned) */
+    json_t *recs;                /* borrowed from root: "recommendations" */
+    json_t *longs;               /* borrowed from root: "long_strings" */
+    size_t next_string_id;
+} cg_model;
+
+/* Starts an empty model. Returns 0 or -1 (out of memory). */
+int cg_model_init(cg_model *m, const char *tool_version);
+
+void cg_model_release(cg_model *m);
+
+/*
+ * Adds the catalog entry of DOC (a valid file; borrowed), named FILE.
+ * Returns 0, or -1 with a message in ERR.
+ */
+int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, size_t errlen);
+
+/*
+ * Groups the entries into rule types, names them, and computes rows and
+ * tests. Returns 0, or -1 with a message in ERR (a friendly name that cannot
+ * name a file).
+ */
+int cg_model_finish(cg_model *m, char *err, size_t errlen);
+
+#endif

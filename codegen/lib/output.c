@@ -1,0 +1,270 @@
+/*
+ * output.c - atomic, confined, change-only writes.
+ *
+ * Confinement is checked per path component with lstat: every directory on
+ * the way from OUT to the file must be a real directory (not a symlink), and
+ * the file itself must not be a symlink. Paths are built from identifiers
+ * (names.h), so ".." cannot appear, but it is refused here too.
+ */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int mkdir_one(const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        if (S_ISLNK(st.st_mode)) {
+            snprintf(err, errlen, "'%s' is a symbolic link, refusing to write through it", path);
+            return -1;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "'%s' is not a directory", path);
+            return -1;
+        }
+        return 0;
+    }
+    if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+        snprintf(err, errlen, "cannot create directory '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int cg_output_open(cg_output *o, const char *root, int check_only, int force, FILE *log,
+                   char *err, size_t errlen)
+{
+    memset(o, 0, sizeof(*o));
+    o->root = strdup(root);
+    if (!o->root) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    o->check_only = check_only;
+    o->force = force;
+    o->log = log;
+    if (check_only)
+        return 0;
+    {
+        /* create OUT and its parents (these may be symlinks: the user chose OUT) */
+        char *p = strdup(root), *s;
+        if (!p) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        for (s = p + 1; *s; s++) {
+            if (*s != '/')
+                continue;
+            *s = '\0';
+            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+                snprintf(err, errlen, "cannot create directory '%s': %s", p, strerror(errno));
+                free(p);
+                return -1;
+            }
+            *s = '/';
+        }
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            snprintf(err, errlen, "cannot create directory '%s': %s", p, strerror(errno));
+            free(p);
+            return -1;
+        }
+        free(p);
+    }
+    return 0;
+}
+
+static int safe_rel(const char *rel)
+{
+    const char *p = rel;
+    if (!*rel || *rel == '/')
+        return 0;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+            return 0;
+        p += n;
+        if (*p == '/')
+            p++;
+    }
+    return 1;
+}
+
+/* Creates the directories of REL below ROOT, refusing symlinks among them. */
+static int make_parents(const cg_output *o, const char *rel, char *err, size_t errlen)
+{
+    size_t rl = strlen(o->root), n = rl + 1 + strlen(rel) + 1;
+    char *path = malloc(n), *s;
+    int rc = 0;
+    if (!path) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    snprintf(path, n, "%s/%s", o->root, rel);
+    for (s = path + rl + 1; *s && rc == 0; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (o->check_only) {
+            struct stat st;
+            if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+                snprintf(err, errlen, "'%s' is a symbolic link, refusing to write through it", path);
+                rc = -1;
+            }
+        } else {
+            rc = mkdir_one(path, err, errlen);
+        }
+        *s = '/';
+    }
+    free(path);
+    return rc;
+}
+
+/* 1 when the file at PATH holds exactly DATA, 0 when not or absent. */
+static int same_content(const char *path, const char *data, size_t len)
+{
+    struct stat st;
+    int fd, same = 0;
+    char *buf;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+        return 0;
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    buf = malloc(len ? len : 1);
+    if (buf) {
+        size_t got = 0;
+        while (got < len) {
+            ssize_t r = read(fd, buf + got, len - got);
+            if (r <= 0)
+                break;
+            got += (size_t)r;
+        }
+        same = got == len && memcmp(buf, data, len) == 0;
+        free(buf);
+    }
+    close(fd);
+    return same;
+}
+
+static int write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n), *slash;
+    int fd;
+    size_t done = 0;
+
+    if (!tmp) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* OUT/dir/.name.XXXXXX: same directory, so rename is atomic */
+    slash = strrchr(path, '/');
+    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create a temporary file beside '%s': %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            snprintf(err, errlen, "cannot write '%s': %s", tmp, strerror(errno));
+            goto fail;
+        }
+        done += (size_t)w;
+    }
+    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+        snprintf(err, errlen, "cannot sync '%s': %s", tmp, strerror(errno));
+        goto fail;
+    }
+    if (close(fd) != 0) {
+        fd = -1;
+        snprintf(err, errlen, "cannot close '%s': %s", tmp, strerror(errno));
+        goto fail;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errlen, "cannot rename '%s' to '%s': %s", tmp, path, strerror(errno));
+        goto fail;
+    }
+    free(tmp);
+    return 0;
+fail:
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    free(tmp);
+    return -1;
+}
+
+static void say(const cg_output *o, const char *what, const char *rel)
+{
+    if (o->log)
+        fprintf(o->log, "%-9s %s/%s\n", what, o->root, rel);
+}
+
+int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len,
+                    cg_file_kind kind, char *err, size_t errlen)
+{
+    size_t n = strlen(o->root) + 1 + strlen(rel) + 1;
+    char *path;
+    struct stat st;
+    int exists, rc = 0;
+
+    if (!safe_rel(rel)) {
+        snprintf(err, errlen, "refusing to write '%s' outside '%s'", rel, o->root);
+        return -1;
+    }
+    if (make_parents(o, rel, err, errlen) != 0)
+        return -1;
+    path = malloc(n);
+    if (!path) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    snprintf(path, n, "%s/%s", o->root, rel);
+    exists = lstat(path, &st) == 0;
+    if (exists && S_ISLNK(st.st_mode)) {
+        snprintf(err, errlen, "'%s' is a symbolic link, refusing to write through it", path);
+        free(path);
+        return -1;
+    }
+    if (exists && kind == CG_FILE_STUB && !o->force) {
+        o->skipped++;
+        say(o, "skip", rel);
+    } else if (same_content(path, data, len)) {
+        o->unchanged++;
+        say(o, "unchanged", rel);
+    } else if (o->check_only) {
+        o->stale++;
+        say(o, exists ? "stale" : "missing", rel);
+    } else if ((rc = write_atomic(path, data, len, err, errlen)) == 0) {
+        o->written++;
+        say(o, "write", rel);
+    }
+    free(path);
+    return rc;
+}
+
+void cg_output_close(cg_output *o)
+{
+    if (!o->check_only && o->root) {
+        int fd = open(o->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0) {
+            fsync(fd);
+            close(fd);
+        }
+    }
+    free(o->root);
+    o->root = NULL;
+}

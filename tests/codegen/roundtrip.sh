@@ -1,0 +1,67 @@
+#!/bin/sh
+# roundtrip.sh CODEGEN COMPARE SOURCE_DIR EXPECTED_STATUS INPUT...
+#
+# Generates C from INPUT... (with --skip-invalid when EXPECTED_STATUS is 1),
+# then for each of gcc and clang found: compiles the output and the catalog
+# dumper with -std=c11 -Wall -Wextra -Werror -pedantic, dumps the catalog as
+# JSON and compares it with the source files (compare_roundtrip: equal as
+# JSON values, every field present). Then builds the generated CMake project
+# with warnings as errors and runs its tests. Exits 77 when an INPUT is absent.
+set -u
+codegen=$1
+compare=$2
+src=$3
+want=$4
+shift 4
+for input in "$@"; do
+    if [ ! -e "$input" ]; then
+        echo "skipped: '$input' not found (../shared is absent in user clones)"
+        exit 77
+    fi
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+flags="-std=c11 -Wall -Wextra -Werror -pedantic"
+jansson=$(pkg-config --cflags --libs jansson)
+
+skip=""
+[ "$want" = 1 ] && skip="--skip-invalid"
+"$codegen" -o "$tmp/out" $skip "$@" > "$tmp/log" 2>&1
+got=$?
+if [ "$got" != "$want" ]; then
+    cat "$tmp/log"
+    echo "advisor-codegen exited $got, expected $want"
+    exit 1
+fi
+tail -1 "$tmp/log"
+
+compilers=0
+for cc in gcc clang; do
+    command -v "$cc" >/dev/null 2>&1 || { echo "note: $cc not found, not compiling with it"; continue; }
+    compilers=$((compilers + 1))
+    # shellcheck disable=SC2086
+    if ! $cc $flags -I"$tmp/out" "$tmp/out/advisor_catalog.c" "$tmp/out/advisor_registry.c" \
+            "$tmp"/out/rules/*.c "$src/tests/codegen/dump_catalog.c" $jansson -o "$tmp/dump_$cc"; then
+        echo "the generated code does not compile cleanly with $cc"
+        exit 1
+    fi
+    "$tmp/dump_$cc" > "$tmp/dump_$cc.json" || { echo "the dumper failed"; exit 1; }
+    echo "$cc: compiled with $flags"
+    "$compare" "$tmp/dump_$cc.json" || exit 1
+done
+[ "$compilers" -gt 0 ] || { echo "no C compiler found"; exit 1; }
+
+# the generated CMake project builds and its tests run
+cmake -S "$tmp/out" -B "$tmp/build" -DCMAKE_C_FLAGS="-Wall -Wextra -Werror -pedantic" > "$tmp/cmake.log" 2>&1 &&
+    cmake --build "$tmp/build" -j 2 > "$tmp/build.log" 2>&1 || {
+        cat "$tmp/cmake.log" "$tmp/build.log" | tail -40
+        echo "the generated CMake project does not build"
+        exit 1
+    }
+(cd "$tmp/build" && ctest --output-on-failure > "$tmp/ctest.log" 2>&1) || {
+    cat "$tmp/ctest.log"
+    echo "the generated tests fail"
+    exit 1
+}
+grep -E "tests passed|No tests were found" "$tmp/ctest.log" | head -1
+exit 0
