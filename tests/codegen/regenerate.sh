@@ -62,4 +62,18 @@ if "$codegen" -o "$tmp/out3" "$tmp/escape.md" > "$tmp/log9" 2>&1; then fail "gen
 grep -q "cannot name a C file" "$tmp/log9" || { cat "$tmp/log9"; fail "no clear refusal of '../x'"; }
 [ -e "$tmp/x.h" ] || [ -e "$tmp/x.c" ] && fail "wrote outside OUT"
 echo "a friendly name '../x' is refused"
+# --templates DIR overrides a template by name; a broken one is reported at its place
+mkdir "$tmp/tpl"
+sed 's|^ \* What the recommendation says:| * OVERRIDDEN TEMPLATE\n * What the recommendation says:|' \
+    "$src/templates/rule_stub.c.mustache" > "$tmp/tpl/rule_stub.c.mustache"
+"$codegen" --templates "$tmp/tpl" -o "$tmp/out4" "$src/fixtures/valid" > "$tmp/log10" || fail "--templates"
+grep -q "OVERRIDDEN TEMPLATE" "$tmp"/out4/rules/*.c || fail "the overriding template was not used"
+grep -q "OVERRIDDEN TEMPLATE" "$tmp/out4/advisor_catalog.c" && fail "an override leaked into another file"
+printf 'line one\n{{#unclosed}}\n' > "$tmp/tpl/advisor_catalog.c.mustache"
+"$codegen" --templates "$tmp/tpl" -o "$tmp/out5" "$src/fixtures/valid" > "$tmp/log11" 2>&1
+status=$?
+[ "$status" = 2 ] || fail "a broken template did not exit 2 (exit $status)"
+grep -q "tpl/advisor_catalog.c.mustache:2:" "$tmp/log11" || { cat "$tmp/log11"; fail "the broken template is not named with its line"; }
+[ -e "$tmp/out5" ] && fail "output was written with a broken template"
+echo "--templates overrides by name; a broken template is reported at its line, nothing written"
 exit 0
