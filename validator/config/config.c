@@ -91,8 +91,12 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t end, si
     reading *r = ud;
     (void)rule;
     (void)end;
-    (void)related;
     (void)pointer;
+    if (related != AL_NO_OFFSET) {
+        al_pos p = al_source_pos(&r->doc.src, related);
+        fail_at(r, offset, "%s (first at line %d, column %d)", message, p.line, p.column);
+        return;
+    }
     fail_at(r, offset, "%s", message);
 }
 

@@ -135,40 +135,62 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-int al_fix_write_atomic(const char *path, const char *data, size_t len)
+/* The mode for PATH: its own when it exists, else what a new file gets. -1 on error. */
+static int target_mode(const char *path, mode_t *mode)
 {
     struct stat st;
+    mode_t mask;
+    if (stat(path, &st) == 0) {
+        if (!S_ISREG(st.st_mode)) {
+            errno = EINVAL;
+            return -1;
+        }
+        *mode = st.st_mode & 07777;
+        return 0;
+    }
+    if (errno != ENOENT)
+        return -1;
+    mask = umask(022);
+    umask(mask);
+    *mode = 0666 & ~mask;
+    return 0;
+}
+
+int al_fix_write_atomic(const char *path, const char *data, size_t len)
+{
     size_t n = strlen(path);
     char *tmp = malloc(n + 8);
-    int fd, saved;
+    mode_t mode;
+    int fd = -1, saved;
 
     if (!tmp)
         return -1;
     memcpy(tmp, path, n);
     memcpy(tmp + n, ".XXXXXX", 8);
-    if (stat(path, &st) != 0 || (fd = mkstemp(tmp)) < 0) {
-        saved = errno;
-        free(tmp);
-        errno = saved;
-        return -1;
+    if (target_mode(path, &mode) != 0 || (fd = mkstemp(tmp)) < 0)
+        goto fail;
+    if (fchmod(fd, mode) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0)
+        goto fail_unlink;
+    if (close(fd) != 0) {
+        fd = -1;
+        goto fail_unlink;
     }
-    if (fchmod(fd, st.st_mode & 07777) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-        saved = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        errno = saved;
-        return -1;
-    }
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
-        saved = errno;
-        unlink(tmp);
-        free(tmp);
-        errno = saved;
-        return -1;
-    }
+    fd = -1;
+    if (rename(tmp, path) != 0)
+        goto fail_unlink;
     free(tmp);
     return 0;
+fail_unlink:
+    saved = errno;
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    errno = saved;
+fail:
+    saved = errno;
+    free(tmp);
+    errno = saved;
+    return -1;
 }
 
 /* Line starts of S (LEN bytes): fills *STARTS (owned by the caller), returns the count. */

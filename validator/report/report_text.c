@@ -56,11 +56,14 @@ int al_report_text_summary(FILE *out, const al_findings *list, const al_report_i
     if (!e && !w && !i) {
         fprintf(out, "no problems in %zu file%s", files, files == 1 ? "" : "s");
     } else {
+        size_t with = files_with_findings(list);
+        /* a finding in the config file (an unused suppression) makes it one more file */
+        if (with > files)
+            files = with;
         plural(out, e, "error", &first);
         plural(out, w, "warning", &first);
         plural(out, i, "info", &first);
-        fprintf(out, " in %zu of %zu file%s", files_with_findings(list), files,
-                files == 1 ? "" : "s");
+        fprintf(out, " in %zu of %zu file%s", with, files, files == 1 ? "" : "s");
     }
     if (info->unreadable && info->skipped)
         fprintf(out, " (%zu unreadable, %zu skipped: not advisor metadata)", info->unreadable,

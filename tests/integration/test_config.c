@@ -1,0 +1,166 @@
+/*
+ * test_config.c - cmocka tests of config.h: globs, relative paths, severities,
+ * and config reading (errors at their line and column).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config/config.h"
+#include "lint/fix.h"
+
+static void test_glob(void **state)
+{
+    (void)state;
+    assert_true(al_glob_match("*.md", "a/b/c.md"));
+    assert_true(al_glob_match("legacy", "x/legacy/c.md"));
+    assert_false(al_glob_match("legacy", "x/legacyfoo/c.md"));
+    assert_true(al_glob_match("a/*.md", "a/c.md"));
+    assert_false(al_glob_match("a/*.md", "a/b/c.md"));
+    assert_true(al_glob_match("a/**/*.md", "a/c.md"));
+    assert_true(al_glob_match("a/**/*.md", "a/b/d/c.md"));
+    assert_true(al_glob_match("a/**", "a/b/d/c.md"));
+    assert_true(al_glob_match("a/b", "a/b/d/c.md"));
+    assert_false(al_glob_match("a/b", "a/bc/d.md"));
+    assert_true(al_glob_match("/a/?.md", "a/c.md"));
+    assert_false(al_glob_match("a/?.md", "a/cd.md"));
+    assert_true(al_glob_match("**/x.md", "x.md"));
+    assert_false(al_glob_match("*.md", NULL));
+}
+
+static void test_paths(void **state)
+{
+    char *p;
+    (void)state;
+    p = al_path_absolute_new("/a/./b//c/../d");
+    assert_string_equal(p, "/a/b/d");
+    free(p);
+    p = al_path_absolute_new("/..");
+    assert_string_equal(p, "/");
+    free(p);
+    p = al_path_relative_new("/a/b", "/a/b/c/d.md");
+    assert_string_equal(p, "c/d.md");
+    free(p);
+    assert_null(al_path_relative_new("/a/b", "/a/bc/d.md"));
+    p = al_path_relative_new("/", "/x/y");
+    assert_string_equal(p, "x/y");
+    free(p);
+}
+
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof(dir), "/tmp/al-config-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    char cmd[128];
+    (void)state;
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *write_config(const char *text)
+{
+    static char path[128];
+    FILE *f;
+    snprintf(path, sizeof(path), "%s/c.yaml", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void test_severity(void **state)
+{
+    al_config cfg;
+    char err[512];
+    const al_rule *cloud = al_rule_find("cloud-name-case"), *link = al_rule_find("insecure-link");
+    (void)state;
+    assert_int_equal(al_config_load(&cfg, write_config(
+        "rules:\n  cloud-name-case: error\n"
+        "overrides:\n"
+        "  - files: [\"old/**\"]\n    rules: {cloud-name-case: info, insecure-link: off}\n"
+        "  - files: [\"old/keep/*.md\"]\n    rules: {cloud-name-case: warning}\n"
+        "link-hosts: [a.example]\nignore: drafts\nschema: s.json\n"), err, sizeof(err)), 0);
+    assert_int_equal(al_config_severity(&cfg, "new/a.md", cloud), AL_SEV_ERROR);
+    assert_int_equal(al_config_severity(&cfg, "old/a.md", cloud), AL_SEV_INFO);
+    assert_int_equal(al_config_severity(&cfg, "old/keep/a.md", cloud), AL_SEV_WARNING);
+    assert_int_equal(al_config_severity(&cfg, "old/a.md", link), AL_SEV_OFF);
+    assert_int_equal(al_config_severity(&cfg, NULL, link), link->severity);
+    assert_int_equal(al_config_severity(NULL, "old/a.md", link), link->severity);
+    assert_true(al_config_ignored(&cfg, "x/drafts/y.md"));
+    assert_false(al_config_ignored(&cfg, "x/draft/y.md"));
+    assert_int_equal(cfg.nlink_hosts, 1);
+    assert_non_null(strstr(cfg.schema, "/s.json"));
+    assert_int_equal(cfg.schema[0], '/');
+    al_config_release(&cfg);
+}
+
+static void expect_error(const char *text, const char *where_what)
+{
+    al_config cfg;
+    char err[512];
+    const char *colon;
+    assert_int_equal(al_config_load(&cfg, write_config(text), err, sizeof(err)), -1);
+    colon = strstr(err, "c.yaml:");
+    assert_non_null(colon);
+    if (strcmp(colon + strlen("c.yaml:"), where_what) != 0)
+        fail_msg("got '%s', expected '...c.yaml:%s'", err, where_what);
+    al_config_release(&cfg);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    expect_error("rules:\n  cloud-name-case: loud\n",
+                 "2:20: severity of 'cloud-name-case' must be error, warning, info or off, not 'loud'");
+    expect_error("rules: [a]\n", "1:8: 'rules' must be a mapping of rule id to severity, not a list");
+    expect_error("ignore: [1]\n", "1:10: items of 'ignore' must be non-empty strings, not a number");
+    expect_error("\n\nsuppress:\n  - files: x\n    rules: [nope]\n",
+                 "5:13: unknown rule 'nope' (see advisor-lint --list-rules)");
+    expect_error("suppress:\n  - rules: [schema]\n", "2:5: a suppression needs 'files'");
+    expect_error("rules:\n  schema: error\n  schema: off\n",
+                 "3:3: duplicate key \"schema\" (first at line 2, column 3)");
+}
+
+static void test_fix_spans(void **state)
+{
+    const char *text = "a=\"usnat\"\r\nid: \"  0b1c2d3e-0000-4000-8000-000000000000 \"\r\n";
+    char *cloud = al_fix_new("cloud-name-case", text, 3, 8);
+    char *guid = al_fix_new("guid-format", text, 15, 56);
+    (void)state;
+    assert_non_null(cloud);
+    assert_non_null(guid);
+    assert_string_equal(cloud, "USNat");
+    assert_string_equal(guid, "\"0b1c2d3e-0000-4000-8000-000000000000\"");
+    assert_null(al_fix_new("guid-format", "\"  zz \"", 0, 7));
+    assert_null(al_fix_new("insecure-link", "\"http://a\"", 0, 10));
+    assert_null(al_fix_new("cloud-name-case", "USNat", 0, 5));
+    free(cloud);
+    free(guid);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_glob),
+        cmocka_unit_test(test_paths),
+        cmocka_unit_test_setup_teardown(test_severity, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+        cmocka_unit_test(test_fix_spans),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
