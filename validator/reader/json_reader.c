@@ -664,7 +664,8 @@ static json_t *parse_object(parser *p)
             problem(p, "duplicate-key", key_off, related,
                     "duplicate key \"%.*s\"",
                     (int)(key_len > 60 ? 60 : key_len), key);
-        } else {
+        } else if (p->opts && p->opts->problem) {
+            /* first offsets, to place a later duplicate (not needed when only indexing) */
             if (!key_offsets)
                 key_offsets = json_object();
             if (key_offsets)

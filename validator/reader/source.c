@@ -4,14 +4,19 @@
  * Files are read with fstat + one read loop (no stdio buffering) into a
  * buffer one byte longer than the file, so parsers can rely on a NUL
  * sentinel. The line table is an array of line-start offsets built on first
- * use; a lookup is a binary search plus a walk over the line's bytes counting
- * UTF-8 lead bytes, so a 1 MB single line costs one pass per lookup, never
- * more.
+ * use, together with a checkpoint table: the number of UTF-8 lead bytes (code
+ * points) before every AL_SOURCE_STRIDE-th byte. A column is then the lead
+ * count at the offset minus the lead count at the line start, each found from
+ * the nearest checkpoint below it, so a lookup is a binary search plus at most
+ * two short walks, even on a 1 MB single line with a finding on every value.
+ * The last offset reached is remembered too, and a walk starts there when it
+ * is nearer: the YAML reader asks for every node in file order.
  */
 #include "source.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -145,6 +150,7 @@ void al_source_release(al_source *src)
     free(src->path);
     free(src->data);
     free(src->lines);
+    free(src->leads);
     memset(src, 0, sizeof(*src));
 }
 
@@ -172,9 +178,50 @@ static int build_lines(al_source *src)
         }
         lines[n++] = i + 1;
     }
+    {
+        /* checkpoints: leads[k] = lead bytes in data[0, k * STRIDE), for k * STRIDE <= len */
+        size_t nk = src->len / AL_SOURCE_STRIDE + 1, k, count = 0;
+        size_t *leads = malloc(nk * sizeof(*leads));
+        const unsigned char *d = (const unsigned char *)src->data;
+        if (!leads) {
+            free(lines);
+            return -1;
+        }
+        leads[0] = 0;
+        for (k = 1, i = 0; k < nk; k++) {
+            size_t stop = k * AL_SOURCE_STRIDE;
+            for (; i < stop; i++)
+                count += (d[i] & 0xC0) != 0x80;
+            leads[k] = count;
+        }
+        src->leads = leads;
+        src->nleads = nk;
+    }
     src->lines = lines;
     src->nlines = n;
     return 0;
+}
+
+/*
+ * Code points (UTF-8 lead bytes) in data[0, OFF), OFF <= len: counted from the
+ * checkpoint below OFF, or from the last offset a lookup reached when that is
+ * nearer (readers ask in file order, so a run of lookups on one long line
+ * walks it once).
+ */
+static size_t leads_before(al_source *src, size_t off)
+{
+    size_t k = off / AL_SOURCE_STRIDE, i = k * AL_SOURCE_STRIDE, count = src->leads[k];
+    if (src->cur_off <= off && src->cur_off > i) {
+        i = src->cur_off;
+        count = src->cur_leads;
+    }
+    if (i == off)
+        return count;
+    for (; i < off; i++)
+        count += ((unsigned char)src->data[i] & 0xC0) != 0x80;
+    src->cur_off = off;
+    src->cur_leads = count;
+    return count;
 }
 
 static int ensure_lines(al_source *src)
@@ -208,8 +255,7 @@ static size_t line_index(const al_source *src, size_t offset)
 al_pos al_source_pos(al_source *src, size_t offset)
 {
     al_pos p = {1, 1};
-    size_t li, start, i;
-    int col = 1;
+    size_t li, start, cols;
 
     if (offset > src->len)
         offset = src->len;
@@ -219,20 +265,15 @@ al_pos al_source_pos(al_source *src, size_t offset)
     start = src->lines[li];
     if (li == 0 && src->bom && offset >= src->bom)
         start = src->bom;
-    for (i = start; i < offset; i++) {
-        unsigned char c = (unsigned char)src->data[i];
-        if ((c & 0xC0) != 0x80)
-            col++;
-    }
-    p.line = (int)li + 1;
-    p.column = col;
+    cols = leads_before(src, offset) - leads_before(src, start);
+    p.line = li + 1 > (size_t)INT_MAX ? INT_MAX : (int)li + 1;
+    p.column = cols + 1 > (size_t)INT_MAX ? INT_MAX : (int)cols + 1;
     return p;
 }
 
 size_t al_source_offset(al_source *src, int line, int column)
 {
-    size_t start, end, i;
-    int col = 1;
+    size_t start, end, i, have, want;
 
     if (ensure_lines(src) != 0 || line < 1)
         return 0;
@@ -242,13 +283,45 @@ size_t al_source_offset(al_source *src, int line, int column)
     if (line == 1)
         start += src->bom;
     end = (size_t)line < src->nlines ? src->lines[line] : src->len;
-    for (i = start; i < end && col < column; i++) {
+    if (column <= 1 || start >= end)
+        return start;
+    i = start;
+    have = leads_before(src, start);
+    want = have + (size_t)column - 1;
+    {
+        /* jump to the last checkpoint inside the line that is not past WANT */
+        size_t lo = start / AL_SOURCE_STRIDE + 1, hi = end / AL_SOURCE_STRIDE + 1;
+        if (hi > src->nleads)
+            hi = src->nleads;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (src->leads[mid] <= want)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo - 1 > start / AL_SOURCE_STRIDE) {
+            i = (lo - 1) * AL_SOURCE_STRIDE;
+            have = src->leads[lo - 1];
+            /* a checkpoint inside a character: its lead byte was already counted */
+            while (i < end && ((unsigned char)src->data[i] & 0xC0) == 0x80)
+                i++;
+        }
+        /* the last offset reached, when it lies further on this line (file order) */
+        if (src->cur_off > i && src->cur_off <= end && src->cur_leads <= want &&
+            (src->cur_off == src->len || ((unsigned char)src->data[src->cur_off] & 0xC0) != 0x80)) {
+            i = src->cur_off;
+            have = src->cur_leads;
+        }
+    }
+    while (i < end && have < want) {
         /* advance one code point */
         i++;
         while (i < end && ((unsigned char)src->data[i] & 0xC0) == 0x80)
             i++;
-        i--;
-        col++;
+        have++;
     }
+    src->cur_off = i;
+    src->cur_leads = have;
     return i;
 }

@@ -5,7 +5,10 @@
  * until the moment it is printed; only then is it turned into a 1-based line
  * and a 1-based column counted in characters (UTF-8 code points), which is
  * what editors show. The line table is built once, lazily, on the first
- * conversion, so files without findings never pay for it.
+ * conversion, so files without findings never pay for it. With it comes a
+ * table of code-point counts every AL_SOURCE_STRIDE bytes, so a conversion
+ * walks at most that many bytes even on a megabyte-long line (a file with a
+ * finding per value on one long line stays linear, not quadratic).
  *
  * Ownership: an al_source owns its bytes (always NUL-terminated one past len).
  */
@@ -21,7 +24,13 @@ typedef struct al_source {
     size_t bom;           /* 3 when the file starts with a UTF-8 BOM, else 0 */
     size_t *lines;        /* start offset of each line, built lazily (owned) */
     size_t nlines;
+    size_t *leads;        /* leads[k]: code points in data[0, k * AL_SOURCE_STRIDE) (owned) */
+    size_t nleads;
+    size_t cur_off;       /* the last offset a lookup walked to, and the code */
+    size_t cur_leads;     /* points before it: readers look up in file order */
 } al_source;
+
+#define AL_SOURCE_STRIDE 4096
 
 typedef struct al_pos {
     int line;             /* 1-based */
@@ -42,13 +51,15 @@ void al_source_release(al_source *src);
 
 /*
  * Line and column of byte OFFSET (clamped to len). Columns count UTF-8 code
- * points from the line start; a BOM on line 1 does not count.
+ * points from the line start; a BOM on line 1 does not count. Costs a binary
+ * search and at most AL_SOURCE_STRIDE bytes, whatever the line's length.
  */
 al_pos al_source_pos(al_source *src, size_t offset);
 
 /*
  * Byte offset of 1-based LINE and 1-based character COLUMN (as libyaml marks
- * count them), clamped to the file. Inverse of al_source_pos.
+ * count them), clamped to the file. Inverse of al_source_pos. Costs two
+ * binary searches and at most 2 * AL_SOURCE_STRIDE bytes.
  */
 size_t al_source_offset(al_source *src, int line, int column);
 
