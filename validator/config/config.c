@@ -486,7 +486,15 @@ char *al_config_find_new(void)
         snprintf(cand, n + sizeof(AL_CONFIG_NAME) + 1, "%s%s%s", dir,
                  dir[n - 1] == '/' ? "" : "/", AL_CONFIG_NAME);
         if (access(cand, F_OK) == 0) {
+            char *here = al_path_absolute_new("."), *rel = NULL;
+            if (here && strcmp(here, "/") != 0)
+                rel = al_path_relative_new(here, cand);
+            free(here);
             free(dir);
+            if (rel) {
+                free(cand);
+                return rel;
+            }
             return cand;
         }
         free(cand);

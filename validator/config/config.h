@@ -86,7 +86,8 @@ int al_config_load(al_config *cfg, const char *path, char *err, size_t errlen);
 
 /*
  * Looks for .advisor-lint.yaml in the current directory and each parent up
- * to the root. Returns a new path (caller frees) or NULL when there is none.
+ * to the root. Returns a new path (caller frees): relative when the file is
+ * in the current directory or below it, else absolute; NULL when there is none.
  */
 char *al_config_find_new(void);
 

@@ -419,7 +419,7 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
         rc = merge(&r, out, &corpus, &hdr, checked, &nchecked, stats);
     if (rc == 0)
         al_corpus_run(&corpus, out);
-    if (rc == 0 && !opts->schema_only)
+    if (rc == 0)
         rc = al_suppress_apply(opts->config, &hdr, out, first, checked, nchecked,
                                &stats->suppressed);
     for (i = 0; r.slots && i < r.list.count; i++)
