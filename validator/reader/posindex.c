@@ -3,7 +3,8 @@
  *
  * Entries are kept in document order (tests walk them) and found by pointer
  * through a power-of-two table of entry indexes probed linearly. The table
- * is rebuilt at 50% load; no deletion is ever needed.
+ * is rebuilt at 50% load; no deletion is ever needed. Pointers are C
+ * strings throughout: one made from a key holding a NUL byte is cut there.
  */
 #include "posindex.h"
 
@@ -86,6 +87,9 @@ int al_posindex_add(al_posindex *ix, const char *pointer, size_t len,
     }
     if ((ix->count + 1) * 2 > ix->nslots && rehash(ix) != 0)
         return -1;
+    /* pointers are C strings: a key holding NUL ("\u0000") is cut there, as
+       every lookup (and the schema engine's instance locations) reads it */
+    len = strnlen(pointer, len);
     copy = malloc(len + 1);
     if (!copy)
         return -1;

@@ -34,7 +34,8 @@ void al_posindex_init(al_posindex *ix);
 void al_posindex_release(al_posindex *ix);
 
 /*
- * Appends an entry, copying POINTER (LEN bytes). A later entry for the same
+ * Appends an entry, copying POINTER (LEN bytes, cut at a NUL byte if it
+ * holds one: lookups take C strings). A later entry for the same
  * pointer (a duplicate key) replaces the earlier one in lookups, as the
  * parsers keep the last value. Returns 0 or -1 on allocation failure.
  */
