@@ -211,32 +211,42 @@ static al_baseline_entry *find(al_baseline *b, const char *file, const al_findin
 int al_baseline_filter(al_baseline *b, al_findings *list, char *const *checked,
                        size_t nchecked, size_t *matched, size_t *fixed)
 {
-    size_t i = 0, k;
+    size_t i, w = 0, k;
     *matched = 0;
     *fixed = 0;
-    while (i < list->count) {
-        char *file = key_path_new(b->base_dir, list->items[i].file);
-        al_baseline_entry *e;
-        if (!file)
-            return -1;
-        e = find(b, file, &list->items[i]);
+    for (i = 0; i < list->count; i++) {
+        al_finding *f = &list->items[i];
+        char *file = key_path_new(b->base_dir, f->file);
+        al_baseline_entry *e = file ? find(b, file, f) : NULL;
         free(file);
         if (e) {
             e->used = 1;
             (*matched)++;
-            al_findings_remove(list, i);
-        } else {
-            i++;
+            free(f->file);
+            free(f->pointer);
+            free(f->message);
+            free(f->fix);
+            continue;
         }
+        list->items[w++] = *f;
     }
+    list->count = w;
+    al_findings_recount(list);
     for (k = 0; k < nchecked; k++) {
         char *file = key_path_new(b->base_dir, checked[k]);
-        size_t j;
+        size_t lo = 0, hi = b->count;
         if (!file)
             return -1;
-        for (j = 0; j < b->count; j++)
-            if (!b->entries[j].used && !strcmp(b->entries[j].file, file)) {
-                b->entries[j].used = 2;
+        while (lo < hi) {       /* entries are sorted by file first */
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(b->entries[mid].file, file) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < b->count && !strcmp(b->entries[lo].file, file); lo++)
+            if (!b->entries[lo].used) {
+                b->entries[lo].used = 2;
                 (*fixed)++;
             }
         free(file);
