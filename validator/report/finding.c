@@ -3,6 +3,7 @@
  */
 #include "finding.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,8 +138,16 @@ unsigned long long al_fingerprint(const char *rule, const char *pointer, const c
                                   size_t len)
 {
     unsigned long long h = 14695981039346656037ULL;
+    char n[24];
+    int k;
     h = fnv(h, rule, strlen(rule) + 1);
     h = fnv(h, pointer ? pointer : "", pointer ? strlen(pointer) + 1 : 1);
+    if (text && len > AL_FINGERPRINT_TEXT_MAX) {
+        /* a huge value (the whole body, for a finding at the root): its start and its length */
+        k = snprintf(n, sizeof(n), "%zu", len);
+        h = fnv(h, n, (size_t)k + 1);
+        len = AL_FINGERPRINT_TEXT_MAX;
+    }
     h = fnv(h, text ? text : "", text ? len : 0);
     return h ? h : 1;
 }

@@ -70,8 +70,11 @@ int al_finding_set_fix(al_finding *f, const char *fix);
 /*
  * FNV-1a 64 of RULE, POINTER (may be NULL) and the LEN bytes of TEXT with
  * carriage returns left out, so a file's line endings do not change it.
+ * Text longer than AL_FINGERPRINT_TEXT_MAX counts by its length and first
+ * AL_FINGERPRINT_TEXT_MAX bytes, so the cost per finding stays bounded.
  * Never returns 0.
  */
+#define AL_FINGERPRINT_TEXT_MAX 4096
 unsigned long long al_fingerprint(const char *rule, const char *pointer, const char *text,
                                   size_t len);
 
