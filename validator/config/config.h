@@ -73,7 +73,10 @@ typedef struct al_config {
     size_t nlink_hosts;
 } al_config;
 
+/* Makes CFG an empty config (no settings: every rule at its default). */
 void al_config_init(al_config *cfg);
+
+/* Frees everything CFG owns and leaves it empty. */
 void al_config_release(al_config *cfg);
 
 /*

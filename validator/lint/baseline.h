@@ -49,6 +49,7 @@ int al_baseline_write(const char *path, const al_findings *list, char *err, size
  */
 int al_baseline_load(al_baseline *b, const char *path, char *err, size_t errlen);
 
+/* Frees what B owns and leaves it empty. */
 void al_baseline_release(al_baseline *b);
 
 /*

@@ -39,7 +39,10 @@ typedef struct al_suppressions {
     size_t count, cap;
 } al_suppressions;
 
+/* Makes LIST empty. */
 void al_suppressions_init(al_suppressions *list);
+
+/* Frees every entry of LIST and leaves it empty. */
 void al_suppressions_release(al_suppressions *list);
 
 /* Moves every entry of SRC to the end of DST. Returns 0 or -1. */

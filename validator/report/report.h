@@ -49,7 +49,7 @@ int al_report_json(FILE *out, const al_findings *list, const al_report_info *inf
  * rule (id, short and full description, help from the rule doc, default
  * level), then one result per finding (ruleId, ruleIndex, level, message,
  * artifactLocation.uri relative to info->base_dir, a 1-based region, and
- * partialFingerprints "advisorLint/v1").
+ * partialFingerprints "advisorLint/v1"; fixes for the findings --fix fixes).
  */
 int al_report_sarif(FILE *out, const al_findings *list, const al_report_info *info);
 

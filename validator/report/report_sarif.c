@@ -6,7 +6,8 @@
  * one result per finding with a stable ruleId and ruleIndex, the level, the
  * message, the file as a URI relative to the base directory (percent-
  * encoded), a 1-based region and a partial fingerprint (the one the
- * baseline uses, so code scanning tracks findings across unrelated edits).
+ * baseline uses, so code scanning tracks findings across unrelated edits)
+ * and, for findings --fix would fix, the fix as a replacement of the region.
  * Columns count Unicode code points, as the run's columnKind says.
  */
 #include "report.h"
@@ -110,23 +111,39 @@ static char *file_uri_new(const char *file, const char *base)
     return out;
 }
 
+static json_t *region_json(const al_finding *f)
+{
+    return json_pack("{s:i, s:i, s:i, s:i}", "startLine", f->line, "startColumn", f->column,
+                     "endLine", f->end_line, "endColumn", f->end_column);
+}
+
+/* The certain fix (what --fix applies) as a SARIF fix replacing the region. */
+static json_t *fix_json(const al_finding *f, const char *uri)
+{
+    return json_pack("[{s:{s:s}, s:[{s:{s:s}, s:[{s:o, s:{s:s}}]}]}]", "description", "text",
+                     "what advisor-lint --fix writes", "artifactChanges", "artifactLocation",
+                     "uri", uri, "replacements", "deletedRegion", region_json(f),
+                     "insertedContent", "text", f->fix);
+}
+
 static json_t *result_json(const al_finding *f, size_t rule_index, const char *base)
 {
     char *uri = file_uri_new(f->file, base), fp[24];
     json_t *o, *region;
     if (!uri)
         return NULL;
-    region = json_pack("{s:i, s:i, s:i, s:i}", "startLine", f->line, "startColumn", f->column,
-                       "endLine", f->end_line, "endColumn", f->end_column);
+    region = region_json(f);
     o = json_pack("{s:s, s:I, s:s, s:o, s:[{s:{s:{s:s}, s:o}}]}", "ruleId", f->rule,
                   "ruleIndex", (json_int_t)rule_index, "level", level(f->severity),
                   "message", text_obj(f->message), "locations", "physicalLocation",
                   "artifactLocation", "uri", uri, "region", region);
-    free(uri);
     if (o && f->fingerprint) {
         snprintf(fp, sizeof(fp), "%016llx", f->fingerprint);
         json_object_set_new(o, "partialFingerprints", json_pack("{s:s}", "advisorLint/v1", fp));
     }
+    if (o && f->fix)
+        json_object_set_new(o, "fixes", fix_json(f, uri));
+    free(uri);
     return o;
 }
 
