@@ -544,6 +544,45 @@ static void case_ref_loop(void)
     }
 }
 
+/*
+ * A YAML alias bomb: nine levels of nine aliases to the level below, 9^9
+ * strings when expanded. Shared, it is small, but the schema check walks it
+ * expanded: with a schema that visits every value this made 8.9 million
+ * findings in 100 s and 5.7 GB. The reader's expansion limit is the bound.
+ */
+static void case_yaml_alias_bomb(void)
+{
+    static const char schema[] =
+        "{\"$defs\": {\"all\": {\"items\": {\"$ref\": \"#/$defs/all\"},"
+        " \"additionalProperties\": {\"$ref\": \"#/$defs/all\"},"
+        " \"type\": [\"array\", \"object\", \"integer\"]}}, \"$ref\": \"#/$defs/all\"}";
+    hostile_run run;
+    gen g = {0};
+    char line[128];
+    int level, i;
+
+    hostile_write("walk.schema.json", schema, sizeof(schema) - 1);
+    hostile_write("small.yaml", "a: &x [1, 2]\nb: [*x, *x]\n", 25);
+    gen_str(&g, "l0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    for (level = 1; level < 9; level++) {
+        int n = snprintf(line, sizeof(line), "l%d: &l%d [", level, level);
+        gen_add(&g, line, (size_t)n);
+        for (i = 0; i < 9; i++) {
+            n = snprintf(line, sizeof(line), "%s*l%d", i ? ", " : "", level - 1);
+            gen_add(&g, line, (size_t)n);
+        }
+        gen_str(&g, "]\n");
+    }
+    gen_write(&g, "bomb.yaml");
+    lint(&run, NULL, "--schema-only", "--schema", "walk.schema.json", "bomb.yaml", "small.yaml",
+         NULL);
+    expect_common(&run, 1, 2);
+    expect_finding(&run, "bomb.yaml", "json-syntax", "aliases expand to more than 100000 values");
+    HOSTILE_CHECK(hostile_count(&run, NULL, NULL, NULL) == 1, "expected exactly one finding");
+    expect_rss_below(&run, 64);
+    finish(&run);
+}
+
 /* A directory symbolic-link loop (and a self link): walked once, every file checked once. */
 static void case_symlink_loop(void)
 {
@@ -668,6 +707,7 @@ const hostile_entry hostile_cases[] = {
     {"keys-1000000", case_keys_1000000_any},
     {"regex-backtracking", case_regex_backtracking},
     {"ref-loop", case_ref_loop},
+    {"yaml-alias-bomb", case_yaml_alias_bomb},
     {"symlink-loop", case_symlink_loop},
     {"unreadable-file", case_unreadable_file},
     {"fifo", case_fifo},

@@ -5,7 +5,9 @@
  * recursive builder turns each node into a json_t. libyaml marks count lines
  * and columns from 0, in characters; al_source_offset turns them into byte
  * offsets so YAML positions go through the same index and reporting as
- * JSON. Anchors are kept in a small table (name -> value) for aliases.
+ * JSON. Anchors are kept in a small table (name -> value, and the value's
+ * node count with its own aliases expanded) for aliases; the nodes aliases
+ * add are summed, so an alias bomb stops at AL_YAML_MAX_EXPANDED.
  */
 #include "yaml_reader.h"
 
@@ -19,6 +21,7 @@
 typedef struct anchor {
     char *name;
     json_t *value;
+    size_t nodes;         /* nodes of the value with its own aliases expanded */
 } anchor;
 
 typedef struct yreader {
@@ -28,6 +31,8 @@ typedef struct yreader {
     int failed;
     int depth;
     size_t aliases;
+    size_t nodes;         /* nodes built so far, aliases counted as expanded */
+    size_t expanded;      /* nodes aliases added, bounded by AL_YAML_MAX_EXPANDED */
     anchor *anchors;
     size_t nanchors;
     char *ptr;
@@ -189,7 +194,7 @@ static void record(yreader *y, size_t key_off, size_t start, size_t end)
 
 /* ---- anchors ---- */
 
-static void remember_anchor(yreader *y, const yaml_char_t *name, json_t *v)
+static void remember_anchor(yreader *y, const yaml_char_t *name, json_t *v, size_t nodes)
 {
     anchor *na;
     if (!name || !v)
@@ -202,15 +207,16 @@ static void remember_anchor(yreader *y, const yaml_char_t *name, json_t *v)
     if (!na[y->nanchors].name)
         return;
     na[y->nanchors].value = json_incref(v);
+    na[y->nanchors].nodes = nodes;
     y->nanchors++;
 }
 
-static json_t *find_anchor(yreader *y, const yaml_char_t *name)
+static const anchor *find_anchor(yreader *y, const yaml_char_t *name)
 {
     size_t i = y->nanchors;
     while (i-- > 0)
         if (strcmp(y->anchors[i].name, (const char *)name) == 0)
-            return y->anchors[i].value;
+            return &y->anchors[i];
     return NULL;
 }
 
@@ -323,13 +329,15 @@ static json_t *parse_node(yreader *y, yaml_event_t *ev, size_t key_off)
     switch (ev->type) {
     case YAML_SCALAR_EVENT:
         v = resolve_scalar(ev);
+        y->nodes++;
         anchor_name = ev->data.scalar.anchor;
-        remember_anchor(y, anchor_name, v);
+        remember_anchor(y, anchor_name, v, 1);
         record(y, key_off, start, mark_offset(y, ev->end_mark));
         yaml_event_delete(ev);
         return v;
-    case YAML_ALIAS_EVENT:
-        v = find_anchor(y, ev->data.alias.anchor);
+    case YAML_ALIAS_EVENT: {
+        const anchor *a = find_anchor(y, ev->data.alias.anchor);
+        v = a ? a->value : NULL;
         if (!v) {
             problem_at(y, "json-syntax", start, AL_NO_OFFSET, "unknown alias '*%s'",
                        (const char *)ev->data.alias.anchor);
@@ -337,16 +345,26 @@ static json_t *parse_node(yreader *y, yaml_event_t *ev, size_t key_off)
             problem_at(y, "json-syntax", start, AL_NO_OFFSET,
                        "more than %d aliases in one document", AL_YAML_MAX_ALIASES);
             v = NULL;
+        } else if (a->nodes > AL_YAML_MAX_EXPANDED - y->expanded) {
+            /* shared, the value costs nothing here, but every reader of the
+               tree (schema, rules, codegen) walks it expanded */
+            problem_at(y, "json-syntax", start, AL_NO_OFFSET,
+                       "aliases expand to more than %d values", AL_YAML_MAX_EXPANDED);
+            v = NULL;
         } else {
+            y->expanded += a->nodes;
+            y->nodes += a->nodes;
             json_incref(v);
             record(y, key_off, start, mark_offset(y, ev->end_mark));
         }
         yaml_event_delete(ev);
         return v;
+    }
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT: {
         int is_seq = ev->type == YAML_SEQUENCE_START_EVENT;
         char *aname = NULL;
+        size_t nodes_before;
         const yaml_char_t *a = is_seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
         if (a)
             aname = strdup((const char *)a);
@@ -358,10 +376,12 @@ static json_t *parse_node(yreader *y, yaml_event_t *ev, size_t key_off)
             return NULL;
         }
         y->depth++;
+        y->nodes++;
+        nodes_before = y->nodes;
         v = is_seq ? parse_sequence(y, base) : parse_mapping(y, base);
         y->depth--;
         if (v) {
-            remember_anchor(y, (const yaml_char_t *)aname, v);
+            remember_anchor(y, (const yaml_char_t *)aname, v, 1 + y->nodes - nodes_before);
             record(y, key_off, start, mark_offset(y, y->parser.mark));
         }
         free(aname);
