@@ -59,39 +59,50 @@ int al_corpus_add(al_corpus *corpus, al_fact *fact)
     return 0;
 }
 
+/* Position of FIELD in DOC, or 1:1 when it is not there. */
+static al_pos field_pos(al_doc *doc, al_fact_field field)
+{
+    al_pos p = {1, 1};
+    if (field == AL_FACT_ARTICLE_ID) {
+        const al_attr *a = al_doc_attr(doc, "articleId");
+        if (a)
+            p = al_source_pos(&doc->src, a->value_off);
+    } else {
+        const al_posindex *ix = al_doc_index(doc);
+        const al_posentry *e = ix ? al_posindex_find(ix, field_pointer[field]) : NULL;
+        if (e)
+            p = al_source_pos(&doc->src, e->val_off);
+    }
+    return p;
+}
+
 void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field)
 {
     al_fact *f = &cc->corpus->facts[i];
     al_source src;
     al_doc doc;
-    int kind;
-    al_pos p = {1, 1};
+    int kind, k;
 
     if (f->line[field])
         return;
-    if (al_source_read(&src, f->file) != 0) {
-        f->line[field] = 1;
-        f->column[field] = 1;
-        return;
+    /* one read places every field: a file breaking one invariant often breaks another */
+    for (k = 0; k < AL_FACT_COUNT; k++) {
+        f->line[k] = 1;
+        f->column[k] = 1;
     }
+    if (al_source_read(&src, f->file) != 0)
+        return;
     kind = al_doc_kind_from_name(f->file);
     if (kind < 0)
         kind = (int)al_doc_sniff_kind(src.data, src.len);
     if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0) {
-        if (field == AL_FACT_ARTICLE_ID) {
-            const al_attr *a = al_doc_attr(&doc, "articleId");
-            if (a)
-                p = al_source_pos(&doc.src, a->value_off);
-        } else {
-            const al_posindex *ix = al_doc_index(&doc);
-            const al_posentry *e = ix ? al_posindex_find(ix, field_pointer[field]) : NULL;
-            if (e)
-                p = al_source_pos(&doc.src, e->val_off);
+        for (k = 0; k < AL_FACT_COUNT; k++) {
+            al_pos p = field_pos(&doc, (al_fact_field)k);
+            f->line[k] = p.line;
+            f->column[k] = p.column;
         }
     }
     al_doc_release(&doc);
-    f->line[field] = p.line;
-    f->column[field] = p.column;
 }
 
 void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fact_field field,

@@ -53,7 +53,7 @@ typedef struct al_corpus_check {
     al_findings *out;
 } al_corpus_check;
 
-/* Fills fact I's line and column for FIELD (re-reading its file once). */
+/* Fills fact I's line and column for FIELD, reading its file once for every field. */
 void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field);
 
 /* Reports RULE_ID at fact I's FIELD. Message is printf-style. */
