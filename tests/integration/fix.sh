@@ -63,6 +63,16 @@ expect_same once.md a.md "a second --fix changes nothing"
 expect_status 0 $? "--dry-run with nothing to fix"
 [ -s diff2.txt ] && fail "--dry-run printed a diff with nothing to fix"
 
+# a BOM stays; through a symbolic link the target is fixed and the link kept
+printf '\357\273\277' > bom.md
+cat "$src/fixtures/rules/cloud-name-case/bad.md" >> bom.md
+ln -s bom.md link.md
+"$bin" --no-config --fix link.md > /dev/null 2> bom.txt
+expect_grep "fixed 2 findings in 1 file" bom.txt "--fix through a link"
+[ -L link.md ] || fail "--fix replaced the symbolic link"
+[ "$(head -c 3 bom.md | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "--fix lost the BOM"
+grep -q 'cloudEnvironments = "Mooncake"' bom.md || fail "the link's target was not fixed"
+
 # a suppressed or disabled rule is not fixed
 cp a.orig b.md
 printf 'rules: {cloud-name-case: off}\n' > cfg.yaml

@@ -158,13 +158,25 @@ static int target_mode(const char *path, mode_t *mode)
 
 int al_fix_write_atomic(const char *path, const char *data, size_t len)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 8);
+    struct stat lst;
+    char *real = NULL, *tmp;
+    size_t n;
     mode_t mode;
     int fd = -1, saved;
 
-    if (!tmp)
+    /* through a symbolic link, replace the file it names, not the link */
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        real = realpath(path, NULL);
+        if (!real)
+            return -1;
+        path = real;
+    }
+    n = strlen(path);
+    tmp = malloc(n + 8);
+    if (!tmp) {
+        free(real);
         return -1;
+    }
     memcpy(tmp, path, n);
     memcpy(tmp + n, ".XXXXXX", 8);
     if (target_mode(path, &mode) != 0 || (fd = mkstemp(tmp)) < 0)
@@ -179,6 +191,7 @@ int al_fix_write_atomic(const char *path, const char *data, size_t len)
     if (rename(tmp, path) != 0)
         goto fail_unlink;
     free(tmp);
+    free(real);
     return 0;
 fail_unlink:
     saved = errno;
@@ -189,6 +202,7 @@ fail_unlink:
 fail:
     saved = errno;
     free(tmp);
+    free(real);
     errno = saved;
     return -1;
 }

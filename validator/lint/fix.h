@@ -44,8 +44,9 @@ char *al_fix_apply_new(const char *data, size_t len, al_edit *edits, size_t nedi
 /*
  * Writes DATA (LEN bytes) to PATH atomically: a temporary file in the same
  * directory with PATH's permissions (a new file: 0666 less the umask),
- * flushed to disk, then renamed over PATH. Returns 0, or -1 with errno set
- * (PATH untouched).
+ * flushed to disk, then renamed over PATH (over the file a symbolic link
+ * PATH names, keeping the link). Returns 0, or -1 with errno set (PATH
+ * untouched).
  */
 int al_fix_write_atomic(const char *path, const char *data, size_t len);
 

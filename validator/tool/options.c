@@ -92,7 +92,7 @@ void tool_print_help(void)
         "                          (cloud-name-case, spaces around a GUID), then report\n"
         "      --dry-run           with --fix: print the diff, change nothing; exit 1\n"
         "                          when something would change\n"
-        "  -j, --jobs=N            check N files at a time (default: the number of CPUs);\n"
+        "  -j, --jobs=N            check N files at a time (default: one per CPU);\n"
         "                          the output is the same for any N\n"
         "\n"
         "Rules:\n"
