@@ -195,7 +195,9 @@ static void child(char *const argv[], const hostile_limits *lim, const char *out
     }
     if (chdir(lim && lim->cwd ? lim->cwd : hostile_dir) != 0)
         _exit(126);
-    rl.rlim_cur = rl.rlim_max = (rlim_t)((lim && lim->cpu_s ? lim->cpu_s : 30) * HOSTILE_CPU_SCALE);
+    /* SIGXCPU at the soft limit; the hard one (SIGKILL) only a little later */
+    rl.rlim_cur = (rlim_t)((lim && lim->cpu_s ? lim->cpu_s : 30) * HOSTILE_CPU_SCALE);
+    rl.rlim_max = rl.rlim_cur + 5;
     setrlimit(RLIMIT_CPU, &rl);
     for (i = 0; lim && lim->env && lim->env[i]; i++)
         putenv((char *)lim->env[i]);
