@@ -5,15 +5,68 @@
  * then its position index is built. Asserted beyond "no crash, no leak, no
  * hang": every problem lies inside the file, every index entry lies inside
  * it and is found again by its pointer, and positions round-trip through
- * al_source_pos and al_source_offset. The config file reader, when the build
- * has one (ADVISOR_FUZZ_CONFIG), gets the same bytes.
+ * al_source_pos and al_source_offset. The same bytes then go to the
+ * .advisor-lint.yaml reader (al_config_load, through a memfd named as
+ * /proc/self/fd/N), and each glob it accepted is matched against a few paths
+ * (globs with more than three '*' are left out: match() in config.c
+ * backtracks exponentially on those, a known bug, see tests/hostile).
  */
+#define _GNU_SOURCE /* memfd_create */
 #include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
+#include "config/config.h"
 #include "fuzz_common.h"
 #include "reader/document.h"
+
+static void match_globs(char *const *globs, size_t n)
+{
+    static const char *const paths[] = {
+        "a.md", "articles/x/y.md", "drafts/a/b/c/d.yaml", "legacy", "x.tmp.md",
+    };
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        const char *g = globs[i];
+        size_t stars = 0;
+        FUZZ_CHECK(g != NULL);
+        for (; *g; g++)
+            stars += *g == '*';
+        if (stars > 3)
+            continue;
+        for (j = 0; j < sizeof(paths) / sizeof(paths[0]); j++)
+            (void)al_glob_match(globs[i], paths[j]);
+    }
+}
+
+static void fuzz_config(const uint8_t *data, size_t size)
+{
+    char path[64], err[1024];
+    al_config cfg;
+    size_t i;
+    int fd = memfd_create("advisor-lint.yaml", MFD_CLOEXEC);
+    if (fd < 0)
+        return;
+    if (size && write(fd, data, size) != (ssize_t)size) {
+        close(fd);
+        return;
+    }
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    err[0] = '\0';
+    if (al_config_load(&cfg, path, err, sizeof(err)) == 0) {
+        match_globs(cfg.ignore, cfg.nignore);
+        for (i = 0; i < cfg.noverrides; i++)
+            match_globs(cfg.overrides[i].files, cfg.overrides[i].nfiles);
+        for (i = 0; i < cfg.nsuppress; i++)
+            match_globs(cfg.suppress[i].files, cfg.suppress[i].nfiles);
+    } else {
+        FUZZ_CHECK(err[0] != '\0');
+    }
+    al_config_release(&cfg);
+    close(fd);
+}
 
 static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
@@ -59,5 +112,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(p.line >= 1 && p.column >= 1);
     }
     al_doc_release(&doc);
+    fuzz_config(data, size);
     return 0;
 }

@@ -4,7 +4,8 @@
 Writes OUT_DIR/<target>/<n> files from the repository's fixtures (and, when
 SHARED_DIR holds them, the JSON-Schema-Test-Suite and mustache spec cases):
   reader      every fixture file (.md .json .yaml .txt) and examples/*.md
-  yaml        the .yaml fixtures and every JSON body (JSON is YAML)
+  yaml        the .yaml fixtures, every JSON body (JSON is YAML) and the
+              config files of the CLI tests (tests/cli/config/*.yaml)
   jsonschema  SCHEMA NUL INSTANCE NUL FLAGS: the Advisor schema with each
               fixture body, plus the test suite's schema/data pairs
   mustache    TEMPLATE NUL CONTEXT NUL PARTIAL...: templates/ files and the
@@ -53,6 +54,8 @@ def main():
         bodies.append(body_of(data))
     for i, b in enumerate(bodies):
         write(out, "yaml", "body-%03d" % i, b)
+    for i, p in enumerate(files_under(os.path.join(src, "tests", "cli", "config"), (".yaml",))):
+        write(out, "yaml", "config-%03d" % i, open(p, "rb").read())
     schema = open(os.path.join(src, "schemas", "advisor-recommendation.schema.json"), "rb").read()
     for i, b in enumerate(bodies):
         write(out, "jsonschema", "advisor-%03d" % i, schema + b"\0" + b + b"\0" + bytes([i & 3]))
