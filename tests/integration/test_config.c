@@ -33,6 +33,30 @@ static void test_glob(void **state)
     assert_false(al_glob_match("a/?.md", "a/cd.md"));
     assert_true(al_glob_match("**/x.md", "x.md"));
     assert_false(al_glob_match("*.md", NULL));
+    assert_true(al_glob_match("a/**/b/**/c.md", "a/x/b/y/z/c.md"));
+    assert_true(al_glob_match("a/**/b/**/c.md", "a/b/c.md"));
+    assert_false(al_glob_match("a/**/b/**/c.md", "a/x/c.md"));
+    assert_true(al_glob_match("a//b/", "a/b/c.md"));
+    assert_true(al_glob_match("**", "a/b"));
+    assert_true(al_glob_match("*x*y", "axbxcy"));
+    assert_false(al_glob_match("*x*y", "axbxc"));
+    assert_false(al_glob_match("a*/b", "a/c/b"));
+}
+
+/* Patterns that make a backtracking matcher exponential finish at once. */
+static void test_glob_no_backtracking(void **state)
+{
+    char name[128], deep[256];
+    size_t i, n = 0;
+    (void)state;
+    memset(name, 'a', 80);
+    name[80] = '\0';
+    for (i = 0; i < 60; i++)
+        n += (size_t)snprintf(deep + n, sizeof(deep) - n, "d/");
+    snprintf(deep + n, sizeof(deep) - n, "y");
+    assert_false(al_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", name));
+    assert_false(al_glob_match("**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/x", deep));
+    assert_true(al_glob_match("**/**/**/**/**/**/**/**/**/**/**/**/**/**/**/y", deep));
 }
 
 static void test_paths(void **state)
@@ -157,6 +181,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_glob),
+        cmocka_unit_test(test_glob_no_backtracking),
         cmocka_unit_test(test_paths),
         cmocka_unit_test_setup_teardown(test_severity, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors, setup, teardown),

@@ -26,15 +26,6 @@ typedef struct reading {
     int failed;
 } reading;
 
-static char *dup_s(const char *s)
-{
-    size_t n = strlen(s);
-    char *d = malloc(n + 1);
-    if (d)
-        memcpy(d, s, n + 1);
-    return d;
-}
-
 /* Fills the error at byte OFF of the config (first error wins). */
 static void fail_at(reading *r, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -122,7 +113,7 @@ static int read_strings(reading *r, const char *ptr, const json_t *v, const char
     char p[512];
     if (json_is_string(v)) {
         *out = calloc(1, sizeof(**out));
-        if (!*out || !(**out = dup_s(json_string_value(v))))
+        if (!*out || !(**out = strdup(json_string_value(v))))
             return -1;
         *nout = 1;
         return 0;
@@ -144,7 +135,7 @@ static int read_strings(reading *r, const char *ptr, const json_t *v, const char
                     what + 1, json_is_string(s) ? "an empty string" : type_name(s));
             return -1;
         }
-        if (!((*out)[i] = dup_s(json_string_value(s))))
+        if (!((*out)[i] = strdup(json_string_value(s))))
             return -1;
         *nout = i + 1;
     }
@@ -326,7 +317,7 @@ static int read_suppress(reading *r, const json_t *v)
             fail_at(r, where(r, q, 0), "'reason' must be a string, not %s", type_name(reason));
             return -1;
         }
-        if (reason && !(s->reason = dup_s(json_string_value(reason))))
+        if (reason && !(s->reason = strdup(json_string_value(reason))))
             return -1;
     }
     return 0;
@@ -338,7 +329,7 @@ static char *resolve(const al_config *c, const char *path)
     size_t a, b;
     char *out;
     if (path[0] == '/')
-        return dup_s(path);
+        return strdup(path);
     a = strlen(c->base_dir);
     b = strlen(path);
     out = malloc(a + b + 2);
@@ -449,7 +440,7 @@ int al_config_load(al_config *cfg, const char *path, char *err, size_t errlen)
     r.cfg = cfg;
     r.err = err;
     r.errlen = errlen;
-    cfg->path = dup_s(path);
+    cfg->path = strdup(path);
     cfg->base_dir = al_path_dir_new(path);
     if (!cfg->path || !cfg->base_dir) {
         snprintf(err, errlen, "out of memory");
@@ -562,7 +553,7 @@ char *al_path_relative_new(const char *base_dir, const char *path)
         free(abs);
         return NULL;
     }
-    rel = dup_s(abs + n + 1);
+    rel = strdup(abs + n + 1);
     free(abs);
     return rel;
 }
@@ -572,85 +563,103 @@ char *al_config_relpath_new(const al_config *cfg, const char *path)
     return al_path_relative_new(cfg->base_dir, path);
 }
 
-/* Matches segment-aware glob P against S, both up to their NUL. */
-static int match(const char *p, const char *s)
+/*
+ * Glob matching in time proportional to pattern times path, whatever the
+ * pattern (no exponential backtracking on "*a*a*a*b" or many "**" segments): the
+ * classic wildcard walk that only returns to the last star, once over the
+ * characters of a segment and once over the segments of a path.
+ */
+
+/* One segment: '*' any run, '?' one character, anything else itself. */
+static int match_segment(const char *p, size_t pn, const char *s, size_t sn)
 {
-    while (*p) {
-        if (p[0] == '*' && p[1] == '*' && (p[2] == '/' || p[2] == '\0')) {
-            const char *rest = p[2] ? p + 3 : p + 2;
-            if (!*rest)
-                return 1;
-            for (;;) {
-                if (match(rest, s))
-                    return 1;
-                s = strchr(s, '/');
-                if (!s)
-                    return 0;
-                s++;
-            }
-        }
-        if (*p == '*') {
-            for (;;) {
-                if (match(p + 1, s))
-                    return 1;
-                if (!*s || *s == '/')
-                    return 0;
-                s++;
-            }
-        }
-        if (!*s || (*p == '?' ? *s == '/' : *p != *s))
+    size_t pi = 0, si = 0, star = (size_t)-1, mark = 0;
+    while (si < sn) {
+        if (pi < pn && p[pi] == '*') {
+            star = pi++;
+            mark = si;
+        } else if (pi < pn && (p[pi] == '?' || p[pi] == s[si])) {
+            pi++;
+            si++;
+        } else if (star != (size_t)-1) {
+            pi = star + 1;
+            si = ++mark;
+        } else {
             return 0;
-        p++;
-        s++;
+        }
     }
-    return *s == '\0';
+    while (pi < pn && p[pi] == '*')
+        pi++;
+    return pi == pn;
+}
+
+/* Length of the segment at S (up to '/' or the end). */
+static size_t seg_len(const char *s)
+{
+    const char *e = strchr(s, '/');
+    return e ? (size_t)(e - s) : strlen(s);
+}
+
+/* Offset of the segment after the one at OFF in S (skipping empty ones), or the end. */
+static size_t next_seg(const char *s, size_t off)
+{
+    off += seg_len(s + off);
+    while (s[off] == '/')
+        off++;
+    return off;
+}
+
+static int is_globstar(const char *p, size_t off)
+{
+    return seg_len(p + off) == 2 && p[off] == '*' && p[off + 1] == '*';
+}
+
+/* Segments: '**' any number of segments; the pattern matches when it ends at a segment boundary. */
+static int match_path(const char *p, const char *s)
+{
+    size_t pi = 0, si = 0, star = (size_t)-1, mark = 0;
+    while (p[pi] == '/')
+        pi++;
+    while (s[si] == '/')
+        si++;
+    while (s[si]) {
+        if (!p[pi])
+            return 1;   /* a leading directory matched: everything below it does */
+        if (is_globstar(p, pi)) {
+            star = pi;
+            pi = next_seg(p, pi);
+            mark = si;
+        } else if (match_segment(p + pi, seg_len(p + pi), s + si, seg_len(s + si))) {
+            pi = next_seg(p, pi);
+            si = next_seg(s, si);
+        } else if (star != (size_t)-1) {
+            pi = next_seg(p, star);
+            mark = next_seg(s, mark);
+            si = mark;
+        } else {
+            return 0;
+        }
+    }
+    while (p[pi] && is_globstar(p, pi))
+        pi = next_seg(p, pi);
+    return !p[pi];
 }
 
 int al_glob_match(const char *pattern, const char *relpath)
 {
-    char *copy;
-    size_t n;
-    int ok = 0;
-
+    const char *seg;
     if (!relpath)
         return 0;
-    if (!strchr(pattern, '/')) {
-        const char *seg = relpath;
-        /* a name glob matches any segment: the file name or a directory on the way */
-        for (;;) {
-            const char *end = strchr(seg, '/');
-            size_t len = end ? (size_t)(end - seg) : strlen(seg);
-            char part[256];
-            if (len < sizeof(part)) {
-                memcpy(part, seg, len);
-                part[len] = '\0';
-                if (match(pattern, part))
-                    return 1;
-            }
-            if (!end)
-                break;
-            seg = end + 1;
-        }
-        return 0;
-    }
-    if (pattern[0] == '/')
-        pattern++;
-    if (match(pattern, relpath))
-        return 1;
-    copy = dup_s(relpath);
-    if (!copy)
-        return 0;
-    for (n = strlen(copy); n > 0 && !ok; n--) {
-        if (copy[n - 1] != '/')
-            continue;
-        copy[n - 1] = '\0';
-        ok = match(pattern, copy);
-    }
-    free(copy);
-    return ok;
+    if (strchr(pattern, '/'))
+        return match_path(pattern, relpath);
+    /* a name glob matches any segment: the file name or a directory on the way */
+    for (seg = relpath; *seg; seg += seg_len(seg) + (seg[seg_len(seg)] == '/'))
+        if (match_segment(pattern, strlen(pattern), seg, seg_len(seg)))
+            return 1;
+    return 0;
 }
 
-static int any_glob(char *const *globs, size_t n, const char *relpath)
+int al_glob_match_any(char *const *globs, size_t n, const char *relpath)
 {
     size_t i;
     for (i = 0; i < n; i++)
@@ -661,7 +670,7 @@ static int any_glob(char *const *globs, size_t n, const char *relpath)
 
 int al_config_ignored(const al_config *cfg, const char *relpath)
 {
-    return cfg && relpath && any_glob(cfg->ignore, cfg->nignore, relpath);
+    return cfg && relpath && al_glob_match_any(cfg->ignore, cfg->nignore, relpath);
 }
 
 static void apply(const al_config_setting *s, size_t n, const al_rule *rule, al_severity *sev)
@@ -682,7 +691,7 @@ al_severity al_config_severity(const al_config *cfg, const char *relpath, const 
     if (!relpath)
         return sev;
     for (i = 0; i < cfg->noverrides; i++)
-        if (any_glob(cfg->overrides[i].files, cfg->overrides[i].nfiles, relpath))
+        if (al_glob_match_any(cfg->overrides[i].files, cfg->overrides[i].nfiles, relpath))
             apply(cfg->overrides[i].rules, cfg->overrides[i].nrules, rule, &sev);
     return sev;
 }

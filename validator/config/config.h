@@ -118,6 +118,9 @@ al_severity al_config_severity(const al_config *cfg, const char *relpath, const 
  */
 int al_glob_match(const char *pattern, const char *relpath);
 
+/* Whether one of the N GLOBS matches RELPATH (see al_glob_match). */
+int al_glob_match_any(char *const *globs, size_t n, const char *relpath);
+
 /*
  * Makes PATH absolute (joined to the current directory) and removes "."
  * and ".." segments and repeated slashes, without touching the file

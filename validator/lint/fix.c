@@ -20,16 +20,6 @@
 #include "../advisor/advisor.h"
 #include "../reader/source.h"
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (!d)
-        return NULL;
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
-}
-
 static char *cloud_fix(const char *s, size_t len)
 {
     const char *canon = NULL;
@@ -37,7 +27,7 @@ static char *cloud_fix(const char *s, size_t len)
         return NULL;
     if (!memcmp(s, canon, len))
         return NULL;
-    return dup_n(canon, len);
+    return strndup(canon, len);
 }
 
 /* "  0b1c...  " (with its quotes) to "0b1c..." when only spaces are wrong. */

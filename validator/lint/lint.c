@@ -26,7 +26,9 @@
 #include "walk.h"
 
 /* What checking one file produced, kept until the slots are merged in order. */
-typedef enum slot_state { SLOT_NONE, SLOT_CHECKED, SLOT_SKIPPED, SLOT_UNREADABLE } slot_state;
+typedef enum slot_state {
+    SLOT_NONE, SLOT_CHECKED, SLOT_SKIPPED, SLOT_UNREADABLE, SLOT_IGNORED
+} slot_state;
 
 typedef struct slot {
     slot_state state;
@@ -326,7 +328,7 @@ static int check_all(run *r, unsigned jobs)
 }
 
 /* Computes relative paths and marks ignored files as done. */
-static int mark_ignored(run *r, al_lint_stats *stats)
+static int mark_ignored(run *r)
 {
     size_t i;
     const al_config *cfg = r->opts->config;
@@ -334,10 +336,8 @@ static int mark_ignored(run *r, al_lint_stats *stats)
         return 0;
     for (i = 0; i < r->list.count; i++) {
         r->rel[i] = al_config_relpath_new(cfg, r->list.items[i].path);
-        if (r->rel[i] && al_config_ignored(cfg, r->rel[i])) {
-            r->slots[i].state = SLOT_SKIPPED;
-            stats->ignored++;
-        }
+        if (r->rel[i] && al_config_ignored(cfg, r->rel[i]))
+            r->slots[i].state = SLOT_IGNORED;
     }
     return 0;
 }
@@ -367,9 +367,10 @@ static int merge(run *r, al_findings *out, al_corpus *corpus, al_suppressions *h
             checked[(*nchecked)++] = r->list.items[i].path;
         } else if (rc == 0 && sl->state == SLOT_UNREADABLE) {
             stats->unreadable++;
-        } else if (rc == 0 && sl->state == SLOT_SKIPPED && !(r->rel[i] && r->opts->config &&
-                                                            al_config_ignored(r->opts->config, r->rel[i]))) {
+        } else if (rc == 0 && sl->state == SLOT_SKIPPED) {
             stats->skipped++;
+        } else if (rc == 0 && sl->state == SLOT_IGNORED) {
+            stats->ignored++;
         }
         if (rc == 0 && al_findings_take(out, &sl->findings) != 0)
             rc = -1;
@@ -412,7 +413,7 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
             rc = -1;
     }
     if (rc == 0)
-        rc = mark_ignored(&r, stats);
+        rc = mark_ignored(&r);
     if (rc == 0)
         rc = check_all(&r, opts->jobs);
     if (rc == 0)

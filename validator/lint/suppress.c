@@ -59,16 +59,6 @@ int al_suppressions_take(al_suppressions *dst, al_suppressions *src)
     return 0;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (!d)
-        return NULL;
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
-}
-
 static int is_sep(char c)
 {
     return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -97,8 +87,8 @@ int al_suppressions_from_header(al_suppressions *list, al_doc *doc, const char *
             return -1;
         h = &list->items[list->count];
         memset(h, 0, sizeof(*h));
-        h->file = dup_n(file, strlen(file));
-        h->name = dup_n(v + s, i - s);
+        h->file = strdup(file);
+        h->name = strndup(v + s, i - s);
         if (!h->file || !h->name) {
             free(h->file);
             free(h->name);
@@ -133,7 +123,7 @@ static const char *relpath(relcache *rc, const char *file)
     free(rc->rel);
     free(rc->file);
     rc->rel = al_config_relpath_new(rc->cfg, file);
-    rc->file = dup_n(file, strlen(file));
+    rc->file = strdup(file);
     return rc->rel;
 }
 
@@ -150,15 +140,6 @@ static int header_suppresses(al_suppressions *hdr, const al_finding *f)
     return 0;
 }
 
-static int any_glob(char *const *globs, size_t n, const char *rel)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (al_glob_match(globs[i], rel))
-            return 1;
-    return 0;
-}
-
 /* USED counts, per config suppression, per rule id: [s][r] at used[off[s] + r]. */
 static int config_suppresses(const al_config *cfg, const char *rel, const al_finding *f,
                              size_t *used, const size_t *off)
@@ -168,7 +149,7 @@ static int config_suppresses(const al_config *cfg, const char *rel, const al_fin
         return 0;
     for (s = 0; s < cfg->nsuppress; s++) {
         const al_config_suppression *cs = &cfg->suppress[s];
-        if (!any_glob(cs->files, cs->nfiles, rel))
+        if (!al_glob_match_any(cs->files, cs->nfiles, rel))
             continue;
         for (r = 0; r < cs->nrules; r++) {
             if (!strcmp(cs->rules[r]->id, f->rule)) {
@@ -212,7 +193,7 @@ static int entry_covered(const al_config *cfg, const al_config_suppression *cs,
     size_t i;
     for (i = 0; i < nchecked; i++) {
         char *rel = al_config_relpath_new(cfg, checked[i]);
-        int hit = rel && any_glob(cs->files, cs->nfiles, rel);
+        int hit = rel && al_glob_match_any(cs->files, cs->nfiles, rel);
         free(rel);
         if (hit)
             return 1;
