@@ -3,7 +3,9 @@
  *
  * Relative paths (what config globs match) are computed once per file: the
  * findings of one file are contiguous before sorting only per slot, so a
- * one-entry cache keyed by the display path is enough in practice.
+ * one-entry cache keyed by the display path is enough in practice. Header
+ * suppressions are sorted by file and rule id once, then looked up by
+ * binary search for each finding.
  */
 #include "suppress.h"
 
@@ -127,17 +129,33 @@ static const char *relpath(relcache *rc, const char *file)
     return rc->rel;
 }
 
+static int cmp_header(const void *a, const void *b)
+{
+    const al_header_suppression *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* Marks and returns whether an entry of HDR (sorted by file and id) names F's rule in F's file. */
 static int header_suppresses(al_suppressions *hdr, const al_finding *f)
 {
-    size_t i;
-    for (i = 0; i < hdr->count; i++) {
-        al_header_suppression *h = &hdr->items[i];
-        if (h->rule && !strcmp(h->rule->id, f->rule) && !strcmp(h->file, f->file)) {
-            h->used++;
-            return 1;
-        }
+    size_t lo = 0, hi = hdr->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const al_header_suppression *h = &hdr->items[mid];
+        int c = strcmp(h->file, f->file);
+        if (!c)
+            c = strcmp(h->name, f->rule);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return 0;
+    if (lo == hdr->count || strcmp(hdr->items[lo].file, f->file) ||
+        strcmp(hdr->items[lo].name, f->rule))
+        return 0;
+    hdr->items[lo].used++;
+    return 1;
 }
 
 /* USED counts, per config suppression, per rule id: [s][r] at used[off[s] + r]. */
@@ -238,6 +256,8 @@ int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *l
     int rc_status = 0;
 
     *suppressed = 0;
+    if (hdr->count > 1)
+        qsort(hdr->items, hdr->count, sizeof(*hdr->items), cmp_header);
     memset(&rc, 0, sizeof(rc));
     rc.cfg = cfg;
     if (cfg && cfg->nsuppress) {
