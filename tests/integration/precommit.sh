@@ -1,15 +1,14 @@
 #!/bin/sh
 # precommit.sh: the hooks of .pre-commit-hooks.yaml, run the way pre-commit
-# runs them (precommit.py): staged paths filtered by the hook's regex, some
+# runs them (precommit_run.c): staged paths filtered by the hook's regex, some
 # of them not advisor metadata. A clean commit passes, a defect fails, a
 # deleted staged file is not passed; the codegen check fails when the
 # generated output is stale (when advisor-codegen is built).
 . "$(dirname "$0")/lib.sh"
 command -v git > /dev/null || { echo "skipped: no git"; exit 77; }
-python3 -c 'import yaml' 2> /dev/null || { echo "skipped: no python3 with PyYAML"; exit 77; }
 hooks=$src/.pre-commit-hooks.yaml
 run_hook() {
-    python3 "$src/tests/integration/precommit.py" "$hooks" "$@"
+    "$precommit_run" "$hooks" "$@"
 }
 r=$tmp/repo
 mkdir -p "$r/articles/net" "$r/docs" "$r/.github/workflows" "$r/scripts"
