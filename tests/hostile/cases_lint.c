@@ -620,6 +620,45 @@ static void case_config_glob_backtracking(void)
     finish(&run);
 }
 
+/*
+ * Device files that never end: /dev/zero named as the schema on the command
+ * line and /dev/urandom as the schema in a repository config. Read like files
+ * they would take memory until none is left; refused at once, exit 2, the
+ * file named. Peak RSS is the bound.
+ */
+static void case_device_file(void)
+{
+    hostile_run run;
+    char *argv[4];
+    hostile_copy(GOOD_FIXTURE, "good.md");
+    lint(&run, NULL, "--schema", "/dev/zero", "good.md", NULL, NULL, NULL);
+    HOSTILE_CHECK(run.exited && run.status == 2, "--schema /dev/zero: expected exit status 2");
+    HOSTILE_CHECK(strstr(run.err, "'/dev/zero'") != NULL, "the message does not name /dev/zero");
+    expect_rss_below(&run, 64);
+    finish(&run);
+
+    hostile_write("repo/.advisor-lint.yaml", "schema: /dev/urandom\n", 21);
+    hostile_copy(GOOD_FIXTURE, "repo/good.md");
+    argv[0] = (char *)hostile_lint;
+    argv[1] = "good.md";
+    argv[2] = NULL;
+    {
+        hostile_limits lim = {0};
+        lim.cwd = hostile_path("repo");
+        hostile_exec(argv, &lim, &run);
+    }
+    HOSTILE_CHECK(run.exited && run.status == 2, "schema: /dev/urandom: expected exit status 2");
+    HOSTILE_CHECK(strstr(run.err, "/dev/urandom") != NULL, "the message does not name /dev/urandom");
+    expect_rss_below(&run, 64);
+    finish(&run);
+
+    lint(&run, NULL, "/dev/zero", "good.md", NULL, NULL, NULL, NULL);
+    expect_common(&run, 2, 1);
+    expect_finding(&run, "/dev/zero", "read-error", "not a regular file");
+    expect_rss_below(&run, 64);
+    finish(&run);
+}
+
 /* A directory symbolic-link loop (and a self link): walked once, every file checked once. */
 static void case_symlink_loop(void)
 {
@@ -749,6 +788,7 @@ const hostile_entry hostile_cases[] = {
     {"symlink-loop", case_symlink_loop},
     {"unreadable-file", case_unreadable_file},
     {"fifo", case_fifo},
+    {"device-file", case_device_file},
     {"deleted-during-run", case_deleted_during_run},
     {"template-includes-itself", hostile_codegen_template_self},
     {"codegen-outside-out", hostile_codegen_outside_out},

@@ -50,7 +50,7 @@ static int read_all(int fd, char **out, size_t *outlen)
         errno = EISDIR;
         return -1;
     }
-    /* FIFOs and devices report size 0: grow as we go. */
+    /* a file growing meanwhile, or /proc-like files reporting size 0: grow as we go */
     cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 : 65536;
     buf = malloc(cap);
     if (!buf)
@@ -98,9 +98,12 @@ int al_source_read(al_source *src, const char *path)
     if (fd < 0)
         return -1;
     {
-        /* O_NONBLOCK only so that opening a FIFO without a writer cannot hang. */
+        /* O_NONBLOCK only so that opening a FIFO without a writer cannot hang.
+           Only regular files are read: a FIFO may never end, and a device
+           such as /dev/zero or /dev/urandom (named by a config file from a
+           pull request, say) would be read until memory ran out. */
         struct stat st;
-        if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+        if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
             close(fd);
             errno = ENODEV;
             return -1;

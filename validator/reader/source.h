@@ -38,8 +38,11 @@ typedef struct al_pos {
 } al_pos;
 
 /*
- * Reads the file at PATH with one read into SRC. Returns 0, or -1 with errno
- * set and SRC left empty (al_source_release is still safe).
+ * Reads the file at PATH with one read into SRC. Only regular files are read:
+ * a FIFO, device or socket fails with ENODEV (a FIFO might never end, and
+ * /dev/zero would be read until memory ran out), a directory with EISDIR.
+ * Returns 0, or -1 with errno set and SRC left empty (al_source_release is
+ * still safe).
  */
 int al_source_read(al_source *src, const char *path);
 
