@@ -10,7 +10,9 @@
  * the nearest checkpoint below it, so a lookup is a binary search plus at most
  * two short walks, even on a 1 MB single line with a finding on every value.
  * The last offset reached is remembered too, and a walk starts there when it
- * is nearer: the YAML reader asks for every node in file order.
+ * is nearer: the YAML reader asks for every node in file order, and findings
+ * come mostly in file order (the last line start is remembered apart, so
+ * looking it up does not move that cursor back).
  */
 #include "source.h"
 
@@ -227,6 +229,20 @@ static size_t leads_before(al_source *src, size_t off)
     return count;
 }
 
+/* leads_before for a line's start, remembered apart so that it does not move the cursor. */
+static size_t leads_before_line(al_source *src, size_t start)
+{
+    size_t cur_off = src->cur_off, cur_leads = src->cur_leads, n;
+    if (src->ls_leads && src->ls_off == start)
+        return src->ls_leads - 1;
+    n = leads_before(src, start);
+    src->cur_off = cur_off;
+    src->cur_leads = cur_leads;
+    src->ls_off = start;
+    src->ls_leads = n + 1;
+    return n;
+}
+
 static int ensure_lines(al_source *src)
 {
     return src->lines ? 0 : build_lines(src);
@@ -268,7 +284,7 @@ al_pos al_source_pos(al_source *src, size_t offset)
     start = src->lines[li];
     if (li == 0 && src->bom && offset >= src->bom)
         start = src->bom;
-    cols = leads_before(src, offset) - leads_before(src, start);
+    cols = leads_before(src, offset) - leads_before_line(src, start);
     p.line = li + 1 > (size_t)INT_MAX ? INT_MAX : (int)li + 1;
     p.column = cols + 1 > (size_t)INT_MAX ? INT_MAX : (int)cols + 1;
     return p;
@@ -289,7 +305,7 @@ size_t al_source_offset(al_source *src, int line, int column)
     if (column <= 1 || start >= end)
         return start;
     i = start;
-    have = leads_before(src, start);
+    have = leads_before_line(src, start);
     want = have + (size_t)column - 1;
     {
         /* jump to the last checkpoint inside the line that is not past WANT */

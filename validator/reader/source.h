@@ -28,6 +28,8 @@ typedef struct al_source {
     size_t nleads;
     size_t cur_off;       /* the last offset a lookup walked to, and the code */
     size_t cur_leads;     /* points before it: readers look up in file order */
+    size_t ls_off;        /* the last line start looked up, and the code points */
+    size_t ls_leads;      /* before it (+1, 0 = none yet) */
 } al_source;
 
 #define AL_SOURCE_STRIDE 4096
