@@ -260,31 +260,48 @@ static int add_embedded(jsch_registry *reg, const char *text, size_t len)
     return rc;
 }
 
+/*
+ * The embedded meta-schemas, by $id. They are parsed on first use, not when
+ * a registry is made: a tool that compiles a trusted schema with
+ * JSCH_NO_METASCHEMA never pays for them, which is most of its start-up.
+ */
+static const struct {
+    const char *uri;
+    const char *text;
+    const size_t *len;
+} embedded_metas[] = {
+    {"https://json-schema.org/draft/2020-12/schema", jsch_meta_schema, &jsch_meta_schema_len},
+    {"https://json-schema.org/draft/2020-12/meta/core", jsch_meta_core, &jsch_meta_core_len},
+    {"https://json-schema.org/draft/2020-12/meta/applicator", jsch_meta_applicator,
+     &jsch_meta_applicator_len},
+    {"https://json-schema.org/draft/2020-12/meta/unevaluated", jsch_meta_unevaluated,
+     &jsch_meta_unevaluated_len},
+    {"https://json-schema.org/draft/2020-12/meta/validation", jsch_meta_validation,
+     &jsch_meta_validation_len},
+    {"https://json-schema.org/draft/2020-12/meta/meta-data", jsch_meta_meta_data,
+     &jsch_meta_meta_data_len},
+    {"https://json-schema.org/draft/2020-12/meta/format-annotation", jsch_meta_format_annotation,
+     &jsch_meta_format_annotation_len},
+    {"https://json-schema.org/draft/2020-12/meta/format-assertion", jsch_meta_format_assertion,
+     &jsch_meta_format_assertion_len},
+    {"https://json-schema.org/draft/2020-12/meta/content", jsch_meta_content,
+     &jsch_meta_content_len},
+};
+
+/* Parses the embedded meta-schema URI into REG; 1 loaded, 0 not one of them, -1 error. */
+static int load_embedded(jsch_registry *reg, const char *uri, size_t len)
+{
+    for (size_t i = 0; i < sizeof embedded_metas / sizeof embedded_metas[0]; i++) {
+        if (strlen(embedded_metas[i].uri) != len || memcmp(embedded_metas[i].uri, uri, len) != 0)
+            continue;
+        return add_embedded(reg, embedded_metas[i].text, *embedded_metas[i].len) == 0 ? 1 : -1;
+    }
+    return 0;
+}
+
 jsch_registry *jsch_registry_new(void)
 {
-    jsch_registry *reg = calloc(1, sizeof *reg);
-    if (!reg) return NULL;
-    struct {
-        const char *t;
-        size_t n;
-    } metas[] = {
-        { jsch_meta_schema, jsch_meta_schema_len },
-        { jsch_meta_core, jsch_meta_core_len },
-        { jsch_meta_applicator, jsch_meta_applicator_len },
-        { jsch_meta_unevaluated, jsch_meta_unevaluated_len },
-        { jsch_meta_validation, jsch_meta_validation_len },
-        { jsch_meta_meta_data, jsch_meta_meta_data_len },
-        { jsch_meta_format_annotation, jsch_meta_format_annotation_len },
-        { jsch_meta_format_assertion, jsch_meta_format_assertion_len },
-        { jsch_meta_content, jsch_meta_content_len },
-    };
-    for (size_t i = 0; i < sizeof metas / sizeof metas[0]; i++) {
-        if (add_embedded(reg, metas[i].t, metas[i].n) != 0) {
-            jsch_registry_free(reg);
-            return NULL;
-        }
-    }
-    return reg;
+    return calloc(1, sizeof(jsch_registry));
 }
 
 void jsch_registry_free(jsch_registry *reg)
@@ -416,7 +433,12 @@ jsch_resource *registry_find(jsch_registry *reg, const char *uri, size_t len, js
 {
     jsch_resource *r = smap_get(&reg->idx.by_uri, uri, len);
     if (r) return r;
-    int rc = load_mapped(reg, uri, len, err);
+    int rc = load_embedded(reg, uri, len);
+    if (rc > 0) {
+        r = smap_get(&reg->idx.by_uri, uri, len);
+        if (r) return r;
+    }
+    rc = load_mapped(reg, uri, len, err);
     if (rc < 0) return NULL;
     if (rc > 0) r = smap_get(&reg->idx.by_uri, uri, len);
     if (!r) jsch_set_error(err, "", "unknown schema \"%.*s\"", (int)len, uri);

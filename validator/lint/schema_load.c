@@ -175,7 +175,13 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
     }
     if (path)
         file_uri(path, uri, sizeof(uri));
-    s = jsch_compile(reg, doc, path ? uri : NULL, JSCH_FORMAT_ASSERT, &jerr);
+    /*
+     * The embedded schema is checked against its meta-schema by the test
+     * suite (unit/test_schema_embedded), not at every start: that check is
+     * most of a one-file run's cost.
+     */
+    s = jsch_compile(reg, doc, path ? uri : NULL,
+                     JSCH_FORMAT_ASSERT | (text == al_advisor_schema ? JSCH_NO_METASCHEMA : 0), &jerr);
     if (!s) {
         if (jerr.location[0])
             snprintf(err, errlen, "invalid schema '%s' at '%s': %s", path ? path : name,

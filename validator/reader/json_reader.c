@@ -17,9 +17,18 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* One step of the path to the current value: a member's key or an item's index. */
+typedef struct pframe {
+    size_t key_at;          /* offset of the key in parser.keys, when is_key */
+    size_t key_len;
+    size_t index;           /* the item's index, when !is_key */
+    int is_key;
+} pframe;
 
 typedef struct parser {
     const char *text;
@@ -29,14 +38,20 @@ typedef struct parser {
     int depth;
     char *scratch;          /* decoded string */
     size_t scratch_len, scratch_cap;
-    char *ptr;              /* current JSON pointer */
+    /*
+     * The path is kept as frames plus a stack of the keys on it; the JSON
+     * pointer string is only built when a problem or an index entry needs
+     * it, so a clean parse without an index builds none.
+     */
+    pframe *frames;
+    size_t nframes;
+    char *keys;
+    size_t keys_len, keys_cap;
+    char *ptr;              /* the last pointer built */
     size_t ptr_len, ptr_cap;
 } parser;
 
-static int want_pointer(const parser *p)
-{
-    return p->opts && (p->opts->index || p->opts->problem);
-}
+static const char *current_pointer(parser *p);
 
 static void problem(parser *p, const char *rule, size_t at, size_t related,
                     const char *fmt, ...)
@@ -58,7 +73,7 @@ static void problem(parser *p, const char *rule, size_t at, size_t related,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    p->opts->problem(p->opts->ud, rule, at, related, p->ptr ? p->ptr : "", msg);
+    p->opts->problem(p->opts->ud, rule, at, related, current_pointer(p), msg);
 }
 
 static void skip_ws(parser *p)
@@ -148,41 +163,78 @@ int al_json_pointer_append(char **buf, size_t *cap, size_t *len_io,
     return 0;
 }
 
-static int ptr_push_key(parser *p, const char *key, size_t len)
+/* Builds the JSON pointer of the current value into p->ptr ("" when it cannot). */
+static const char *current_pointer(parser *p)
 {
-    if (!want_pointer(p))
-        return 0;
-    return al_json_pointer_append(&p->ptr, &p->ptr_cap, &p->ptr_len, key, len);
+    size_t i;
+    p->ptr_len = 0;
+    if (ptr_reserve(p, 0) != 0)
+        return "";
+    p->ptr[0] = '\0';
+    for (i = 0; i < p->nframes; i++) {
+        const pframe *f = &p->frames[i];
+        if (f->is_key) {
+            if (al_json_pointer_append(&p->ptr, &p->ptr_cap, &p->ptr_len, p->keys + f->key_at,
+                                       f->key_len) != 0)
+                return "";
+        } else {
+            char num[32];
+            int n = snprintf(num, sizeof(num), "/%zu", f->index);
+            if (ptr_reserve(p, (size_t)n) != 0)
+                return "";
+            memcpy(p->ptr + p->ptr_len, num, (size_t)n + 1);
+            p->ptr_len += (size_t)n;
+        }
+    }
+    return p->ptr;
 }
 
-static int ptr_push_index(parser *p, size_t index)
+/* Enters member KEY (LEN bytes, copied onto the key stack). Returns 0 or -1. */
+static int push_key(parser *p, const char *key, size_t len)
 {
-    char num[32];
-    int n;
-    if (!want_pointer(p))
-        return 0;
-    n = snprintf(num, sizeof(num), "/%zu", index);
-    if (ptr_reserve(p, (size_t)n) != 0)
-        return -1;
-    memcpy(p->ptr + p->ptr_len, num, (size_t)n + 1);
-    p->ptr_len += (size_t)n;
+    pframe *f;
+    if (p->keys_len + len + 1 > p->keys_cap) {
+        size_t ncap = p->keys_cap ? p->keys_cap : 256;
+        char *nb;
+        while (ncap < p->keys_len + len + 1)
+            ncap *= 2;
+        nb = realloc(p->keys, ncap);
+        if (!nb)
+            return -1;
+        p->keys = nb;
+        p->keys_cap = ncap;
+    }
+    memcpy(p->keys + p->keys_len, key, len);
+    p->keys[p->keys_len + len] = '\0';
+    f = &p->frames[p->nframes++];
+    f->is_key = 1;
+    f->key_at = p->keys_len;
+    f->key_len = len;
+    p->keys_len += len + 1;
     return 0;
 }
 
-static void ptr_cut(parser *p, size_t len)
+static void push_index(parser *p, size_t index)
 {
-    if (!p->ptr)
-        return;
-    p->ptr_len = len;
-    p->ptr[len] = '\0';
+    pframe *f = &p->frames[p->nframes++];
+    f->is_key = 0;
+    f->index = index;
+}
+
+static void pop_frame(parser *p)
+{
+    pframe *f = &p->frames[--p->nframes];
+    if (f->is_key)
+        p->keys_len = f->key_at;
 }
 
 static void record(parser *p, size_t key_off, size_t val_off, size_t val_end)
 {
+    const char *ptr;
     if (!p->opts || !p->opts->index || p->failed)
         return;
-    if (al_posindex_add(p->opts->index, p->ptr ? p->ptr : "", p->ptr_len,
-                        key_off, val_off, val_end) != 0)
+    ptr = current_pointer(p);
+    if (al_posindex_add(p->opts->index, ptr, strlen(ptr), key_off, val_off, val_end) != 0)
         problem(p, "json-syntax", val_off, AL_NO_OFFSET, "out of memory");
 }
 
@@ -364,6 +416,42 @@ static int parse_escape(parser *p)
     return put_codepoint(p, cp);
 }
 
+/*
+ * Length of the run of bytes at S (up to N) that need no attention inside a
+ * string: not '"', '\\', a control character, nor (unless HIGH_OK, when the
+ * text was already checked as UTF-8) a byte >= 0x80. Eight bytes at a time.
+ */
+static size_t plain_run(const char *s, size_t n, int high_ok)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    while (i + 8 <= n) {
+        uint64_t x, quote, slash, hit;
+        memcpy(&x, s + i, 8);
+        quote = x ^ (ones * (uint64_t)'"');
+        slash = x ^ (ones * (uint64_t)'\\');
+        /* a zero byte in quote/slash, or a byte below 0x20, sets its high bit */
+        hit = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | ((x - ones * 0x20) & ~x);
+        if (!high_ok)
+            hit |= x;
+        if (hit & highs)
+            break;
+        i += 8;
+    }
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\' || c < 0x20 || (c >= 0x80 && !high_ok))
+            break;
+        i++;
+    }
+    return i;
+}
+
+static int utf8_checked(const parser *p)
+{
+    return p->opts && p->opts->utf8_checked;
+}
+
 /* Parses a string at p->pos (an opening quote) into p->scratch. */
 static int parse_string_raw(parser *p)
 {
@@ -377,12 +465,7 @@ static int parse_string_raw(parser *p)
         size_t run = p->pos;
         unsigned char c;
         /* copy the longest run of plain bytes at once */
-        while (p->pos < p->end) {
-            c = (unsigned char)p->text[p->pos];
-            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-                break;
-            p->pos++;
-        }
+        p->pos += plain_run(p->text + p->pos, p->end - p->pos, utf8_checked(p));
         if (p->pos > run && scratch_put(p, p->text + run, p->pos - run) != 0)
             return -1;
         if (p->pos >= p->end) {
@@ -555,7 +638,7 @@ static json_t *parse_literal(parser *p)
 static json_t *parse_array(parser *p)
 {
     json_t *arr = json_array();
-    size_t base = p->ptr_len, index = 0;
+    size_t index = 0;
 
     if (!arr)
         return NULL;
@@ -567,10 +650,9 @@ static json_t *parse_array(parser *p)
     }
     for (;;) {
         json_t *item;
-        if (ptr_push_index(p, index) != 0)
-            goto fail;
+        push_index(p, index);
         item = parse_value(p, AL_NO_OFFSET);
-        ptr_cut(p, base);
+        pop_frame(p);
         if (!item || json_array_append_new(arr, item) != 0)
             goto fail;
         index++;
@@ -609,11 +691,60 @@ fail:
     return NULL;
 }
 
+/*
+ * Offset of the first occurrence of KEY among the members of the object
+ * starting at OBJ_START, before BEFORE: only needed to place a duplicate,
+ * so it rescans instead of keeping a table of every key's offset.
+ */
+static size_t first_key_offset(const parser *outer, size_t obj_start, size_t before,
+                               const char *key, size_t key_len)
+{
+    parser q;
+    size_t found = AL_NO_OFFSET;
+
+    memset(&q, 0, sizeof(q));
+    q.text = outer->text;
+    q.pos = obj_start + 1;
+    q.end = before;
+    q.frames = calloc(AL_JSON_MAX_DEPTH + 2, sizeof(*q.frames));
+    if (!q.frames)
+        return AL_NO_OFFSET;
+    for (;;) {
+        size_t at;
+        json_t *skip;
+        skip_ws(&q);
+        if (q.pos >= q.end || q.text[q.pos] != '"')
+            break;
+        at = q.pos;
+        if (parse_string_raw(&q) != 0)
+            break;
+        if (q.scratch_len == key_len && memcmp(q.scratch, key, key_len) == 0) {
+            found = at;
+            break;
+        }
+        skip_ws(&q);
+        if (q.pos >= q.end || q.text[q.pos] != ':')
+            break;
+        q.pos++;
+        skip = parse_value(&q, AL_NO_OFFSET);
+        if (!skip)
+            break;
+        json_decref(skip);
+        skip_ws(&q);
+        if (q.pos < q.end && q.text[q.pos] == ',')
+            q.pos++;
+    }
+    free(q.scratch);
+    free(q.keys);
+    free(q.ptr);
+    free(q.frames);
+    return found;
+}
+
 static json_t *parse_object(parser *p)
 {
     json_t *obj = json_object();
-    json_t *key_offsets = NULL;  /* only built when duplicates must be placed */
-    size_t base = p->ptr_len;
+    size_t obj_start = p->pos;
 
     if (!obj)
         return NULL;
@@ -624,9 +755,8 @@ static json_t *parse_object(parser *p)
         return obj;
     }
     for (;;) {
-        size_t key_off;
-        char *key;
-        size_t key_len;
+        size_t key_off, key_len, before;
+        const char *key;
         json_t *val;
 
         skip_ws(p);
@@ -638,66 +768,51 @@ static json_t *parse_object(parser *p)
         if (parse_string_raw(p) != 0)
             goto fail;
         key_len = p->scratch_len;
-        key = malloc(key_len + 1);
-        if (!key)
+        if (push_key(p, p->scratch, key_len) != 0)
             goto fail;
-        memcpy(key, p->scratch, key_len + 1);
         skip_ws(p);
         if (p->pos >= p->end || p->text[p->pos] != ':') {
             char what[32];
             describe_at(p, p->pos, what, sizeof(what));
+            pop_frame(p);
             problem(p, "json-syntax", p->pos, AL_NO_OFFSET,
                     "unexpected %s, expected ':' after key \"%.*s\"", what,
-                    (int)(key_len > 60 ? 60 : key_len), key);
-            free(key);
+                    (int)(key_len > 60 ? 60 : key_len), p->keys + p->keys_len);
             goto fail;
         }
         p->pos++;
-        if (ptr_push_key(p, key, key_len) != 0) {
-            free(key);
-            goto fail;
-        }
-        /* duplicate? (keys with NUL compare by the jansson key, as json_loads would) */
-        if (json_object_getn(obj, key, key_len)) {
-            json_t *first = key_offsets ? json_object_getn(key_offsets, key, key_len) : NULL;
-            size_t related = first ? (size_t)json_integer_value(first) : AL_NO_OFFSET;
-            problem(p, "duplicate-key", key_off, related,
-                    "duplicate key \"%.*s\"",
-                    (int)(key_len > 60 ? 60 : key_len), key);
-        } else if (p->opts && p->opts->problem) {
-            /* first offsets, to place a later duplicate (not needed when only indexing) */
-            if (!key_offsets)
-                key_offsets = json_object();
-            if (key_offsets)
-                json_object_setn_new(key_offsets, key, key_len, json_integer((json_int_t)key_off));
-        }
         val = parse_value(p, key_off);
-        ptr_cut(p, base);
         if (!val) {
-            free(key);
+            pop_frame(p);
             goto fail;
         }
-        if (json_object_setn_new(obj, key, key_len, val) != 0) {
-            free(key);
+        /* the key stack may have moved while the value was parsed */
+        key = p->keys + p->frames[p->nframes - 1].key_at;
+        before = json_object_size(obj);
+        if (json_object_setn_new_nocheck(obj, key, key_len, val) != 0) {
+            pop_frame(p);
             goto fail;
         }
+        /* a key seen before replaces its value (the last wins, as with json_loads) */
+        if (json_object_size(obj) == before)
+            problem(p, "duplicate-key", key_off,
+                    first_key_offset(p, obj_start, key_off, key, key_len),
+                    "duplicate key \"%.*s\"", (int)(key_len > 60 ? 60 : key_len), key);
         skip_ws(p);
         if (p->pos < p->end && p->text[p->pos] == '"') {
+            pop_frame(p);
             problem(p, "json-syntax", p->pos, AL_NO_OFFSET,
                     "missing ',' after the value of \"%.*s\"",
-                    (int)(key_len > 60 ? 60 : key_len), key);
-            free(key);
+                    (int)(key_len > 60 ? 60 : key_len), p->keys + p->keys_len);
             goto fail;
         }
+        pop_frame(p);
         if (p->pos >= p->end) {
             unexpected(p, "',' or '}'");
-            free(key);
             goto fail;
         }
-        free(key);
         if (p->text[p->pos] == '}') {
             p->pos++;
-            json_decref(key_offsets);
             return obj;
         }
         if (p->text[p->pos] != ',') {
@@ -711,13 +826,11 @@ static json_t *parse_object(parser *p)
             if (p->pos < p->end && p->text[p->pos] == '}') {
                 problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before '}'");
                 p->pos++;
-                json_decref(key_offsets);
                 return obj;
             }
         }
     }
 fail:
-    json_decref(key_offsets);
     json_decref(obj);
     return NULL;
 }
@@ -745,13 +858,21 @@ static json_t *parse_value(parser *p, size_t key_off)
         v = p->text[p->pos] == '{' ? parse_object(p) : parse_array(p);
         p->depth--;
         break;
-    case '"':
-        if (parse_string_raw(p) == 0) {
+    case '"': {
+        /* most strings have no escape: make them straight from the text */
+        size_t n = plain_run(p->text + p->pos + 1, p->end - p->pos - 1, utf8_checked(p));
+        if (p->pos + 1 + n < p->end && p->text[p->pos + 1 + n] == '"') {
+            v = json_stringn_nocheck(p->text + p->pos + 1, n);
+            p->pos += n + 2;
+        } else if (parse_string_raw(p) == 0) {
             v = json_stringn_nocheck(p->scratch, p->scratch_len);
-            if (!v)
-                problem(p, "json-syntax", start, AL_NO_OFFSET, "out of memory");
+        } else {
+            break;
         }
+        if (!v)
+            problem(p, "json-syntax", start, AL_NO_OFFSET, "out of memory");
         break;
+    }
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
         v = parse_number(p);
@@ -776,10 +897,10 @@ json_t *al_json_parse(const char *text, size_t start, size_t end,
     p.pos = start;
     p.end = end;
     p.opts = opts;
-    if (want_pointer(&p) && ptr_reserve(&p, 0) != 0)
+    /* one frame per nesting level, and one more for the deepest value */
+    p.frames = malloc((AL_JSON_MAX_DEPTH + 2) * sizeof(*p.frames));
+    if (!p.frames)
         return NULL;
-    if (p.ptr)
-        p.ptr[0] = '\0';
     skip_ws(&p);
     if (p.pos >= p.end) {
         problem(&p, "json-syntax", p.pos, AL_NO_OFFSET, "the JSON body is empty");
@@ -800,6 +921,8 @@ json_t *al_json_parse(const char *text, size_t start, size_t end,
     }
     free(p.scratch);
     free(p.ptr);
+    free(p.keys);
+    free(p.frames);
     return v;
 }
 

@@ -36,6 +36,7 @@ typedef struct al_json_options {
     al_posindex *index;          /* filled with every key and value when not NULL */
     al_json_problem_fn problem;  /* may be NULL */
     void *ud;
+    int utf8_checked;            /* the caller validated TEXT as UTF-8: skip that work */
 } al_json_options;
 
 /*

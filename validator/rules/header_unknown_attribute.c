@@ -50,13 +50,11 @@ static void check(al_check *c)
         const al_attr *a = &c->doc->attrs[i];
         const char *best = NULL;
         int best_d = 3, is_known = 0;
-        for (k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
-            int d;
-            if (!strcmp(a->name, known[k])) {
-                is_known = 1;
-                break;
-            }
-            d = strcasecmp(a->name, known[k]) == 0 ? 0 : distance(a->name, known[k]);
+        /* known names first: the near-miss search is for the rare unknown one */
+        for (k = 0; k < sizeof(known) / sizeof(known[0]) && !is_known; k++)
+            is_known = !strcmp(a->name, known[k]);
+        for (k = 0; k < sizeof(known) / sizeof(known[0]) && !is_known; k++) {
+            int d = strcasecmp(a->name, known[k]) == 0 ? 0 : distance(a->name, known[k]);
             if (d < best_d) {
                 best_d = d;
                 best = known[k];
