@@ -7,9 +7,7 @@
  * it and is found again by its pointer, and positions round-trip through
  * al_source_pos and al_source_offset. The same bytes then go to the
  * .advisor-lint.yaml reader (al_config_load, through a memfd named as
- * /proc/self/fd/N), and each glob it accepted is matched against a few paths
- * (globs with more than three '*' are left out: match() in config.c
- * backtracks exponentially on those, a known bug, see tests/hostile).
+ * /proc/self/fd/N), and each glob it accepted is matched against a few paths.
  */
 #define _GNU_SOURCE /* memfd_create */
 #include <stdint.h>
@@ -29,13 +27,7 @@ static void match_globs(char *const *globs, size_t n)
     };
     size_t i, j;
     for (i = 0; i < n; i++) {
-        const char *g = globs[i];
-        size_t stars = 0;
-        FUZZ_CHECK(g != NULL);
-        for (; *g; g++)
-            stars += *g == '*';
-        if (stars > 3)
-            continue;
+        FUZZ_CHECK(globs[i] != NULL);
         for (j = 0; j < sizeof(paths) / sizeof(paths[0]); j++)
             (void)al_glob_match(globs[i], paths[j]);
     }

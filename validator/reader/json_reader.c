@@ -18,6 +18,9 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,8 +426,25 @@ static int parse_escape(parser *p)
  */
 static size_t plain_run(const char *s, size_t n, int high_ok)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t i = 0;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20), flip = _mm_set1_epi8((char)0x80);
+    while (i + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* unsigned x < 0x20 as a signed compare of x ^ 0x80 < 0x20 ^ 0x80 */
+        __m128i ctrl = _mm_cmplt_epi8(_mm_xor_si128(x, flip), _mm_xor_si128(space, flip));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, slash)),
+                                   ctrl);
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (!high_ok)
+            mask |= (unsigned)_mm_movemask_epi8(x);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#else
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     while (i + 8 <= n) {
         uint64_t x, quote, slash, hit;
         memcpy(&x, s + i, 8);
@@ -438,6 +458,7 @@ static size_t plain_run(const char *s, size_t n, int high_ok)
             break;
         i += 8;
     }
+#endif
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\' || c < 0x20 || (c >= 0x80 && !high_ok))
@@ -692,23 +713,31 @@ fail:
 }
 
 /*
- * Offset of the first occurrence of KEY among the members of the object
- * starting at OBJ_START, before BEFORE: only needed to place a duplicate,
- * so it rescans instead of keeping a table of every key's offset.
+ * A table (key -> offset of its first occurrence) of the members of the
+ * object starting at OBJ_START, up to BEFORE, or NULL when memory ran out.
+ * Only needed to place a duplicate, so it is built by one rescan when an
+ * object's first duplicate is met, then kept up to date by parse_object:
+ * a clean object pays nothing, and one with any number of duplicates pays
+ * one rescan (not one per duplicate, which was quadratic: 100,000 distinct
+ * keys then 100,000 repeats took minutes and gigabytes).
  */
-static size_t first_key_offset(const parser *outer, size_t obj_start, size_t before,
-                               const char *key, size_t key_len)
+static json_t *first_key_offsets(const parser *outer, size_t obj_start, size_t before)
 {
     parser q;
-    size_t found = AL_NO_OFFSET;
+    json_t *table = json_object();
 
+    if (!table)
+        return NULL;
     memset(&q, 0, sizeof(q));
     q.text = outer->text;
     q.pos = obj_start + 1;
     q.end = before;
+    q.opts = NULL;
     q.frames = calloc(AL_JSON_MAX_DEPTH + 2, sizeof(*q.frames));
-    if (!q.frames)
-        return AL_NO_OFFSET;
+    if (!q.frames) {
+        json_decref(table);
+        return NULL;
+    }
     for (;;) {
         size_t at;
         json_t *skip;
@@ -718,10 +747,10 @@ static size_t first_key_offset(const parser *outer, size_t obj_start, size_t bef
         at = q.pos;
         if (parse_string_raw(&q) != 0)
             break;
-        if (q.scratch_len == key_len && memcmp(q.scratch, key, key_len) == 0) {
-            found = at;
+        if (!json_object_getn(table, q.scratch, q.scratch_len) &&
+            json_object_setn_new_nocheck(table, q.scratch, q.scratch_len,
+                                         json_integer((json_int_t)at)) != 0)
             break;
-        }
         skip_ws(&q);
         if (q.pos >= q.end || q.text[q.pos] != ':')
             break;
@@ -738,12 +767,13 @@ static size_t first_key_offset(const parser *outer, size_t obj_start, size_t bef
     free(q.keys);
     free(q.ptr);
     free(q.frames);
-    return found;
+    return table;
 }
 
 static json_t *parse_object(parser *p)
 {
     json_t *obj = json_object();
+    json_t *firsts = NULL;      /* first offsets by key, from the first duplicate on */
     size_t obj_start = p->pos;
 
     if (!obj)
@@ -794,10 +824,17 @@ static json_t *parse_object(parser *p)
             goto fail;
         }
         /* a key seen before replaces its value (the last wins, as with json_loads) */
-        if (json_object_size(obj) == before)
+        if (json_object_size(obj) == before) {
+            json_t *first;
+            if (!firsts)
+                firsts = first_key_offsets(p, obj_start, key_off);
+            first = firsts ? json_object_getn(firsts, key, key_len) : NULL;
             problem(p, "duplicate-key", key_off,
-                    first_key_offset(p, obj_start, key_off, key, key_len),
+                    first ? (size_t)json_integer_value(first) : AL_NO_OFFSET,
                     "duplicate key \"%.*s\"", (int)(key_len > 60 ? 60 : key_len), key);
+        } else if (firsts) {
+            json_object_setn_new_nocheck(firsts, key, key_len, json_integer((json_int_t)key_off));
+        }
         skip_ws(p);
         if (p->pos < p->end && p->text[p->pos] == '"') {
             pop_frame(p);
@@ -813,6 +850,7 @@ static json_t *parse_object(parser *p)
         }
         if (p->text[p->pos] == '}') {
             p->pos++;
+            json_decref(firsts);
             return obj;
         }
         if (p->text[p->pos] != ',') {
@@ -826,11 +864,13 @@ static json_t *parse_object(parser *p)
             if (p->pos < p->end && p->text[p->pos] == '}') {
                 problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before '}'");
                 p->pos++;
+                json_decref(firsts);
                 return obj;
             }
         }
     }
 fail:
+    json_decref(firsts);
     json_decref(obj);
     return NULL;
 }
@@ -932,33 +972,50 @@ json_t *al_json_pointer_get(json_t *root, const char *pointer)
     char tok[1024];
 
     while (cur && *pointer) {
+        const char *seg, *end;
         size_t n = 0;
         if (*pointer != '/')
             return NULL;
-        pointer++;
-        while (*pointer && *pointer != '/') {
-            char ch = *pointer++;
-            if (ch == '~' && *pointer == '0') {
-                ch = '~';
-                pointer++;
-            } else if (ch == '~' && *pointer == '1') {
-                ch = '/';
-                pointer++;
+        seg = ++pointer;
+        end = seg;
+        while (*end && *end != '/' && *end != '~')
+            end++;
+        if (*end != '~') {
+            /* no escape in this segment: look it up in place */
+            n = (size_t)(end - seg);
+            pointer = end;
+            if (json_is_object(cur)) {
+                cur = json_object_getn(cur, seg, n);
+                continue;
             }
-            if (n + 1 >= sizeof(tok))
+            if (n >= sizeof(tok))
                 return NULL;
-            tok[n++] = ch;
+            memcpy(tok, seg, n);
+        } else {
+            while (*pointer && *pointer != '/') {
+                char ch = *pointer++;
+                if (ch == '~' && *pointer == '0') {
+                    ch = '~';
+                    pointer++;
+                } else if (ch == '~' && *pointer == '1') {
+                    ch = '/';
+                    pointer++;
+                }
+                if (n + 1 >= sizeof(tok))
+                    return NULL;
+                tok[n++] = ch;
+            }
         }
         tok[n] = '\0';
         if (json_is_object(cur)) {
             cur = json_object_getn(cur, tok, n);
         } else if (json_is_array(cur)) {
-            char *end;
+            char *e;
             unsigned long i;
             if (!n || (n > 1 && tok[0] == '0'))
                 return NULL;
-            i = strtoul(tok, &end, 10);
-            if (*end)
+            i = strtoul(tok, &e, 10);
+            if (*e)
                 return NULL;
             cur = json_array_get(cur, i);
         } else {
