@@ -105,11 +105,16 @@ int adv_csv_field(const char **p, const char *end, char *out, size_t cap, size_t
 
 #define ADV_POINTER_MAX 64
 
+typedef struct adv_link {
+    const char *value;                  /* the link text (borrowed from the body) */
+    char pointer[ADV_POINTER_MAX];      /* its JSON pointer */
+} adv_link;
+
 /*
- * Writes the JSON pointers of BODY's link fields (learnMoreLink, every
- * actions[].documentLink, resourceMetadata.action.documentLink) that hold
- * strings into PTRS, at most MAX. Returns the number written.
+ * Writes BODY's link fields that hold strings (learnMoreLink, every
+ * actions[].documentLink, resourceMetadata.action.documentLink) into
+ * LINKS, at most MAX. Returns the number written.
  */
-size_t adv_link_pointers(void *body, char ptrs[][ADV_POINTER_MAX], size_t max);
+size_t adv_links(void *body, adv_link *links, size_t max);
 
 #endif

@@ -107,22 +107,50 @@ adv_link_kind adv_link_check(const char *s, char *host, size_t hostlen, char *wh
     return kind;
 }
 
-size_t adv_link_pointers(void *body_v, char ptrs[][ADV_POINTER_MAX], size_t max)
+/* "/actions/" + I + "/documentLink", without printf: this runs for every file. */
+static void action_link_pointer(char *out, size_t i)
 {
-    json_t *body = body_v, *actions, *ra;
+    char digits[24];
+    size_t n = 0, w = 0;
+    static const char head[] = "/actions/", tail[] = "/documentLink";
+    do {
+        digits[n++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i && n < sizeof(digits));
+    memcpy(out, head, sizeof(head) - 1);
+    w = sizeof(head) - 1;
+    while (n)
+        out[w++] = digits[--n];
+    memcpy(out + w, tail, sizeof(tail));
+}
+
+size_t adv_links(void *body_v, adv_link *links, size_t max)
+{
+    json_t *body = body_v, *actions, *ra, *v;
     size_t n = 0, i;
 
     if (!json_is_object(body))
         return 0;
-    if (n < max && json_is_string(json_object_get(body, "learnMoreLink")))
-        snprintf(ptrs[n++], ADV_POINTER_MAX, "/learnMoreLink");
+    v = json_object_get(body, "learnMoreLink");
+    if (n < max && json_is_string(v)) {
+        links[n].value = json_string_value(v);
+        memcpy(links[n++].pointer, "/learnMoreLink", sizeof("/learnMoreLink"));
+    }
     actions = json_object_get(body, "actions");
-    for (i = 0; json_is_array(actions) && i < json_array_size(actions) && n < max; i++)
-        if (json_is_string(json_object_get(json_array_get(actions, i), "documentLink")))
-            snprintf(ptrs[n++], ADV_POINTER_MAX, "/actions/%zu/documentLink", i);
+    for (i = 0; json_is_array(actions) && i < json_array_size(actions) && n < max; i++) {
+        v = json_object_get(json_array_get(actions, i), "documentLink");
+        if (json_is_string(v)) {
+            links[n].value = json_string_value(v);
+            action_link_pointer(links[n++].pointer, i);
+        }
+    }
     ra = json_object_get(json_object_get(body, "resourceMetadata"), "action");
-    if (n < max && json_is_string(json_object_get(ra, "documentLink")))
-        snprintf(ptrs[n++], ADV_POINTER_MAX, "/resourceMetadata/action/documentLink");
+    v = json_object_get(ra, "documentLink");
+    if (n < max && json_is_string(v)) {
+        static const char p[] = "/resourceMetadata/action/documentLink";
+        links[n].value = json_string_value(v);
+        memcpy(links[n++].pointer, p, sizeof(p));
+    }
     return n;
 }
 

@@ -33,7 +33,12 @@ void msg_value(jsch_buf *b, const json_t *v)
         return;
     }
     add_truncated(b, s, strlen(s));
-    free(s);
+    {
+        /* json_dumps memory is jansson's: free it the way jansson allocated it */
+        json_free_t jfree;
+        json_get_alloc_funcs(NULL, &jfree);
+        jfree(s);
+    }
 }
 
 void msg_quoted(jsch_buf *b, const char *s, size_t len)

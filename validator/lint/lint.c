@@ -22,6 +22,7 @@
 #include "../rules/rule.h"
 #include "check.h"
 #include "corpus.h"
+#include "json_arena.h"
 #include "suppress.h"
 #include "walk.h"
 
@@ -199,6 +200,17 @@ static int keep_facts(al_fact *fp, const al_doc *doc, const char *file)
     return 0;
 }
 
+/*
+ * Releases DOC. Inside a jansson arena the body is dropped rather than
+ * freed: the arena's reset frees it all at once (json_arena.h).
+ */
+static void release_doc(al_doc *doc)
+{
+    if (al_json_arena_active())
+        doc->body = NULL;
+    al_doc_release(doc);
+}
+
 static int lint_file(const al_lint_options *opts, const al_pathitem *item, const char *rel,
                      slot *sl)
 {
@@ -233,7 +245,7 @@ static int lint_file(const al_lint_options *opts, const al_pathitem *item, const
     dopts.ud = &fc;
     dopts.keep_all = opts->schema_only;
     if (al_doc_load(&doc, &src, (al_doc_kind)kind, &dopts) != 0) {
-        al_doc_release(&doc);
+        release_doc(&doc);
         return -1;
     }
     if (!opts->schema_only && kind != AL_DOC_MARKDOWN && doc.body && !is_advisor_body(doc.body))
@@ -241,25 +253,25 @@ static int lint_file(const al_lint_options *opts, const al_pathitem *item, const
     if (doc.skipped) {
         sl->state = SLOT_SKIPPED;
         al_findings_release(&sl->findings);
-        al_doc_release(&doc);
+        release_doc(&doc);
         return 0;
     }
     sl->state = SLOT_CHECKED;
     check_schema(opts, &doc, item->path, &sl->findings);
     if (!opts->schema_only && al_suppressions_from_header(&sl->suppress, &doc, item->path) != 0) {
-        al_doc_release(&doc);
+        release_doc(&doc);
         return -1;
     }
     if (!opts->schema_only && doc.body) {
         run_rules(opts, rel, &doc, item->path, &sl->findings);
         drop_shadowed_schema_findings(&sl->findings);
         if (keep_facts(&sl->fact, &doc, item->path) != 0) {
-            al_doc_release(&doc);
+            release_doc(&doc);
             return -1;
         }
         sl->has_fact = 1;
     }
-    al_doc_release(&doc);
+    release_doc(&doc);
     return 0;
 }
 
@@ -289,14 +301,25 @@ static void *worker(void *arg)
 {
     run *r = arg;
     size_t i;
+    al_json_arena arena;
+
+    al_json_arena_init(&arena);
     while (take_next(r, &i)) {
-        if (r->slots[i].state == SLOT_NONE &&
-            lint_file(r->opts, &r->list.items[i], r->rel[i], &r->slots[i]) != 0) {
+        int rc = 0;
+        if (r->slots[i].state == SLOT_NONE) {
+            /* every jansson value of the file lives in the arena, freed at once */
+            al_json_arena_enter(&arena);
+            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], &r->slots[i]);
+            al_json_arena_leave();
+            al_json_arena_reset(&arena);
+        }
+        if (rc != 0) {
             pthread_mutex_lock(&r->lock);
             r->failed = 1;
             pthread_mutex_unlock(&r->lock);
         }
     }
+    al_json_arena_release(&arena);
     return NULL;
 }
 
@@ -398,6 +421,7 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
     memset(stats, 0, sizeof(*stats));
     memset(&r, 0, sizeof(r));
     r.opts = opts;
+    al_json_arena_install();
     pthread_mutex_init(&r.lock, NULL);
     al_pathlist_init(&r.list);
     al_corpus_init(&corpus);

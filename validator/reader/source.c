@@ -40,20 +40,21 @@ static void detect_bom(al_source *src)
     src->bom = (src->len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) ? 3 : 0;
 }
 
-static int read_all(int fd, char **out, size_t *outlen)
+static int read_all(int fd, const struct stat *st, char **out, size_t *outlen)
 {
-    struct stat st;
     size_t cap, len = 0;
     char *buf;
 
-    if (fstat(fd, &st) != 0)
-        return -1;
-    if (S_ISDIR(st.st_mode)) {
+    if (S_ISDIR(st->st_mode)) {
         errno = EISDIR;
         return -1;
     }
-    /* a file growing meanwhile, or /proc-like files reporting size 0: grow as we go */
-    cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 : 65536;
+    /*
+     * Room for the file, its NUL and one more byte, so the read that sees
+     * the end needs no reallocation. A file growing meanwhile, or one
+     * reporting size 0, grows the buffer as we go.
+     */
+    cap = (S_ISREG(st->st_mode) && st->st_size > 0) ? (size_t)st->st_size + 2 : 65536;
     buf = malloc(cap);
     if (!buf)
         return -1;
@@ -94,6 +95,7 @@ static int read_all(int fd, char **out, size_t *outlen)
 int al_source_read(al_source *src, const char *path)
 {
     int fd, saved;
+    struct stat st;
 
     memset(src, 0, sizeof(*src));
     fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -104,17 +106,20 @@ int al_source_read(al_source *src, const char *path)
            Only regular files are read: a FIFO may never end, and a device
            such as /dev/zero or /dev/urandom (named by a config file from a
            pull request, say) would be read until memory ran out. */
-        struct stat st;
-        if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        if (fstat(fd, &st) != 0) {
+            saved = errno;
+            close(fd);
+            errno = saved;
+            return -1;
+        }
+        if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
             close(fd);
             errno = ENODEV;
             return -1;
         }
-        int fl = fcntl(fd, F_GETFL);
-        if (fl >= 0)
-            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+        /* reads of regular files ignore O_NONBLOCK: no need to clear it (two system calls) */
     }
-    if (read_all(fd, &src->data, &src->len) != 0) {
+    if (read_all(fd, &st, &src->data, &src->len) != 0) {
         saved = errno;
         close(fd);
         errno = saved;

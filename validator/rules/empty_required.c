@@ -12,11 +12,13 @@
 #include "../advisor/advisor.h"
 #include "../lint/check.h"
 
+/* Top-level required strings, and the two objects whose members are required. */
 static const char *const top_level[] = {
-    "/description", "/longDescription", "/potentialBenefits", "/displayLabel",
-    "/recommendationFriendlyName", "/recommendationResourceType", "/learnMoreLink",
-    "/owner/email", "/owner/icm/routingId", "/owner/icm/service", "/owner/icm/team",
+    "description", "longDescription", "potentialBenefits", "displayLabel",
+    "recommendationFriendlyName", "recommendationResourceType", "learnMoreLink",
 };
+static const char *const owner_fields[] = {"email"};
+static const char *const icm_fields[] = {"routingId", "service", "team"};
 
 static int blank(const char *s)
 {
@@ -26,53 +28,61 @@ static int blank(const char *s)
     return 1;
 }
 
-static void check_field(al_check *c, const char *pointer)
+/*
+ * Reports member NAME of OBJ when it is a blank string; BASE is OBJ's JSON
+ * pointer. The pointer is only built for a finding: this runs on every file.
+ */
+static void check_member(al_check *c, json_t *obj, const char *base, const char *name)
 {
-    const char *v = al_check_string(c, pointer);
-    char path[128];
-    if (v && blank(v))
-        al_check_at_pointer(c, "empty-required", pointer, AL_AT_VALUE, "%s is empty",
-                            adv_pointer_to_path(pointer, path, sizeof(path)));
+    const char *v = json_string_value(json_object_get(obj, name));
+    char pointer[160], path[160];
+    if (!v || !blank(v))
+        return;
+    snprintf(pointer, sizeof(pointer), "%s/%s", base, name);
+    al_check_at_pointer(c, "empty-required", pointer, AL_AT_VALUE, "%s is empty",
+                        adv_pointer_to_path(pointer, path, sizeof(path)));
 }
 
-static void check_action(al_check *c, const char *base, int in_list)
+static void check_action(al_check *c, json_t *action, const char *base, int in_list)
 {
-    char p[128];
-    const char *type;
-    snprintf(p, sizeof(p), "%s/actionType", base);
-    type = al_check_string(c, p);
-    if (in_list) {
-        snprintf(p, sizeof(p), "%s/description", base);
-        check_field(c, p);
-    }
+    const char *type = json_string_value(json_object_get(action, "actionType"));
+    if (in_list)
+        check_member(c, action, base, "description");
     if (!type)
         return;
     if (!strcmp(type, "Document")) {
-        snprintf(p, sizeof(p), "%s/documentLink", base);
-        check_field(c, p);
+        check_member(c, action, base, "documentLink");
     } else if (!strcmp(type, "Blade") || !strcmp(type, "ContextBlade")) {
-        snprintf(p, sizeof(p), "%s/extensionName", base);
-        check_field(c, p);
-        snprintf(p, sizeof(p), "%s/bladeName", base);
-        check_field(c, p);
+        check_member(c, action, base, "extensionName");
+        check_member(c, action, base, "bladeName");
     }
 }
 
 static void check(al_check *c)
 {
+    json_t *body = c->doc->body, *owner, *actions, *ra;
     size_t i, n;
-    json_t *actions;
+
     for (i = 0; i < sizeof(top_level) / sizeof(top_level[0]); i++)
-        check_field(c, top_level[i]);
-    actions = al_check_get(c, "/actions");
+        check_member(c, body, "", top_level[i]);
+    owner = json_object_get(body, "owner");
+    for (i = 0; i < sizeof(owner_fields) / sizeof(owner_fields[0]); i++)
+        check_member(c, owner, "/owner", owner_fields[i]);
+    for (i = 0; i < sizeof(icm_fields) / sizeof(icm_fields[0]); i++)
+        check_member(c, json_object_get(owner, "icm"), "/owner/icm", icm_fields[i]);
+    actions = json_object_get(body, "actions");
     n = json_is_array(actions) ? json_array_size(actions) : 0;
     for (i = 0; i < n; i++) {
         char base[64];
+        json_t *a = json_array_get(actions, i);
+        if (!json_is_object(a))
+            continue;
         snprintf(base, sizeof(base), "/actions/%zu", i);
-        check_action(c, base, 1);
+        check_action(c, a, base, 1);
     }
-    if (json_is_object(al_check_get(c, "/resourceMetadata/action")))
-        check_action(c, "/resourceMetadata/action", 0);
+    ra = json_object_get(json_object_get(body, "resourceMetadata"), "action");
+    if (json_is_object(ra))
+        check_action(c, ra, "/resourceMetadata/action", 0);
 }
 
 const al_rule al_rule_empty_required = {

@@ -7,9 +7,9 @@
 #include "../advisor/advisor.h"
 #include "../lint/check.h"
 
-static void check_guid(al_check *c, const char *pointer)
+/* Reports V (at POINTER) when it is a string that is not a GUID. */
+static void check_value(al_check *c, json_t *v, const char *pointer)
 {
-    json_t *v = al_check_get(c, pointer);
     char why[160], path[128];
     if (!json_is_string(v))
         return;
@@ -26,30 +26,38 @@ static int meant_as_guid(json_t *v)
     return s && !strchr(s, '=') && !strchr(s, '.');
 }
 
-static void check_array(al_check *c, const char *array, const char *member)
+/* Checks each item of ARRAY (MEMBER of it, or the item itself when NULL). */
+static void check_array(al_check *c, json_t *a, const char *array, const char *member)
 {
-    json_t *a = al_check_get(c, array);
     size_t i, n = json_is_array(a) ? json_array_size(a) : 0;
     for (i = 0; i < n; i++) {
-        char p[128];
+        json_t *item = json_array_get(a, i), *v = member ? json_object_get(item, member) : item;
+        char p[128], why[160];
+        if (!json_is_string(v) || (!member && !meant_as_guid(v)))
+            continue;
+        /* the pointer is only built for a bad one */
+        if (adv_guid_check(json_string_value(v), json_string_length(v), why, sizeof(why)) == 0)
+            continue;
         if (member)
             snprintf(p, sizeof(p), "%s/%zu/%s", array, i, member);
-        else if (meant_as_guid(json_array_get(a, i)))
-            snprintf(p, sizeof(p), "%s/%zu", array, i);
         else
-            continue;
-        check_guid(c, p);
+            snprintf(p, sizeof(p), "%s/%zu", array, i);
+        check_value(c, v, p);
     }
 }
 
 static void check(al_check *c)
 {
-    check_guid(c, "/recommendationTypeId");
-    check_guid(c, "/recommendationOfferingId");
-    check_guid(c, "/owner/serviceTreeId");
-    check_guid(c, "/resourceMetadata/action/actionId");
-    check_array(c, "/actions", "actionId");
-    check_array(c, "/ingestionClientIdentities", NULL);
+    json_t *body = c->doc->body;
+    check_value(c, json_object_get(body, "recommendationTypeId"), "/recommendationTypeId");
+    check_value(c, json_object_get(body, "recommendationOfferingId"), "/recommendationOfferingId");
+    check_value(c, json_object_get(json_object_get(body, "owner"), "serviceTreeId"),
+                "/owner/serviceTreeId");
+    check_value(c, json_object_get(json_object_get(json_object_get(body, "resourceMetadata"), "action"),
+                                   "actionId"),
+                "/resourceMetadata/action/actionId");
+    check_array(c, json_object_get(body, "actions"), "/actions", "actionId");
+    check_array(c, json_object_get(body, "ingestionClientIdentities"), "/ingestionClientIdentities", NULL);
 }
 
 const al_rule al_rule_guid_format = {

@@ -8,12 +8,13 @@
 
 static void check(al_check *c)
 {
-    char ptrs[64][ADV_POINTER_MAX], host[256], why[160];
-    size_t n = adv_link_pointers(c->doc->body, ptrs, 64), i;
+    adv_link links[64];
+    char host[256], why[160];
+    size_t n = adv_links(c->doc->body, links, 64), i;
     for (i = 0; i < n; i++) {
-        const char *v = al_check_string(c, ptrs[i]);
+        const char *v = links[i].value;
         if (v && adv_link_check(v, host, sizeof(host), why, sizeof(why)) == ADV_LINK_HTTP)
-            al_check_at_pointer(c, "insecure-link", ptrs[i], AL_AT_VALUE,
+            al_check_at_pointer(c, "insecure-link", links[i].pointer, AL_AT_VALUE,
                                 "link \"%s\" uses http, use https", v);
     }
 }

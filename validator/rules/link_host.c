@@ -38,16 +38,17 @@ static int allowed_host(const al_check *c, const char *host)
 
 static void check(al_check *c)
 {
-    char ptrs[64][ADV_POINTER_MAX], host[256], why[160];
-    size_t n = adv_link_pointers(c->doc->body, ptrs, 64), i;
+    adv_link links[64];
+    char host[256], why[160];
+    size_t n = adv_links(c->doc->body, links, 64), i;
     for (i = 0; i < n; i++) {
-        const char *v = al_check_string(c, ptrs[i]);
+        const char *v = links[i].value;
         adv_link_kind k;
         if (!v)
             continue;
         k = adv_link_check(v, host, sizeof(host), why, sizeof(why));
         if ((k == ADV_LINK_HTTPS || k == ADV_LINK_HTTP) && !allowed_host(c, host))
-            al_check_at_pointer(c, "link-host", ptrs[i], AL_AT_VALUE,
+            al_check_at_pointer(c, "link-host", links[i].pointer, AL_AT_VALUE,
                                 "link to \"%s\", which is not an allowed host", host);
     }
 }

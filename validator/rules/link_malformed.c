@@ -6,12 +6,13 @@
 
 static void check(al_check *c)
 {
-    char ptrs[64][ADV_POINTER_MAX], host[256], why[160];
-    size_t n = adv_link_pointers(c->doc->body, ptrs, 64), i;
+    adv_link links[64];
+    char host[256], why[160];
+    size_t n = adv_links(c->doc->body, links, 64), i;
     for (i = 0; i < n; i++) {
-        const char *v = al_check_string(c, ptrs[i]);
+        const char *v = links[i].value;
         if (v && adv_link_check(v, host, sizeof(host), why, sizeof(why)) == ADV_LINK_MALFORMED)
-            al_check_at_pointer(c, "link-malformed", ptrs[i], AL_AT_VALUE, "link \"%s\": %s", v, why);
+            al_check_at_pointer(c, "link-malformed", links[i].pointer, AL_AT_VALUE, "link \"%s\": %s", v, why);
     }
 }
 

@@ -6,12 +6,13 @@
 
 static void check(al_check *c)
 {
-    char ptrs[64][ADV_POINTER_MAX], why[160];
-    size_t n = adv_link_pointers(c->doc->body, ptrs, 64), i, at;
+    adv_link links[64];
+    char why[160];
+    size_t n = adv_links(c->doc->body, links, 64), i, at;
     for (i = 0; i < n; i++) {
-        const char *v = al_check_string(c, ptrs[i]);
+        const char *v = links[i].value;
         if (v && adv_placeholders_check(v, &at, why, sizeof(why)) != 0)
-            al_check_at_pointer(c, "link-placeholder", ptrs[i], AL_AT_VALUE, "link \"%s\": %s", v, why);
+            al_check_at_pointer(c, "link-placeholder", links[i].pointer, AL_AT_VALUE, "link \"%s\": %s", v, why);
     }
 }
 

@@ -17,19 +17,20 @@ static int global_docs_host(const char *host)
 static void check(al_check *c)
 {
     const al_attr *clouds = al_doc_attr(c->doc, "cloudEnvironments");
-    char ptrs[64][ADV_POINTER_MAX], host[256], why[160];
+    adv_link links[64];
+    char host[256], why[160];
     size_t n, i;
     if (!clouds || adv_clouds_parse(clouds->value) != ADV_CLOUD_MOONCAKE)
         return;
-    n = adv_link_pointers(c->doc->body, ptrs, 64);
+    n = adv_links(c->doc->body, links, 64);
     for (i = 0; i < n; i++) {
-        const char *v = al_check_string(c, ptrs[i]);
+        const char *v = links[i].value;
         adv_link_kind k;
         if (!v)
             continue;
         k = adv_link_check(v, host, sizeof(host), why, sizeof(why));
         if ((k == ADV_LINK_HTTPS || k == ADV_LINK_HTTP) && global_docs_host(host))
-            al_check_at_pointer(c, "sovereign-cloud-link", ptrs[i], AL_AT_VALUE,
+            al_check_at_pointer(c, "sovereign-cloud-link", links[i].pointer, AL_AT_VALUE,
                                 "link to \"%s\" in a Mooncake-only file, use docs.azure.cn", host);
     }
 }
