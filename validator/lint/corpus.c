@@ -8,6 +8,7 @@
 #include "corpus.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,17 +34,108 @@ void al_fact_release(al_fact *f)
         free(f->value[k]);
 }
 
+/* ---- the intern pool ---- */
+
+#define BLOCK_SIZE ((size_t)64 * 1024)
+
+struct al_intern_block {
+    al_intern_block *next;
+    size_t used, size;
+    char data[];
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static char *pool_copy(al_corpus *c, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    al_intern_block *b = c->blocks;
+    char *p;
+    if (!b || b->used + n > b->size) {
+        size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+        b = malloc(sizeof(*b) + size);
+        if (!b)
+            return NULL;
+        b->size = size;
+        b->used = 0;
+        b->next = c->blocks;
+        c->blocks = b;
+    }
+    p = b->data + b->used;
+    memcpy(p, s, n);
+    b->used += n;
+    return p;
+}
+
+static int grow_set(al_corpus *c)
+{
+    size_t n = c->nslots ? c->nslots * 2 : 1024, i;
+    const char **slots = calloc(n, sizeof(*slots));
+    if (!slots)
+        return -1;
+    for (i = 0; i < c->nslots; i++) {
+        const char *s = c->slots[i];
+        size_t k;
+        if (!s)
+            continue;
+        for (k = (size_t)hash_str(s) & (n - 1); slots[k]; k = (k + 1) & (n - 1))
+            ;
+        slots[k] = s;
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->nslots = n;
+    return 0;
+}
+
+/* The pool's copy of S (NULL for NULL), stored once however often it is kept. */
+static const char *intern(al_corpus *c, const char *s, int *failed)
+{
+    size_t k;
+    if (!s)
+        return NULL;
+    if ((c->nstrings + 1) * 2 > c->nslots && grow_set(c) != 0) {
+        *failed = 1;
+        return NULL;
+    }
+    for (k = (size_t)hash_str(s) & (c->nslots - 1); c->slots[k]; k = (k + 1) & (c->nslots - 1))
+        if (!strcmp(c->slots[k], s))
+            return c->slots[k];
+    c->slots[k] = pool_copy(c, s);
+    if (!c->slots[k]) {
+        *failed = 1;
+        return NULL;
+    }
+    c->nstrings++;
+    return c->slots[k];
+}
+
 void al_corpus_release(al_corpus *corpus)
 {
-    size_t i;
-    for (i = 0; i < corpus->count; i++)
-        al_fact_release(&corpus->facts[i]);
+    al_intern_block *b = corpus->blocks;
+    while (b) {
+        al_intern_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(corpus->slots);
     free(corpus->facts);
     memset(corpus, 0, sizeof(*corpus));
 }
 
 int al_corpus_add(al_corpus *corpus, al_fact *fact)
 {
+    al_fact kept;
+    int k, failed = 0;
+
     if (corpus->count == corpus->cap) {
         size_t ncap = corpus->cap ? corpus->cap * 2 : 256;
         al_fact *nf = realloc(corpus->facts, ncap * sizeof(*nf));
@@ -54,8 +146,16 @@ int al_corpus_add(al_corpus *corpus, al_fact *fact)
         corpus->facts = nf;
         corpus->cap = ncap;
     }
-    corpus->facts[corpus->count++] = *fact;
+    kept = *fact;
+    kept.file = (char *)intern(corpus, fact->file, &failed);
+    kept.cloud = (char *)intern(corpus, fact->cloud, &failed);
+    for (k = 0; k < AL_FACT_COUNT; k++)
+        kept.value[k] = (char *)intern(corpus, fact->value[k], &failed);
+    al_fact_release(fact);
     memset(fact, 0, sizeof(*fact));
+    if (failed)
+        return -1;
+    corpus->facts[corpus->count++] = kept;
     return 0;
 }
 
@@ -128,49 +228,40 @@ void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fac
     }
 }
 
-typedef struct keyed {
-    char *key;
-    size_t index;
-} keyed;
+/* qsort has no context argument: the grouping pass is single-threaded, so a file-scope one serves. */
+static const al_fact *sort_facts;
+static int (*sort_cmp)(const al_fact *, const al_fact *);
 
-static int cmp_keyed(const void *a, const void *b)
+static int cmp_index(const void *a, const void *b)
 {
-    const keyed *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = sort_cmp(&sort_facts[x], &sort_facts[y]);
     if (c)
         return c;
-    return x->index < y->index ? -1 : x->index > y->index;
+    return x < y ? -1 : x > y;
 }
 
-void al_corpus_groups(al_corpus_check *cc, char *(*key)(const al_fact *, void *), void *kud,
+void al_corpus_groups(al_corpus_check *cc, int (*eligible)(const al_fact *),
+                      int (*cmp)(const al_fact *, const al_fact *),
                       void (*fn)(al_corpus_check *, const size_t *, size_t, void *), void *ud)
 {
     size_t n = cc->corpus->count, m = 0, i, j;
-    keyed *ks = malloc((n ? n : 1) * sizeof(*ks));
     size_t *idx = malloc((n ? n : 1) * sizeof(*idx));
 
-    if (!ks || !idx)
-        goto done;
-    for (i = 0; i < n; i++) {
-        char *k = key(&cc->corpus->facts[i], kud);
-        if (!k)
-            continue;
-        ks[m].key = k;
-        ks[m].index = i;
-        m++;
-    }
-    qsort(ks, m, sizeof(*ks), cmp_keyed);
+    if (!idx)
+        return;
+    for (i = 0; i < n; i++)
+        if (eligible(&cc->corpus->facts[i]))
+            idx[m++] = i;
+    sort_facts = cc->corpus->facts;
+    sort_cmp = cmp;
+    qsort(idx, m, sizeof(*idx), cmp_index);
     for (i = 0; i < m; i = j) {
-        size_t g = 0;
-        for (j = i; j < m && !strcmp(ks[j].key, ks[i].key); j++)
-            idx[g++] = ks[j].index;
-        if (g > 1)
-            fn(cc, idx, g, ud);
+        for (j = i + 1; j < m && !cmp(&cc->corpus->facts[idx[i]], &cc->corpus->facts[idx[j]]); j++)
+            ;
+        if (j - i > 1)
+            fn(cc, idx + i, j - i, ud);
     }
-    for (i = 0; i < m; i++)
-        free(ks[i].key);
-done:
-    free(ks);
     free(idx);
 }
 

@@ -275,15 +275,28 @@ static int lint_file(const al_lint_options *opts, const al_pathitem *item, const
     return 0;
 }
 
-/* The files of one run and where their results go. */
+/*
+ * The files of one run and where their results go. Each file's results are
+ * merged into the run's outputs as soon as every file before it is done, so
+ * only the few files checked out of order wait in memory, not the whole run.
+ */
 typedef struct run {
     const al_lint_options *opts;
     al_pathlist list;
     char **rel;                  /* per file: path relative to the config, or NULL */
-    slot *slots;
+    unsigned char *ignored;      /* per file: ignored by the config */
+    slot **slots;                /* per file: its results until merged, else NULL */
     size_t next;                 /* next file to check, under lock */
+    size_t merged;               /* files merged so far, under lock */
     pthread_mutex_t lock;
     int failed;
+    /* the outputs, written by merges under lock */
+    al_findings *out;
+    al_corpus *corpus;
+    al_suppressions *hdr;
+    char **checked;
+    size_t nchecked;
+    al_lint_stats *stats;
 } run;
 
 static int take_next(run *r, size_t *i)
@@ -297,6 +310,59 @@ static int take_next(run *r, size_t *i)
     return ok;
 }
 
+static void slot_release(slot *sl)
+{
+    al_findings_release(&sl->findings);
+    al_suppressions_release(&sl->suppress);
+    if (sl->has_fact)
+        al_fact_release(&sl->fact);
+    memset(sl, 0, sizeof(*sl));
+}
+
+/* Merges file I's slot into the outputs and frees it. Called under lock, in file order. */
+static int merge_one(run *r, size_t i)
+{
+    slot *sl = r->slots[i];
+    int rc = 0;
+    if (sl->state == SLOT_CHECKED) {
+        r->stats->checked++;
+        r->checked[r->nchecked++] = r->list.items[i].path;
+    } else if (sl->state == SLOT_UNREADABLE) {
+        r->stats->unreadable++;
+    } else if (sl->state == SLOT_SKIPPED) {
+        r->stats->skipped++;
+    } else if (sl->state == SLOT_IGNORED) {
+        r->stats->ignored++;
+    }
+    if (al_findings_take(r->out, &sl->findings) != 0)
+        rc = -1;
+    if (rc == 0 && sl->has_fact) {
+        sl->has_fact = 0;
+        rc = al_corpus_add(r->corpus, &sl->fact);
+    }
+    if (rc == 0 && al_suppressions_take(r->hdr, &sl->suppress) != 0)
+        rc = -1;
+    slot_release(sl);
+    free(sl);
+    r->slots[i] = NULL;
+    return rc;
+}
+
+/* Hands file I's results over, and merges every file now ready in order. */
+static void finish_file(run *r, size_t i, slot *sl, int rc)
+{
+    pthread_mutex_lock(&r->lock);
+    r->slots[i] = sl;
+    if (rc != 0)
+        r->failed = 1;
+    while (!r->failed && r->merged < r->list.count && r->slots[r->merged]) {
+        if (merge_one(r, r->merged) != 0)
+            r->failed = 1;
+        r->merged++;
+    }
+    pthread_mutex_unlock(&r->lock);
+}
+
 static void *worker(void *arg)
 {
     run *r = arg;
@@ -306,18 +372,23 @@ static void *worker(void *arg)
     al_json_arena_init(&arena);
     while (take_next(r, &i)) {
         int rc = 0;
-        if (r->slots[i].state == SLOT_NONE) {
-            /* every jansson value of the file lives in the arena, freed at once */
-            al_json_arena_enter(&arena);
-            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], &r->slots[i]);
-            al_json_arena_leave();
-            al_json_arena_reset(&arena);
-        }
-        if (rc != 0) {
+        slot *sl = calloc(1, sizeof(*sl));
+        if (!sl) {
             pthread_mutex_lock(&r->lock);
             r->failed = 1;
             pthread_mutex_unlock(&r->lock);
+            break;
         }
+        if (r->ignored[i]) {
+            sl->state = SLOT_IGNORED;
+        } else {
+            /* every jansson value of the file lives in the arena, freed at once */
+            al_json_arena_enter(&arena);
+            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], sl);
+            al_json_arena_leave();
+            al_json_arena_reset(&arena);
+        }
+        finish_file(r, i, sl, rc);
     }
     al_json_arena_release(&arena);
     return NULL;
@@ -350,7 +421,7 @@ static int check_all(run *r, unsigned jobs)
     return r->failed ? -1 : 0;
 }
 
-/* Computes relative paths and marks ignored files as done. */
+/* Computes relative paths and marks ignored files. */
 static int mark_ignored(run *r)
 {
     size_t i;
@@ -360,52 +431,9 @@ static int mark_ignored(run *r)
     for (i = 0; i < r->list.count; i++) {
         r->rel[i] = al_config_relpath_new(cfg, r->list.items[i].path);
         if (r->rel[i] && al_config_ignored(cfg, r->rel[i]))
-            r->slots[i].state = SLOT_IGNORED;
+            r->ignored[i] = 1;
     }
     return 0;
-}
-
-static void slot_release(slot *sl)
-{
-    al_findings_release(&sl->findings);
-    al_suppressions_release(&sl->suppress);
-    if (sl->has_fact)
-        al_fact_release(&sl->fact);
-    memset(sl, 0, sizeof(*sl));
-}
-
-/*
- * Merges slots in file order into OUT, CORPUS and HDR; lists the checked
- * files in CHECKED. Slots are emptied.
- */
-static int merge(run *r, al_findings *out, al_corpus *corpus, al_suppressions *hdr,
-                 char **checked, size_t *nchecked, al_lint_stats *stats)
-{
-    size_t i;
-    int rc = 0;
-    for (i = 0; i < r->list.count; i++) {
-        slot *sl = &r->slots[i];
-        if (rc == 0 && sl->state == SLOT_CHECKED) {
-            stats->checked++;
-            checked[(*nchecked)++] = r->list.items[i].path;
-        } else if (rc == 0 && sl->state == SLOT_UNREADABLE) {
-            stats->unreadable++;
-        } else if (rc == 0 && sl->state == SLOT_SKIPPED) {
-            stats->skipped++;
-        } else if (rc == 0 && sl->state == SLOT_IGNORED) {
-            stats->ignored++;
-        }
-        if (rc == 0 && al_findings_take(out, &sl->findings) != 0)
-            rc = -1;
-        if (rc == 0 && sl->has_fact) {
-            sl->has_fact = 0;
-            rc = al_corpus_add(corpus, &sl->fact);
-        }
-        if (rc == 0 && al_suppressions_take(hdr, &sl->suppress) != 0)
-            rc = -1;
-        slot_release(sl);
-    }
-    return rc;
 }
 
 int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths,
@@ -414,8 +442,7 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
     run r;
     al_corpus corpus;
     al_suppressions hdr;
-    char **checked = NULL;
-    size_t i, nchecked = 0, first = out->count;
+    size_t i, first = out->count;
     int rc = 0;
 
     memset(stats, 0, sizeof(*stats));
@@ -426,14 +453,19 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
     al_pathlist_init(&r.list);
     al_corpus_init(&corpus);
     al_suppressions_init(&hdr);
+    r.out = out;
+    r.corpus = &corpus;
+    r.hdr = &hdr;
+    r.stats = stats;
     for (i = 0; i < npaths && rc == 0; i++)
         rc = al_walk(paths[i], &r.list);
     if (rc == 0) {
         size_t n = r.list.count ? r.list.count : 1;
         r.slots = calloc(n, sizeof(*r.slots));
         r.rel = calloc(n, sizeof(*r.rel));
-        checked = calloc(n, sizeof(*checked));
-        if (!r.slots || !r.rel || !checked)
+        r.ignored = calloc(n, 1);
+        r.checked = calloc(n, sizeof(*r.checked));
+        if (!r.slots || !r.rel || !r.ignored || !r.checked)
             rc = -1;
     }
     if (rc == 0)
@@ -441,19 +473,22 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
     if (rc == 0)
         rc = check_all(&r, opts->jobs);
     if (rc == 0)
-        rc = merge(&r, out, &corpus, &hdr, checked, &nchecked, stats);
-    if (rc == 0)
         al_corpus_run(&corpus, out);
     if (rc == 0)
-        rc = al_suppress_apply(opts->config, &hdr, out, first, checked, nchecked,
+        rc = al_suppress_apply(opts->config, &hdr, out, first, r.checked, r.nchecked,
                                &stats->suppressed);
-    for (i = 0; r.slots && i < r.list.count; i++)
-        slot_release(&r.slots[i]);
+    for (i = 0; r.slots && i < r.list.count; i++) {
+        if (r.slots[i]) {
+            slot_release(r.slots[i]);
+            free(r.slots[i]);
+        }
+    }
     for (i = 0; r.rel && i < r.list.count; i++)
         free(r.rel[i]);
     free(r.rel);
+    free(r.ignored);
     free(r.slots);
-    free(checked);
+    free(r.checked);
     al_suppressions_release(&hdr);
     al_corpus_release(&corpus);
     al_pathlist_release(&r.list);

@@ -4,26 +4,18 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../lint/corpus.h"
 
-static char *lower_dup(const char *s)
+static int eligible(const al_fact *f)
 {
-    size_t n = strlen(s), i;
-    char *d = malloc(n + 1);
-    if (!d)
-        return NULL;
-    for (i = 0; i <= n; i++)
-        d[i] = (char)tolower((unsigned char)s[i]);
-    return d;
+    return f->value[AL_FACT_ARTICLE_ID] && *f->value[AL_FACT_ARTICLE_ID];
 }
 
-static char *key(const al_fact *f, void *ud)
+static int cmp(const al_fact *a, const al_fact *b)
 {
-    (void)ud;
-    if (!f->value[AL_FACT_ARTICLE_ID] || !*f->value[AL_FACT_ARTICLE_ID])
-        return NULL;
-    return lower_dup(f->value[AL_FACT_ARTICLE_ID]);
+    return strcasecmp(a->value[AL_FACT_ARTICLE_ID], b->value[AL_FACT_ARTICLE_ID]);
 }
 
 static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
@@ -44,7 +36,7 @@ static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
 
 static void check_corpus(al_corpus_check *cc)
 {
-    al_corpus_groups(cc, key, NULL, group, NULL);
+    al_corpus_groups(cc, eligible, cmp, group, NULL);
 }
 
 const al_rule al_rule_article_id_unique = {

@@ -8,13 +8,15 @@
 
 #include "../lint/corpus.h"
 
-static char *key(const al_fact *f, void *ud)
+static int eligible(const al_fact *f)
 {
-    (void)ud;
-    if (!f->value[AL_FACT_FRIENDLY_NAME] || !*f->value[AL_FACT_FRIENDLY_NAME] ||
-        !f->value[AL_FACT_TYPE_ID])
-        return NULL;
-    return strdup(f->value[AL_FACT_FRIENDLY_NAME]);
+    return f->value[AL_FACT_FRIENDLY_NAME] && *f->value[AL_FACT_FRIENDLY_NAME] &&
+           f->value[AL_FACT_TYPE_ID];
+}
+
+static int cmp(const al_fact *a, const al_fact *b)
+{
+    return strcmp(a->value[AL_FACT_FRIENDLY_NAME], b->value[AL_FACT_FRIENDLY_NAME]);
 }
 
 static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
@@ -39,7 +41,7 @@ static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
 
 static void check_corpus(al_corpus_check *cc)
 {
-    al_corpus_groups(cc, key, NULL, group, NULL);
+    al_corpus_groups(cc, eligible, cmp, group, NULL);
 }
 
 const al_rule al_rule_friendly_name_type = {

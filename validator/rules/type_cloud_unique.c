@@ -6,25 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../lint/corpus.h"
 
-static char *key(const al_fact *f, void *ud)
+static int eligible(const al_fact *f)
 {
-    const char *t = f->value[AL_FACT_TYPE_ID];
-    size_t n, i;
-    char *k;
-    (void)ud;
-    if (!t || !*t)
-        return NULL;
-    n = strlen(t) + (f->cloud ? strlen(f->cloud) : 0) + 2;
-    k = malloc(n);
-    if (!k)
-        return NULL;
-    snprintf(k, n, "%s|%s", t, f->cloud ? f->cloud : "");
-    for (i = 0; k[i]; i++)
-        k[i] = (char)tolower((unsigned char)k[i]);
-    return k;
+    return f->value[AL_FACT_TYPE_ID] && *f->value[AL_FACT_TYPE_ID];
+}
+
+/* (recommendationTypeId, cloud suffix), both without regard to case */
+static int cmp(const al_fact *a, const al_fact *b)
+{
+    int c = strcasecmp(a->value[AL_FACT_TYPE_ID], b->value[AL_FACT_TYPE_ID]);
+    if (c)
+        return c;
+    return strcasecmp(a->cloud ? a->cloud : "", b->cloud ? b->cloud : "");
 }
 
 static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
@@ -44,7 +41,7 @@ static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
 
 static void check_corpus(al_corpus_check *cc)
 {
-    al_corpus_groups(cc, key, NULL, group, NULL);
+    al_corpus_groups(cc, eligible, cmp, group, NULL);
 }
 
 const al_rule al_rule_type_cloud_unique = {

@@ -9,18 +9,14 @@
 
 #include "../lint/corpus.h"
 
-static char *key(const al_fact *f, void *ud)
+static int eligible(const al_fact *f)
 {
-    const char *t = f->value[AL_FACT_TYPE_ID];
-    char *k;
-    size_t i;
-    (void)ud;
-    if (!t || !*t)
-        return NULL;
-    k = strdup(t);
-    for (i = 0; k && k[i]; i++)
-        k[i] = (char)tolower((unsigned char)k[i]);
-    return k;
+    return f->value[AL_FACT_TYPE_ID] && *f->value[AL_FACT_TYPE_ID];
+}
+
+static int cmp(const al_fact *a, const al_fact *b)
+{
+    return strcasecmp(a->value[AL_FACT_TYPE_ID], b->value[AL_FACT_TYPE_ID]);
 }
 
 static const struct {
@@ -85,7 +81,7 @@ static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
 
 static void check_corpus(al_corpus_check *cc)
 {
-    al_corpus_groups(cc, key, NULL, group, NULL);
+    al_corpus_groups(cc, eligible, cmp, group, NULL);
 }
 
 const al_rule al_rule_variant_mismatch = {
