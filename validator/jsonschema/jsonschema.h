@@ -104,6 +104,14 @@ jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_u
 
 void jsch_schema_free(jsch_schema *schema);
 
+/* Compiles SCHEMA's patterns to machine code (pcre2 JIT) where the platform
+   allows, for runs that validate many instances: it costs about a tenth of a
+   millisecond per pattern once and makes each match several times faster.
+   Not thread-safe: call it before validating from several threads. Patterns
+   that cannot be JIT-compiled keep using the interpreter. Returns how many
+   patterns were compiled. */
+size_t jsch_schema_jit(jsch_schema *schema);
+
 /* ---- validation ---- */
 
 /* Validates instance (borrowed) against schema. Returns true when valid.

@@ -262,6 +262,19 @@ jsch_regex *regex_compile(const char *src, size_t len, char *errbuf, size_t errl
     return re;
 }
 
+size_t jsch_schema_jit(jsch_schema *schema)
+{
+    size_t i, n = 0;
+    if (!schema)
+        return 0;
+    for (i = 0; i < schema->regexes.n; i++) {
+        jsch_regex *re = schema->regexes.v[i];
+        if (pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0)
+            n++;
+    }
+    return n;
+}
+
 void regex_free(jsch_regex *re)
 {
     if (!re) return;

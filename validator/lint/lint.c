@@ -26,6 +26,9 @@
 #include "suppress.h"
 #include "walk.h"
 
+/* From this many files on, the schema's patterns are JIT-compiled before checking. */
+#define AL_LINT_JIT_THRESHOLD 64
+
 /* What checking one file produced, kept until the slots are merged in order. */
 typedef enum slot_state {
     SLOT_NONE, SLOT_CHECKED, SLOT_SKIPPED, SLOT_UNREADABLE, SLOT_IGNORED
@@ -468,6 +471,13 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
         if (!r.slots || !r.rel || !r.ignored || !r.checked)
             rc = -1;
     }
+    /*
+     * Many files: compile the schema's patterns to machine code first (the
+     * schema is shared read-only by the workers afterwards). A few files,
+     * as under pre-commit, are faster without paying for the compilation.
+     */
+    if (rc == 0 && opts->schema && r.list.count >= AL_LINT_JIT_THRESHOLD)
+        jsch_schema_jit((jsch_schema *)opts->schema);
     if (rc == 0)
         rc = mark_ignored(&r);
     if (rc == 0)
