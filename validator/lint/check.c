@@ -132,3 +132,13 @@ void al_check_at_header(al_check *c, const char *rule_id, const char *fmt, ...)
     va_end(ap);
     add(c, rule_id, c->doc->header_off, c->doc->header_off + 11, NULL, msg);
 }
+
+const adv_link *al_check_links(al_check *c, size_t *count)
+{
+    if (!c->links_listed) {
+        c->nlinks = adv_links(c->doc->body, c->links, AL_CHECK_MAX_LINKS);
+        c->links_listed = 1;
+    }
+    *count = c->nlinks;
+    return c->links;
+}

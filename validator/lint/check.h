@@ -13,6 +13,9 @@
 #include "../reader/document.h"
 #include "../report/finding.h"
 #include "../rules/rule.h"
+#include "../advisor/advisor.h"
+
+#define AL_CHECK_MAX_LINKS 64
 
 typedef struct al_check {
     al_doc *doc;                 /* borrowed */
@@ -23,7 +26,14 @@ typedef struct al_check {
     al_severity severity;        /* the running rule's severity for this file */
     char *const *link_hosts;     /* extra allowed link hosts (config), borrowed */
     size_t nlink_hosts;
+    /* the body's links, listed once for the several link rules (al_check_links) */
+    int links_listed;
+    size_t nlinks;
+    adv_link links[AL_CHECK_MAX_LINKS];
 } al_check;
+
+/* The body's link fields (advisor.h adv_links), listed on first use per file. */
+const adv_link *al_check_links(al_check *c, size_t *count);
 
 /* Where in a body value a finding points. */
 typedef enum al_place {

@@ -8,9 +8,11 @@
 
 static void check(al_check *c)
 {
-    adv_link links[64];
+    const adv_link *links;
     char host[256], why[160];
-    size_t n = adv_links(c->doc->body, links, 64), i;
+    size_t n, i;
+
+    links = al_check_links(c, &n);
     for (i = 0; i < n; i++) {
         const char *v = links[i].value;
         if (v && adv_link_check(v, host, sizeof(host), why, sizeof(why)) == ADV_LINK_HTTP)

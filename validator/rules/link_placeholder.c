@@ -6,9 +6,11 @@
 
 static void check(al_check *c)
 {
-    adv_link links[64];
+    const adv_link *links;
     char why[160];
-    size_t n = adv_links(c->doc->body, links, 64), i, at;
+    size_t n, i, at;
+
+    links = al_check_links(c, &n);
     for (i = 0; i < n; i++) {
         const char *v = links[i].value;
         if (v && adv_placeholders_check(v, &at, why, sizeof(why)) != 0)

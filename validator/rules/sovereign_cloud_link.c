@@ -17,12 +17,12 @@ static int global_docs_host(const char *host)
 static void check(al_check *c)
 {
     const al_attr *clouds = al_doc_attr(c->doc, "cloudEnvironments");
-    adv_link links[64];
+    const adv_link *links;
     char host[256], why[160];
     size_t n, i;
     if (!clouds || adv_clouds_parse(clouds->value) != ADV_CLOUD_MOONCAKE)
         return;
-    n = adv_links(c->doc->body, links, 64);
+    links = al_check_links(c, &n);
     for (i = 0; i < n; i++) {
         const char *v = links[i].value;
         adv_link_kind k;
