@@ -434,9 +434,12 @@ static void find_body(reader *r, size_t pos)
     }
     doc->body_start = next_line(src, i);
 closing:
+    /* the closing fence: one memchr per line, the full check only for lines starting "---" */
     i = doc->body_start;
-    while (i < src->len && !is_fence(src, i))
-        i = next_line(src, i);
+    while (i < src->len && !(src->data[i] == '-' && is_fence(src, i))) {
+        const char *nl = memchr(src->data + i, '\n', src->len - i);
+        i = nl ? (size_t)(nl - src->data) + 1 : src->len;
+    }
     if (i >= src->len) {
         report(r, "fence-missing", src->len, src->len, AL_NO_OFFSET, NULL,
                "missing the closing '---' fence line after the JSON body");
