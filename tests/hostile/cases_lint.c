@@ -817,6 +817,7 @@ static void case_deleted_during_run(void)
 void hostile_codegen_template_self(void);
 void hostile_codegen_outside_out(void);
 void hostile_codegen_kill(void);
+void hostile_codegen_kill_litter(void);
 
 WITH_ANY_SCHEMA(case_long_line_1mb)
 WITH_ANY_SCHEMA(case_nesting_100000)
@@ -847,5 +848,6 @@ const hostile_entry hostile_cases[] = {
     {"template-includes-itself", hostile_codegen_template_self},
     {"codegen-outside-out", hostile_codegen_outside_out},
     {"codegen-kill", hostile_codegen_kill},
+    {"codegen-kill-litter", hostile_codegen_kill_litter},
     {NULL, NULL},
 };
