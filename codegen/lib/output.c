@@ -8,6 +8,7 @@
  */
 #include "output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,6 +16,43 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Temporary files start with this: a killed run's are recognised and removed by the next. */
+#define TMP_PREFIX ".advisor-codegen."
+
+/* The directories below OUT that advisor-codegen writes into (and syncs, and cleans). */
+static const char *const out_dirs[] = {"", "rules", "tests"};
+
+/* Removes the temporary files a killed run left in ROOT/SUB. */
+static void remove_leftovers(const char *root, const char *sub)
+{
+    char dir[4096], path[8192];
+    DIR *d;
+    struct dirent *e;
+    snprintf(dir, sizeof(dir), "%s%s%s", root, *sub ? "/" : "", sub);
+    d = opendir(dir);
+    if (!d)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, TMP_PREFIX, sizeof(TMP_PREFIX) - 1) != 0)
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    closedir(d);
+}
+
+static void sync_dir(const char *root, const char *sub)
+{
+    char dir[4096];
+    int fd;
+    snprintf(dir, sizeof(dir), "%s%s%s", root, *sub ? "/" : "", sub);
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    fsync(fd);
+    close(fd);
+}
 
 static int mkdir_one(const char *path, char *err, size_t errlen)
 {
@@ -75,6 +113,11 @@ int cg_output_open(cg_output *o, const char *root, int check_only, int force, FI
             return -1;
         }
         free(p);
+    }
+    {
+        size_t i;
+        for (i = 0; i < sizeof(out_dirs) / sizeof(out_dirs[0]); i++)
+            remove_leftovers(root, out_dirs[i]);
     }
     return 0;
 }
@@ -155,7 +198,7 @@ static int same_content(const char *path, const char *data, size_t len)
 
 static int write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
-    size_t n = strlen(path) + 16;
+    size_t n = strlen(path) + sizeof(TMP_PREFIX) + 16;
     char *tmp = malloc(n), *slash;
     int fd;
     size_t done = 0;
@@ -164,9 +207,9 @@ static int write_atomic(const char *path, const char *data, size_t len, char *er
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    /* OUT/dir/.name.XXXXXX: same directory, so rename is atomic */
+    /* OUT/dir/.advisor-codegen.name.XXXXXX: same directory, so rename is atomic */
     slash = strrchr(path, '/');
-    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
+    snprintf(tmp, n, "%.*s" TMP_PREFIX "%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
     fd = mkstemp(tmp);
     if (fd < 0) {
         snprintf(err, errlen, "cannot create a temporary file beside '%s': %s", path, strerror(errno));
@@ -259,11 +302,10 @@ int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len,
 void cg_output_close(cg_output *o)
 {
     if (!o->check_only && o->root) {
-        int fd = open(o->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd >= 0) {
-            fsync(fd);
-            close(fd);
-        }
+        /* the renames are durable once the directories holding them are synced */
+        size_t i;
+        for (i = 0; i < sizeof(out_dirs) / sizeof(out_dirs[0]); i++)
+            sync_dir(o->root, out_dirs[i]);
     }
     free(o->root);
     o->root = NULL;

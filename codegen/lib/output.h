@@ -3,7 +3,8 @@
  *
  * Every file is written to a temporary name in its final directory, synced
  * and renamed over the target, so an interrupted run leaves each file
- * either as it was or complete. A file whose content would not change is
+ * either as it was or complete; the temporary files of a run that was killed
+ * are removed by the next one. A file whose content would not change is
  * not touched (its timestamp stays, so builds do no work). Stubs, the files
  * people edit, are written only when absent unless forced. Nothing is ever
  * written outside OUT: relative paths with "..", and symbolic links inside

@@ -334,10 +334,8 @@ void hostile_codegen_kill(void)
 
 /*
  * codegen-kill-litter: after interrupted runs leave temporary files
- * (OUT/.NAME.XXXXXX) behind, the next complete run must not keep them.
- * KNOWN BUG, disabled in CMakeLists.txt until fixed: write_atomic() in
- * codegen/lib/output.c never removes the temporaries of a run killed between
- * mkstemp and rename, so OUT collects them forever.
+ * (OUT/.advisor-codegen.NAME.XXXXXX) behind, the next complete run must not
+ * keep them (codegen/lib/output.c removes them when it opens OUT).
  */
 void hostile_codegen_kill_litter(void);
 void hostile_codegen_kill_litter(void)
