@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -734,6 +735,23 @@ static void case_symlink_loop(void)
     finish(&run);
 }
 
+/* Whether UID can reach PATH (every directory on the way searchable, the file readable). */
+static int reachable_by(uid_t uid, const char *path)
+{
+    pid_t pid = fork();
+    int status = 0;
+    if (pid < 0)
+        return 0;
+    if (pid == 0) {
+        if (setgid((gid_t)uid) != 0 || setuid(uid) != 0)
+            _exit(2);
+        _exit(access(path, R_OK) == 0 ? 0 : 1);
+    }
+    if (waitpid(pid, &status, 0) != pid)
+        return 0;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 /*
  * An unreadable file: a dangling symbolic link in a walked directory, and a
  * mode-000 file. Root reads mode 000, so as root the child runs as nobody
@@ -749,8 +767,17 @@ static void case_unreadable_file(void)
     hostile_copy(GOOD_FIXTURE, "tree/secret.md");
     if (chmod(hostile_path("tree/secret.md"), 0) != 0)
         hostile_die("chmod: %s", strerror(errno));
-    if (geteuid() == 0)
+    if (geteuid() == 0) {
+        /*
+         * The child must be able to reach the binary and the scratch tree as
+         * nobody: not so when the project lives below a private directory
+         * such as /root. Then root's reading of mode 000 cannot be avoided.
+         */
+        if (!reachable_by(65534, hostile_lint) || !reachable_by(65534, hostile_path("tree/good.md")))
+            hostile_skip("running as root below a directory uid 65534 cannot enter, so a mode-000 "
+                         "file cannot be made unreadable here");
         lim.uid = 65534;
+    }
     lint(&run, &lim, "tree", NULL, NULL, NULL, NULL, NULL);
     expect_common(&run, 2, 1);
     expect_finding(&run, "tree/dangling.md", "read-error", "No such file or directory");
