@@ -100,29 +100,32 @@ static json_t *take_num(json_t *rest, const char *key, long long *as_int)
     return ctx;
 }
 
-static json_t *list_ctx(cg_model *m, json_t *arr)
+/*
+ * Takes array KEY out of REST when every item has type WANT, as a list
+ * context {present, nonempty, count, items} with each item converted by
+ * ITEM; else leaves it in REST (its extra_json keeps it) and says absent.
+ */
+static json_t *take_list(cg_model *m, json_t *rest, const char *key, json_type want,
+                         json_t *(*item)(cg_model *, json_t *))
 {
-    json_t *items = json_array(), *x;
+    json_t *arr = json_object_get(rest, key), *items, *x;
     size_t i;
+    if (!json_is_array(arr))
+        return absent();
     json_array_foreach(arr, i, x)
-        json_array_append_new(items, str_ctx(m, json_string_value(x), json_string_length(x)));
-    return json_pack("{s:b,s:b,s:I,s:o}", "present", 1, "nonempty", json_array_size(arr) > 0,
-                     "count", (json_int_t)json_array_size(arr), "items", items);
+        if (json_typeof(x) != want)
+            return absent();
+    items = json_array();
+    json_array_foreach(arr, i, x)
+        json_array_append_new(items, item(m, x));
+    json_object_del(rest, key);
+    return json_pack("{s:b,s:b,s:I,s:o}", "present", 1, "nonempty", json_array_size(items) > 0,
+                     "count", (json_int_t)json_array_size(items), "items", items);
 }
 
-/* Takes an array of strings KEY out of REST. */
-static json_t *take_str_list(cg_model *m, json_t *rest, const char *key)
+static json_t *string_item(cg_model *m, json_t *x)
 {
-    json_t *v = json_object_get(rest, key), *x, *ctx;
-    size_t i;
-    if (!json_is_array(v))
-        return absent();
-    json_array_foreach(v, i, x)
-        if (!json_is_string(x))
-            return absent();
-    ctx = list_ctx(m, v);
-    json_object_del(rest, key);
-    return ctx;
+    return str_ctx(m, json_string_value(x), json_string_length(x));
 }
 
 typedef struct enum_name {
@@ -220,44 +223,14 @@ static json_t *action_ctx(cg_model *m, json_t *action)
     return ctx;
 }
 
-static json_t *actions_ctx(cg_model *m, json_t *rest)
+static json_t *column_item(cg_model *m, json_t *x)
 {
-    json_t *arr = json_object_get(rest, "actions"), *items, *x;
-    size_t i;
-    if (!json_is_array(arr))
-        return absent();
-    json_array_foreach(arr, i, x)
-        if (!json_is_object(x))
-            return absent();
-    items = json_array();
-    json_array_foreach(arr, i, x)
-        json_array_append_new(items, action_ctx(m, x));
-    json_object_del(rest, "actions");
-    return json_pack("{s:b,s:b,s:I,s:o}", "present", 1, "nonempty", json_array_size(items) > 0,
-                     "count", (json_int_t)json_array_size(items), "items", items);
-}
-
-static json_t *columns_ctx(cg_model *m, json_t *rest)
-{
-    json_t *arr = json_object_get(rest, "additionalColumns"), *items, *x;
-    size_t i;
-    if (!json_is_array(arr))
-        return absent();
-    json_array_foreach(arr, i, x)
-        if (!json_is_object(x))
-            return absent();
-    items = json_array();
-    json_array_foreach(arr, i, x) {
-        json_t *crest = json_copy(x), *c = json_object();
-        json_object_set_new(c, "name", take_str(m, crest, "name"));
-        json_object_set_new(c, "title", take_str(m, crest, "title"));
-        json_object_set_new(c, "extra", extra_ctx(m, crest));
-        json_decref(crest);
-        json_array_append_new(items, c);
-    }
-    json_object_del(rest, "additionalColumns");
-    return json_pack("{s:b,s:b,s:I,s:o}", "present", 1, "nonempty", json_array_size(items) > 0,
-                     "count", (json_int_t)json_array_size(items), "items", items);
+    json_t *crest = json_copy(x), *c = json_object();
+    json_object_set_new(c, "name", take_str(m, crest, "name"));
+    json_object_set_new(c, "title", take_str(m, crest, "title"));
+    json_object_set_new(c, "extra", extra_ctx(m, crest));
+    json_decref(crest);
+    return c;
 }
 
 static json_t *data_source_ctx(cg_model *m, json_t *rest)
@@ -445,9 +418,12 @@ int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, si
                         json_string(json_string_value(json_object_get(rest, "recommendationFriendlyName"))));
     json_object_set_new(rec, "resource_type", take_str(m, rest, "recommendationResourceType"));
     json_object_set_new(rec, "friendly_name", take_str(m, rest, "recommendationFriendlyName"));
-    json_object_set_new(rec, "portal_features", take_str_list(m, rest, "portalFeatures"));
-    json_object_set_new(rec, "ingestion_client_identities", take_str_list(m, rest, "ingestionClientIdentities"));
-    json_object_set_new(rec, "supported_sdk_languages", take_str_list(m, rest, "supportedSDKLanguages"));
+    json_object_set_new(rec, "portal_features",
+                        take_list(m, rest, "portalFeatures", JSON_STRING, string_item));
+    json_object_set_new(rec, "ingestion_client_identities",
+                        take_list(m, rest, "ingestionClientIdentities", JSON_STRING, string_item));
+    json_object_set_new(rec, "supported_sdk_languages",
+                        take_list(m, rest, "supportedSDKLanguages", JSON_STRING, string_item));
     json_object_set_new(rec, "owner", owner_ctx(m, rest));
     json_object_set_new(rec, "ttl", take_num(rest, "recommendationTimeToLive", &ttl));
     json_object_set_new(rec, "ttl_seconds", json_integer(ttl));
@@ -462,9 +438,10 @@ int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, si
     json_object_set_new(rec, "cost_saving_info", take_str(m, rest, "costSavingInfo"));
     json_object_set_new(rec, "test_data_raw", json_string(json_string_value(json_object_get(rest, "testData"))));
     json_object_set_new(rec, "test_data", take_str(m, rest, "testData"));
-    json_object_set_new(rec, "actions", actions_ctx(m, rest));
+    json_object_set_new(rec, "actions", take_list(m, rest, "actions", JSON_OBJECT, action_ctx));
     json_object_set_new(rec, "resource_metadata", resource_metadata_ctx(m, rest));
-    json_object_set_new(rec, "columns", columns_ctx(m, rest));
+    json_object_set_new(rec, "columns",
+                        take_list(m, rest, "additionalColumns", JSON_OBJECT, column_item));
     json_object_set_new(rec, "body_copy", json_deep_copy(doc->body));
     json_object_set_new(rec, "extra", extra_ctx(m, rest));
     json_decref(rest);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../reader/document.h"
+#include "../util/grow.h"
 
 static const char *const field_pointer[AL_FACT_COUNT] = {
     NULL, "/recommendationTypeId", "/recommendationFriendlyName",
@@ -136,15 +137,9 @@ int al_corpus_add(al_corpus *corpus, al_fact *fact)
     al_fact kept;
     int k, failed = 0;
 
-    if (corpus->count == corpus->cap) {
-        size_t ncap = corpus->cap ? corpus->cap * 2 : 256;
-        al_fact *nf = realloc(corpus->facts, ncap * sizeof(*nf));
-        if (!nf) {
-            al_fact_release(fact);
-            return -1;
-        }
-        corpus->facts = nf;
-        corpus->cap = ncap;
+    if (al_grow(&corpus->facts, &corpus->cap, corpus->count + 1, sizeof(*corpus->facts), 256) != 0) {
+        al_fact_release(fact);
+        return -1;
     }
     kept = *fact;
     kept.file = (char *)intern(corpus, fact->file, &failed);

@@ -15,6 +15,7 @@
 
 #include "../rules/rule.h"
 #include "check.h"
+#include "../util/grow.h"
 
 void al_suppressions_init(al_suppressions *list)
 {
@@ -34,19 +35,7 @@ void al_suppressions_release(al_suppressions *list)
 
 static int reserve(al_suppressions *list, size_t extra)
 {
-    size_t ncap;
-    al_header_suppression *ni;
-    if (list->count + extra <= list->cap)
-        return 0;
-    ncap = list->cap ? list->cap : 8;
-    while (ncap < list->count + extra)
-        ncap *= 2;
-    ni = realloc(list->items, ncap * sizeof(*ni));
-    if (!ni)
-        return -1;
-    list->items = ni;
-    list->cap = ncap;
-    return 0;
+    return al_grow(&list->items, &list->cap, list->count + extra, sizeof(*list->items), 8);
 }
 
 int al_suppressions_take(al_suppressions *dst, al_suppressions *src)

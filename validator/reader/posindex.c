@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/grow.h"
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -77,14 +79,8 @@ int al_posindex_add(al_posindex *ix, const char *pointer, size_t len,
     al_posentry *e;
     char *copy;
 
-    if (ix->count == ix->cap) {
-        size_t ncap = ix->cap ? ix->cap * 2 : 32;
-        al_posentry *ne = realloc(ix->entries, ncap * sizeof(*ne));
-        if (!ne)
-            return -1;
-        ix->entries = ne;
-        ix->cap = ncap;
-    }
+    if (al_grow(&ix->entries, &ix->cap, ix->count + 1, sizeof(*ix->entries), 32) != 0)
+        return -1;
     if ((ix->count + 1) * 2 > ix->nslots && rehash(ix) != 0)
         return -1;
     /* pointers are C strings: a key holding NUL ("\u0000") is cut there, as

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/grow.h"
+
 static char *dup_or_null(const char *s)
 {
     size_t n;
@@ -44,19 +46,7 @@ void al_findings_release(al_findings *list)
 
 static int reserve(al_findings *list, size_t extra)
 {
-    size_t ncap;
-    al_finding *ni;
-    if (list->count + extra <= list->cap)
-        return 0;
-    ncap = list->cap ? list->cap : 16;
-    while (ncap < list->count + extra)
-        ncap *= 2;
-    ni = realloc(list->items, ncap * sizeof(*ni));
-    if (!ni)
-        return -1;
-    list->items = ni;
-    list->cap = ncap;
-    return 0;
+    return al_grow(&list->items, &list->cap, list->count + extra, sizeof(*list->items), 16);
 }
 
 int al_findings_add(al_findings *list, const char *file, int line, int column,
