@@ -15,6 +15,7 @@
 
 #include "config/config.h"
 #include "lint/fix.h"
+#include "rules/rule.h"
 
 static void test_glob(void **state)
 {
@@ -163,16 +164,16 @@ static void test_errors(void **state)
 static void test_fix_spans(void **state)
 {
     const char *text = "a=\"usnat\"\r\nid: \"  0b1c2d3e-0000-4000-8000-000000000000 \"\r\n";
-    char *cloud = al_fix_new("cloud-name-case", text, 3, 8);
-    char *guid = al_fix_new("guid-format", text, 15, 56);
+    char *cloud = al_rule_fix_new("cloud-name-case", text, 3, 8);
+    char *guid = al_rule_fix_new("guid-format", text, 15, 56);
     (void)state;
     assert_non_null(cloud);
     assert_non_null(guid);
     assert_string_equal(cloud, "USNat");
     assert_string_equal(guid, "\"0b1c2d3e-0000-4000-8000-000000000000\"");
-    assert_null(al_fix_new("guid-format", "\"  zz \"", 0, 7));
-    assert_null(al_fix_new("insecure-link", "\"http://a\"", 0, 10));
-    assert_null(al_fix_new("cloud-name-case", "USNat", 0, 5));
+    assert_null(al_rule_fix_new("guid-format", "\"  zz \"", 0, 7));
+    assert_null(al_rule_fix_new("insecure-link", "\"http://a\"", 0, 10));
+    assert_null(al_rule_fix_new("cloud-name-case", "USNat", 0, 5));
     free(cloud);
     free(guid);
 }

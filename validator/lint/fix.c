@@ -1,11 +1,10 @@
 /*
  * fix.c - certain fixes: computing a replacement, applying spans, writing.
  *
- * A replacement is only offered when the span holds exactly what the rule
- * complained about and the result is known good: the canonical cloud name
- * for a name in another case, or the same GUID without the spaces inside
- * its quotes. Edits are applied in offset order into a new buffer; bytes
- * outside the spans are copied untouched.
+ * Each rule computes its own fix (rules/rule.h, the fix member); here a
+ * fix is checked again against the file as it is now and applied. Edits
+ * are applied in offset order into a new buffer; bytes outside the spans
+ * are copied untouched.
  */
 #include "fix.h"
 
@@ -17,58 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../advisor/advisor.h"
 #include "../reader/source.h"
-
-static char *cloud_fix(const char *s, size_t len)
-{
-    const char *canon = NULL;
-    if (!len || !adv_cloud_lookup(s, len, &canon) || strlen(canon) != len)
-        return NULL;
-    if (!memcmp(s, canon, len))
-        return NULL;
-    return strndup(canon, len);
-}
-
-/* "  0b1c...  " (with its quotes) to "0b1c..." when only spaces are wrong. */
-static char *guid_space_fix(const char *s, size_t len)
-{
-    const char *a, *b;
-    char why[160], *out;
-    if (len < 2 || s[0] != '"' || s[len - 1] != '"')
-        return NULL;
-    if (memchr(s, '\\', len) || memchr(s, '\n', len) || memchr(s, '\r', len))
-        return NULL;
-    a = s + 1;
-    b = s + len - 1;
-    while (a < b && *a == ' ')
-        a++;
-    while (b > a && b[-1] == ' ')
-        b--;
-    if (a == s + 1 && b == s + len - 1)
-        return NULL;
-    if (adv_guid_check(a, (size_t)(b - a), why, sizeof(why)) != 0)
-        return NULL;
-    out = malloc((size_t)(b - a) + 3);
-    if (!out)
-        return NULL;
-    out[0] = '"';
-    memcpy(out + 1, a, (size_t)(b - a));
-    out[(b - a) + 1] = '"';
-    out[(b - a) + 2] = '\0';
-    return out;
-}
-
-char *al_fix_new(const char *rule, const char *data, size_t off, size_t end)
-{
-    if (!rule || !data || end <= off)
-        return NULL;
-    if (!strcmp(rule, "cloud-name-case"))
-        return cloud_fix(data + off, end - off);
-    if (!strcmp(rule, "guid-format"))
-        return guid_space_fix(data + off, end - off);
-    return NULL;
-}
+#include "../rules/rule.h"
 
 static int cmp_edit(const void *a, const void *b)
 {
@@ -283,7 +232,7 @@ static int fix_one_file(const al_findings *list, size_t a, size_t b, int dry_run
         char *now;
         if (!f->fix || f->off == AL_NO_SPAN || f->end > src.len)
             continue;
-        now = al_fix_new(f->rule, src.data, f->off, f->end);
+        now = al_rule_fix_new(f->rule, src.data, f->off, f->end);
         if (now && !strcmp(now, f->fix)) {
             edits[n].off = f->off;
             edits[n].end = f->end;

@@ -1,11 +1,10 @@
 /*
  * fix.h - the fixes advisor-lint is certain of, and applying them to bytes.
  *
- * A fix replaces a finding's byte span with new text. Only two are certain
- * enough to apply unasked: a cloud name in another case becomes its
- * canonical spelling (cloud-name-case), and a GUID string with spaces
- * inside its quotes loses them (guid-format). An http link is never
- * rewritten: only a person can tell whether the host serves https.
+ * A fix replaces a finding's byte span with new text; each rule computes
+ * its own (rules/rule.h, the fix member), only when it is certain. An http
+ * link is never rewritten: only a person can tell whether the host serves
+ * https.
  *
  * al_fix_apply_new rewrites a buffer from a list of spans, so everything
  * outside the spans stays byte-identical (CRLF line ends included).
@@ -19,12 +18,6 @@
 #include <stdio.h>
 
 #include "../report/finding.h"
-
-/*
- * The certain replacement for RULE's finding over DATA[OFF, END), or NULL
- * when the finding has none (or memory ran out).
- */
-char *al_fix_new(const char *rule, const char *data, size_t off, size_t end);
 
 /* One replacement of [off, end) by text. */
 typedef struct al_edit {

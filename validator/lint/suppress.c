@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "../rules/rule.h"
-#include "check.h"
+#include "../rules/check.h"
 #include "../util/grow.h"
 
 void al_suppressions_init(al_suppressions *list)

@@ -11,6 +11,17 @@
 
 #include "finding.h"
 
+/*
+ * A rule as reports describe it: the registry's descriptor, handed in by
+ * the caller so that formatting findings never depends on the rules.
+ */
+typedef struct al_rule_info {
+    const char *id;
+    al_severity severity;        /* default severity */
+    const char *summary;         /* one line */
+    const char *doc;             /* Markdown: what, why, example, fix */
+} al_rule_info;
+
 typedef struct al_report_info {
     const char *tool;            /* "advisor-lint" */
     const char *version;
@@ -22,6 +33,8 @@ typedef struct al_report_info {
     int baseline;                /* a baseline was applied: */
     size_t baseline_known;       /*   findings it recorded, not shown */
     size_t baseline_fixed;       /*   its entries no finding matches any more */
+    const al_rule_info *rules;   /* SARIF: every rule, sorted by id (the driver's rules) */
+    size_t nrules;
 } al_report_info;
 
 /*
@@ -46,7 +59,7 @@ int al_report_json(FILE *out, const al_findings *list, const al_report_info *inf
 
 /*
  * SARIF 2.1.0, as GitHub code scanning accepts it: tool.driver with every
- * rule (id, short and full description, help from the rule doc, default
+ * rule of info->rules (id, short and full description, help from the rule doc, default
  * level), then one result per finding (ruleId, ruleIndex, level, message,
  * artifactLocation.uri relative to info->base_dir, a 1-based region, and
  * partialFingerprints "advisorLint/v1"; fixes for the findings --fix fixes).

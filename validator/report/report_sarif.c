@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../rules/rule.h"
 
 static const char *level(al_severity s)
 {
@@ -54,7 +53,7 @@ static char *what_it_flags_new(const char *doc)
     return out;
 }
 
-static json_t *rule_json(const al_rule *r)
+static json_t *rule_json(const al_rule_info *r)
 {
     char *full = what_it_flags_new(r->doc);
     json_t *o;
@@ -147,19 +146,27 @@ static json_t *result_json(const al_finding *f, size_t rule_index, const char *b
     return o;
 }
 
-static size_t rule_index(const al_rule *const *rules, size_t n, const char *id)
+/* The index of rule ID in RULES (sorted by id), found by binary search. */
+static size_t rule_index(const al_rule_info *rules, size_t n, const char *id)
 {
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (!strcmp(rules[i]->id, id))
-            return i;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(id, rules[mid].id);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return 0;
 }
 
 int al_report_sarif(FILE *out, const al_findings *list, const al_report_info *info)
 {
-    size_t n, i;
-    const al_rule *const *rules = al_rules_all(&n);
+    size_t n = info->nrules, i;
+    const al_rule_info *rules = info->rules;
     const char *uri = info->info_uri ? info->info_uri : "https://example.invalid/advisor-lint";
     json_t *jrules = json_array(), *results = json_array(), *doc = NULL;
     int rc = -1;
@@ -167,7 +174,7 @@ int al_report_sarif(FILE *out, const al_findings *list, const al_report_info *in
     if (!jrules || !results)
         goto done;
     for (i = 0; i < n; i++)
-        if (json_array_append_new(jrules, rule_json(rules[i])) != 0)
+        if (json_array_append_new(jrules, rule_json(&rules[i])) != 0)
             goto done;
     for (i = 0; i < list->count; i++) {
         const al_finding *f = &list->items[i];

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -68,5 +68,6 @@ const al_rule al_rule_article_id = {
     "Use hex digits only, and a suffix naming one of the file's clouds:\n"
     "`articleId=\"02cfb5ef-a9b0-4c4b-9b1a-9a4e7a1c3d2e_Public\"`.",
     check,
+    NULL,
     NULL,
 };

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lint/corpus.h"
+#include "corpus.h"
 
 static int eligible(const al_fact *f)
 {
@@ -56,4 +56,5 @@ const al_rule al_rule_article_id_unique = {
     "Give the copy its own articleId, with the suffix of its cloud (`..._Fairfax`).",
     NULL,
     check_corpus,
+    NULL,
 };

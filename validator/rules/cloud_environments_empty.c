@@ -2,7 +2,7 @@
  * cloud_environments_empty.c - rule 'cloud-environments-empty'.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -33,5 +33,6 @@ const al_rule al_rule_cloud_environments_empty = {
     "## Fix\n"
     "List the clouds, comma-separated: `cloudEnvironments=\"Public, Fairfax, Mooncake\"`.",
     check,
+    NULL,
     NULL,
 };

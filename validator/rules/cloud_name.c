@@ -2,7 +2,7 @@
  * cloud_name.c - rule 'cloud-name': every cloudEnvironments item is a cloud.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -39,5 +39,6 @@ const al_rule al_rule_cloud_name = {
     "## Fix\n"
     "Use the cloud's name: `cloudEnvironments=\"Public, USNat\"`.",
     check,
+    NULL,
     NULL,
 };

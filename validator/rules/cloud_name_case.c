@@ -5,8 +5,9 @@
  * compares case-insensitively, so this is style, fixed by --fix.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void check(al_check *c)
@@ -42,6 +43,18 @@ static void check_suffix(al_check *c)
                        "cloud \"%s\" in articleId is spelt \"%s\"", us + 1, canon);
 }
 
+/* The canonical spelling of the cloud name DATA[OFF, END) when it differs only in case. */
+static char *fix(const char *data, size_t off, size_t end)
+{
+    const char *canon = NULL, *s = data + off;
+    size_t len = end - off;
+    if (!len || !adv_cloud_lookup(s, len, &canon) || strlen(canon) != len)
+        return NULL;
+    if (!memcmp(s, canon, len))
+        return NULL;
+    return strndup(canon, len);
+}
+
 static void check_all(al_check *c)
 {
     check(c);
@@ -64,4 +77,5 @@ const al_rule al_rule_cloud_name_case = {
     "`cloudEnvironments=\"Public, USNat, USSec\"`.",
     check_all,
     NULL,
+    fix,
 };

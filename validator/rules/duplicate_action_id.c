@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <strings.h>
 
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -45,5 +45,6 @@ const al_rule al_rule_duplicate_action_id = {
     "## Fix\n"
     "Give the second action a new GUID.",
     check,
+    NULL,
     NULL,
 };

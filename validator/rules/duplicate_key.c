@@ -21,4 +21,5 @@ const al_rule al_rule_duplicate_key = {
     "Keep the one value that is meant and delete the other.",
     NULL,
     NULL,
+    NULL,
 };

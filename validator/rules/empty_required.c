@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 /* Top-level required strings, and the two objects whose members are required. */
 static const char *const top_level[] = {
@@ -101,5 +101,6 @@ const al_rule al_rule_empty_required = {
     "## Fix\n"
     "Fill the field in: `\"learnMoreLink\": \"https://aka.ms/...\"`.",
     check,
+    NULL,
     NULL,
 };

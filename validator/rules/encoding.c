@@ -21,4 +21,5 @@ const al_rule al_rule_encoding = {
     "Save the file as UTF-8.",
     NULL,
     NULL,
+    NULL,
 };

@@ -20,4 +20,5 @@ const al_rule al_rule_fence_missing = {
     "Put a `---` line right before the `{` and another right after the closing `}`.",
     NULL,
     NULL,
+    NULL,
 };

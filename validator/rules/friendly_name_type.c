@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lint/corpus.h"
+#include "corpus.h"
 
 static int eligible(const al_fact *f)
 {
@@ -61,4 +61,5 @@ const al_rule al_rule_friendly_name_type = {
     "Rename one of them, or, if they are the same recommendation, give them the same type id.",
     NULL,
     check_corpus,
+    NULL,
 };

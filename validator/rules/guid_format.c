@@ -2,10 +2,11 @@
  * guid_format.c - rule 'guid-format': GUID-valued body fields, with the reason.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 /* Reports V (at POINTER) when it is a string that is not a GUID. */
 static void check_value(al_check *c, json_t *v, const char *pointer)
@@ -60,6 +61,40 @@ static void check(al_check *c)
     check_array(c, json_object_get(body, "ingestionClientIdentities"), "/ingestionClientIdentities", NULL);
 }
 
+/*
+ * The fix for a GUID string whose only defect is spaces inside its quotes:
+ * "  0b1c...  " (with the quotes) becomes "0b1c...". Anything else needs a
+ * person.
+ */
+static char *fix(const char *data, size_t off, size_t end)
+{
+    const char *s = data + off, *a, *b;
+    size_t len = end - off;
+    char why[160], *out;
+    if (len < 2 || s[0] != '"' || s[len - 1] != '"')
+        return NULL;
+    if (memchr(s, '\\', len) || memchr(s, '\n', len) || memchr(s, '\r', len))
+        return NULL;
+    a = s + 1;
+    b = s + len - 1;
+    while (a < b && *a == ' ')
+        a++;
+    while (b > a && b[-1] == ' ')
+        b--;
+    if (a == s + 1 && b == s + len - 1)
+        return NULL;
+    if (adv_guid_check(a, (size_t)(b - a), why, sizeof(why)) != 0)
+        return NULL;
+    out = malloc((size_t)(b - a) + 3);
+    if (!out)
+        return NULL;
+    out[0] = '"';
+    memcpy(out + 1, a, (size_t)(b - a));
+    out[(b - a) + 1] = '"';
+    out[(b - a) + 2] = '\0';
+    return out;
+}
+
 const al_rule al_rule_guid_format = {
     "guid-format",
     AL_SEV_ERROR,
@@ -78,4 +113,5 @@ const al_rule al_rule_guid_format = {
     "Copy the GUID again from its source; `z` is not a hex digit.",
     check,
     NULL,
+    fix,
 };

@@ -20,4 +20,5 @@ const al_rule al_rule_header_missing = {
     "Start the file with the header: see the authoring template.",
     NULL,
     NULL,
+    NULL,
 };

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lint/check.h"
+#include "check.h"
 
 static const char *const required[] = {
     "pageTitle", "description", "ms.author", "articleId",
@@ -68,5 +68,6 @@ const al_rule al_rule_header_required_attribute = {
     "## Fix\n"
     "Add the attribute with its value: `pageTitle=\"Enable soft delete on your key vaults\"`.",
     check,
+    NULL,
     NULL,
 };

@@ -22,4 +22,5 @@ const al_rule al_rule_header_syntax = {
     "Quote every value: `pageTitle=\"Enable backups\"`.",
     NULL,
     NULL,
+    NULL,
 };

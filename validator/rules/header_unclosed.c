@@ -19,4 +19,5 @@ const al_rule al_rule_header_unclosed = {
     "Close the header with `/>` on its own line after the last attribute.",
     NULL,
     NULL,
+    NULL,
 };

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lint/check.h"
+#include "check.h"
 
 static const char *const known[] = {
     "pageTitle", "description", "authors", "ms.author", "articleId",
@@ -92,5 +92,6 @@ const al_rule al_rule_header_unknown_attribute = {
     "## Fix\n"
     "Spell it as meant: `authors=\"alias\"`; remove attributes that are not part of the format.",
     check,
+    NULL,
     NULL,
 };

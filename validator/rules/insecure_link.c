@@ -4,7 +4,7 @@
  * Not fixed automatically: whether a host serves https is not certain.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -35,5 +35,6 @@ const al_rule al_rule_insecure_link = {
     "## Fix\n"
     "`\"learnMoreLink\": \"https://aka.ms/redis/recommendations/memory-policies\"`.",
     check,
+    NULL,
     NULL,
 };

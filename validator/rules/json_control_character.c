@@ -21,4 +21,5 @@ const al_rule al_rule_json_control_character = {
     "Write the character as an escape (`\\\\t`, `\\\\n`) or remove it: `\"Enable backups\"`.",
     NULL,
     NULL,
+    NULL,
 };

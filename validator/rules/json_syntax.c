@@ -22,4 +22,5 @@ const al_rule al_rule_json_syntax = {
     "Add what is missing at the reported place (here a comma after `\"High\"`).",
     NULL,
     NULL,
+    NULL,
 };

@@ -20,4 +20,5 @@ const al_rule al_rule_json_trailing_comma = {
     "Delete the comma.",
     NULL,
     NULL,
+    NULL,
 };

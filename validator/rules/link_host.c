@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static const char *const builtin[] = {
     "aka.ms", "azure.microsoft.com", "docs.azure.cn", "docs.microsoft.com",
@@ -72,5 +72,6 @@ const al_rule al_rule_link_host = {
     "Link to the documentation page, or allow the host in .advisor-lint.yaml:\n"
     "`link-hosts: [www.contoso.com]`.",
     check,
+    NULL,
     NULL,
 };

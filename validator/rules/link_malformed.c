@@ -2,7 +2,7 @@
  * link_malformed.c - rule 'link-malformed': links that are not absolute URLs.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -33,5 +33,6 @@ const al_rule al_rule_link_malformed = {
     "## Fix\n"
     "`\"learnMoreLink\": \"https://learn.microsoft.com/azure/advisor\"`.",
     check,
+    NULL,
     NULL,
 };

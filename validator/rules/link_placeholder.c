@@ -2,7 +2,7 @@
  * link_placeholder.c - rule 'link-placeholder': malformed {placeholders} in links.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -33,5 +33,6 @@ const al_rule al_rule_link_placeholder = {
     "## Fix\n"
     "`\"documentLink\": \"{resourceId}/overview\"`.",
     check,
+    NULL,
     NULL,
 };

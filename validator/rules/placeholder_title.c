@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -37,5 +37,6 @@ const al_rule al_rule_placeholder_title = {
     "## Fix\n"
     "Write the recommendation's title, usually its pageTitle: `# Enable soft delete`.",
     check,
+    NULL,
     NULL,
 };

@@ -20,4 +20,5 @@ const al_rule al_rule_read_error = {
     "Name an existing, readable regular file or directory.",
     NULL,
     NULL,
+    NULL,
 };

@@ -8,6 +8,7 @@
  */
 #include "rule.h"
 
+#include <pthread.h>
 #include <string.h>
 
 extern const al_rule al_rule_article_id;
@@ -106,4 +107,33 @@ const al_rule *al_rule_find(const char *id)
             lo = mid + 1;
     }
     return NULL;
+}
+
+char *al_rule_fix_new(const char *rule_id, const char *data, size_t off, size_t end)
+{
+    const al_rule *rule = rule_id ? al_rule_find(rule_id) : NULL;
+    if (!rule || !rule->fix || !data || end <= off)
+        return NULL;
+    return rule->fix(data, off, end);
+}
+
+static al_rule_info infos[sizeof(rules) / sizeof(rules[0])];
+static pthread_once_t infos_once = PTHREAD_ONCE_INIT;
+
+static void fill_infos(void)
+{
+    size_t i;
+    for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+        infos[i].id = rules[i]->id;
+        infos[i].severity = rules[i]->severity;
+        infos[i].summary = rules[i]->summary;
+        infos[i].doc = rules[i]->doc;
+    }
+}
+
+const al_rule_info *al_rules_info(size_t *count)
+{
+    pthread_once(&infos_once, fill_infos);
+    *count = sizeof(rules) / sizeof(rules[0]);
+    return infos;
 }

@@ -9,7 +9,11 @@
  * tool (the readers, the schema engine) have no check function; their
  * descriptor still gives them an id, a severity and a doc. Rules about
  * invariants across files have a check_corpus function instead, run once
- * after every file was read.
+ * after every file was read. A rule whose findings have a certain fix
+ * (`--fix`) computes it in its own file, through its fix member.
+ *
+ * The rule API lives beside the rules: check.h (what a per-file rule sees
+ * and how it reports), corpus.h (the cross-file facts and groups).
  */
 #ifndef AL_RULE_H
 #define AL_RULE_H
@@ -17,6 +21,7 @@
 #include <stddef.h>
 
 #include "../report/finding.h"
+#include "../report/report.h"
 
 struct al_check;
 struct al_corpus_check;
@@ -28,12 +33,31 @@ typedef struct al_rule {
     const char *doc;                  /* Markdown: what, why, example, fix */
     void (*check)(struct al_check *); /* per-file check, or NULL */
     void (*check_corpus)(struct al_corpus_check *); /* across all files of a run, or NULL */
+    /*
+     * The certain replacement for a finding of this rule over DATA[OFF, END)
+     * (a new string), or NULL when there is none: most findings need a
+     * person. NULL for rules that never fix.
+     */
+    char *(*fix)(const char *data, size_t off, size_t end);
 } al_rule;
 
 /* Every rule, sorted by id. *COUNT receives the number. */
 const al_rule *const *al_rules_all(size_t *count);
 
+/*
+ * Every rule as reports describe it (report.h), sorted by id, for
+ * al_report_info.rules. *COUNT receives the number.
+ */
+const al_rule_info *al_rules_info(size_t *count);
+
 /* The rule with ID, or NULL. */
 const al_rule *al_rule_find(const char *id);
+
+/*
+ * The certain fix of rule RULE_ID's finding over DATA[OFF, END) (a new
+ * string, caller frees), or NULL when the rule has none for it (or memory
+ * ran out).
+ */
+char *al_rule_fix_new(const char *rule_id, const char *data, size_t off, size_t end);
 
 #endif

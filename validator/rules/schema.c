@@ -23,4 +23,5 @@ const al_rule al_rule_schema = {
     "Use a value the schema allows (`\"High\"`); the message says which.",
     NULL,
     NULL,
+    NULL,
 };

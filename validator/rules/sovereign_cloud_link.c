@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static int global_docs_host(const char *host)
 {
@@ -50,5 +50,6 @@ const al_rule al_rule_sovereign_cloud_link = {
     "## Fix\n"
     "`\"learnMoreLink\": \"https://docs.azure.cn/expressroute/designing-for-high-availability-with-expressroute\"`.",
     check,
+    NULL,
     NULL,
 };

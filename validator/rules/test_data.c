@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 #include "../reader/json_reader.h"
 
 #define MAX_FIELD 65536
@@ -137,5 +137,6 @@ const al_rule al_rule_test_data = {
     "Name the property as the column is named (`HighestCPU`), and double the quotes inside the\n"
     "quoted JSON.",
     check,
+    NULL,
     NULL,
 };

@@ -2,7 +2,7 @@
  * timespan_format.c - rule 'timespan-format': refreshInterval is a .NET TimeSpan.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 #define POINTER "/dataSourceMetadata/refreshInterval"
 
@@ -36,5 +36,6 @@ const al_rule al_rule_timespan_format = {
     "## Fix\n"
     "Write whole days with a day part: `\"1.00:00:00\"`.",
     check,
+    NULL,
     NULL,
 };

@@ -3,7 +3,7 @@
  * in a form .NET reads but the format does not use (d:hh:mm:ss, hh:mm, d).
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 #define POINTER "/dataSourceMetadata/refreshInterval"
 
@@ -33,5 +33,6 @@ const al_rule al_rule_timespan_noncanonical = {
     "## Fix\n"
     "`\"refreshInterval\": \"1.00:00:00\"`.",
     check,
+    NULL,
     NULL,
 };

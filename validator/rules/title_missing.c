@@ -21,4 +21,5 @@ const al_rule al_rule_title_missing = {
     "Write the title as an H1: `# Enable backups`.",
     NULL,
     NULL,
+    NULL,
 };

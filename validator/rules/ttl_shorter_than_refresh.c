@@ -2,7 +2,7 @@
  * ttl_shorter_than_refresh.c - rule 'ttl-shorter-than-refresh'.
  */
 #include "../advisor/advisor.h"
-#include "../lint/check.h"
+#include "check.h"
 
 static void check(al_check *c)
 {
@@ -37,5 +37,6 @@ const al_rule al_rule_ttl_shorter_than_refresh = {
     "Make the time to live at least the refresh interval (`604800` for seven days), or refresh\n"
     "more often.",
     check,
+    NULL,
     NULL,
 };

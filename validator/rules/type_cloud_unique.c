@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lint/corpus.h"
+#include "corpus.h"
 
 static int eligible(const al_fact *f)
 {
@@ -61,4 +61,5 @@ const al_rule al_rule_type_cloud_unique = {
     "Delete the copy, or give the new recommendation its own recommendationTypeId.",
     NULL,
     check_corpus,
+    NULL,
 };

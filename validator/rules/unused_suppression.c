@@ -27,4 +27,5 @@ const al_rule al_rule_unused_suppression = {
     "from the config.",
     NULL,
     NULL,
+    NULL,
 };

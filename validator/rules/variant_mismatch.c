@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../lint/corpus.h"
+#include "corpus.h"
 
 static int eligible(const al_fact *f)
 {
@@ -102,4 +102,5 @@ const al_rule al_rule_variant_mismatch = {
     "Make the variants agree, or give the diverging one its own recommendationTypeId.",
     NULL,
     check_corpus,
+    NULL,
 };

@@ -312,6 +312,7 @@ static int lint(const tool_options *o)
     info.skipped = stats.skipped;
     info.unreadable = stats.unreadable;
     info.color = o->format == FORMAT_TEXT && want_color(o->color);
+    info.rules = al_rules_info(&info.nrules);
     wrote = report(stdout, o->format, &findings, &info);
     if (o->output && write_output_file(o, &findings, info) != 0)
         wrote = -1;

@@ -4,7 +4,6 @@
 #include "check.h"
 
 #include "../reader/json_reader.h"
-#include "fix.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,7 +24,7 @@ int al_check_set_span(al_findings *out, size_t before, const al_source *src, siz
     f->off = off;
     f->end = end;
     f->fingerprint = al_fingerprint(f->rule, f->pointer, src->data + off, end - off);
-    fix = al_fix_new(f->rule, src->data, off, end);
+    fix = al_rule_fix_new(f->rule, src->data, off, end);
     if (!fix)
         return 0;
     free(f->fix);

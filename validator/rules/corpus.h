@@ -15,7 +15,7 @@
 #include <stddef.h>
 
 #include "../report/finding.h"
-#include "../rules/rule.h"
+#include "rule.h"
 
 typedef enum al_fact_field {
     AL_FACT_ARTICLE_ID,          /* header articleId */

@@ -12,7 +12,7 @@
 
 #include "../reader/document.h"
 #include "../report/finding.h"
-#include "../rules/rule.h"
+#include "rule.h"
 #include "../advisor/advisor.h"
 
 #define AL_CHECK_MAX_LINKS 64
