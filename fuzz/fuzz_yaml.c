@@ -35,7 +35,8 @@ static void match_globs(char *const *globs, size_t n)
 
 static void fuzz_config(const uint8_t *data, size_t size)
 {
-    char path[64], err[1024];
+    char path[64];
+    al_error err;
     al_config cfg;
     size_t i;
     int fd = memfd_create("advisor-lint.yaml", MFD_CLOEXEC);
@@ -46,15 +47,14 @@ static void fuzz_config(const uint8_t *data, size_t size)
         return;
     }
     snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-    err[0] = '\0';
-    if (al_config_load(&cfg, path, err, sizeof(err)) == 0) {
+    if (al_config_load(&cfg, path, &err) == 0) {
         match_globs(cfg.ignore, cfg.nignore);
         for (i = 0; i < cfg.noverrides; i++)
             match_globs(cfg.overrides[i].files, cfg.overrides[i].nfiles);
         for (i = 0; i < cfg.nsuppress; i++)
             match_globs(cfg.suppress[i].files, cfg.suppress[i].nfiles);
     } else {
-        FUZZ_CHECK(err[0] != '\0');
+        FUZZ_CHECK(err.text[0] != '\0');
     }
     al_config_release(&cfg);
     close(fd);

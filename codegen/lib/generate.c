@@ -1,7 +1,7 @@
 /*
  * generate.c - the advisor-codegen run.
  *
- * How it works: al_lint_paths checks every input (same rules as
+ * How it works: the public linter (advisor/lint.h) checks every input (same rules as
  * advisor-lint) and the files with error findings are set aside; the others
  * are read again one at a time into the model (model.h), which is then
  * rendered through the templates (templates.h) into OUT (output.h). The
@@ -12,12 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/lint.h"
-#include "lint/schema_load.h"
-#include "lint/walk.h"
+#include "advisor/lint.h"
+#include "advisor/report.h"
 #include "model.h"
 #include "output.h"
-#include "report/report.h"
 #include "templates.h"
 
 typedef struct run {
@@ -83,65 +81,71 @@ static int emit_all(run *r, json_t *root)
     return 0;
 }
 
+/* Whether DOC, read as KIND, is advisor metadata to generate from. */
+static int is_metadata(const al_doc *doc, int kind)
+{
+    const char *schema;
+    if (doc->skipped || !doc->body)
+        return 0;
+    schema = json_string_value(json_object_get(doc->body, "$schema"));
+    return kind == AL_DOC_MARKDOWN || (schema && !strcmp(schema, "AdvisorRecommendation"));
+}
+
 /* Reads every valid metadata file of PATHS into M. Returns the number added, or -1. */
 static long build_model(run *r, cg_model *m, char *const *paths, size_t npaths,
                         const al_findings *findings)
 {
-    al_pathlist list;
+    al_error error;
+    char **files = al_list_files(paths, npaths, NULL, &error);
     size_t i;
     long added = 0;
 
-    al_pathlist_init(&list);
-    for (i = 0; i < npaths; i++)
-        if (al_walk(paths[i], &list) != 0) {
-            al_pathlist_release(&list);
-            snprintf(r->err, sizeof(r->err), "out of memory");
-            return -1;
-        }
-    for (i = 0; i < list.count; i++) {
+    if (!files) {
+        al_error_string(&error, r->err, sizeof(r->err));
+        return -1;
+    }
+    for (i = 0; files[i]; i++) {
         al_source src;
         al_doc doc;
-        int kind;
-        const char *path = list.items[i].path;
+        int kind, rc = 0;
+        const char *path = files[i];
 
-        if (list.items[i].err || has_error(findings, path) || al_source_read(&src, path) != 0)
+        if (has_error(findings, path) || al_source_read(&src, path) != 0)
             continue;
         kind = al_doc_kind_from_name(path);
         if (kind < 0)
             kind = (int)al_doc_sniff_kind(src.data, src.len);
-        if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0 && !doc.skipped && doc.body &&
-            (kind == AL_DOC_MARKDOWN ||
-             !strcmp(json_string_value(json_object_get(doc.body, "$schema")) ? json_string_value(json_object_get(doc.body, "$schema")) : "", "AdvisorRecommendation"))) {
-            if (cg_model_add(m, &doc, path, r->err, sizeof(r->err)) != 0) {
-                al_doc_release(&doc);
-                al_pathlist_release(&list);
-                return -1;
-            }
+        if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0 && is_metadata(&doc, kind)) {
+            rc = cg_model_add(m, &doc, path, r->err, sizeof(r->err));
             added++;
         }
         al_doc_release(&doc);
+        if (rc != 0) {
+            al_files_free(files);
+            return -1;
+        }
     }
-    al_pathlist_release(&list);
+    al_files_free(files);
     return added;
 }
 
 static int lint_inputs(run *r, char *const *paths, size_t npaths, al_findings *findings,
                        al_lint_stats *stats)
 {
-    al_lint_options lo;
-    jsch_schema *schema;
+    al_linter_options lo;
+    al_linter *linter;
+    al_error error;
     int rc;
 
-    schema = al_schema_load(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, NULL, 0, r->err,
-                            sizeof(r->err));
-    if (!schema)
-        return -1;
+    /* the embedded schema and every rule at its default: no repository config */
     memset(&lo, 0, sizeof(lo));
-    lo.schema = schema;
-    rc = al_lint_paths(&lo, paths, npaths, findings, stats);
-    jsch_schema_free(schema);
+    lo.no_config = 1;
+    lo.jobs = 1;
+    linter = al_linter_new(&lo, &error);
+    rc = linter ? al_lint_paths(linter, paths, npaths, findings, stats, &error) : -1;
     if (rc != 0)
-        snprintf(r->err, sizeof(r->err), "out of memory");
+        al_error_string(&error, r->err, sizeof(r->err));
+    al_linter_free(linter);
     return rc;
 }
 

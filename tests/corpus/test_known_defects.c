@@ -18,8 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lint/lint.h"
-#include "lint/schema_load.h"
+#include "advisor/lint.h"
 #include "reader/document.h"
 
 /* Expected line of a defect's place, or 0 when it cannot be found. */
@@ -98,11 +97,12 @@ int main(int argc, char **argv)
 {
     struct stat st;
     json_t *lists[2];
-    al_lint_options lo;
+    al_linter_options lo;
+    al_linter *linter;
+    al_error error;
     al_findings findings;
     al_lint_stats stats;
-    jsch_schema *schema;
-    char err[512], *paths[1];
+    char err[1100], *paths[1];
     size_t k, i, j, total = 0, found = 0, unexpected = 0, prefix;
 
     if (argc < 4 || stat(argv[1], &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -114,16 +114,17 @@ int main(int argc, char **argv)
     lists[1] = load_list(argv[3]);
     if (!lists[0] || !lists[1])
         return 1;
-    schema = al_schema_load(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, NULL, 0, err, sizeof(err));
-    if (!schema) {
-        fprintf(stderr, "embedded schema: %s\n", err);
+    memset(&lo, 0, sizeof(lo));
+    lo.no_config = 1;
+    lo.jobs = 1;
+    linter = al_linter_new(&lo, &error);
+    if (!linter) {
+        fprintf(stderr, "embedded schema: %s\n", al_error_string(&error, err, sizeof(err)));
         return 1;
     }
-    memset(&lo, 0, sizeof(lo));
-    lo.schema = schema;
     al_findings_init(&findings);
     paths[0] = argv[1];
-    if (al_lint_paths(&lo, paths, 1, &findings, &stats) != 0)
+    if (al_lint_paths(linter, paths, 1, &findings, &stats, &error) != 0)
         return 1;
     prefix = strlen(argv[1]) + (argv[1][strlen(argv[1]) - 1] == '/' ? 0 : 1);
 
@@ -163,7 +164,7 @@ int main(int argc, char **argv)
            stats.checked, found, total, total ? 100.0 * (double)found / (double)total : 100.0,
            unexpected, findings.by_severity[AL_SEV_ERROR], findings.by_severity[AL_SEV_WARNING]);
     al_findings_release(&findings);
-    jsch_schema_free(schema);
+    al_linter_free(linter);
     json_decref(lists[0]);
     json_decref(lists[1]);
     return (found == total && unexpected == 0) ? 0 : 1;

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
-#include "lint/fix.h"
+#include "advisor/fix.h"
 #include "rules/rule.h"
 
 static void test_glob(void **state)
@@ -111,7 +111,7 @@ static char *write_config(const char *text)
 static void test_severity(void **state)
 {
     al_config cfg;
-    char err[512];
+    al_error err;
     const al_rule *cloud = al_rule_find("cloud-name-case"), *link = al_rule_find("insecure-link");
     (void)state;
     assert_int_equal(al_config_load(&cfg, write_config(
@@ -119,7 +119,7 @@ static void test_severity(void **state)
         "overrides:\n"
         "  - files: [\"old/**\"]\n    rules: {cloud-name-case: info, insecure-link: off}\n"
         "  - files: [\"old/keep/*.md\"]\n    rules: {cloud-name-case: warning}\n"
-        "link-hosts: [a.example]\nignore: drafts\nschema: s.json\n"), err, sizeof(err)), 0);
+        "link-hosts: [a.example]\nignore: drafts\nschema: s.json\n"), &err), 0);
     assert_int_equal(al_config_severity(&cfg, "new/a.md", cloud), AL_SEV_ERROR);
     assert_int_equal(al_config_severity(&cfg, "old/a.md", cloud), AL_SEV_INFO);
     assert_int_equal(al_config_severity(&cfg, "old/keep/a.md", cloud), AL_SEV_WARNING);
@@ -137,9 +137,11 @@ static void test_severity(void **state)
 static void expect_error(const char *text, const char *where_what)
 {
     al_config cfg;
-    char err[512];
+    al_error error;
+    char err[1024];
     const char *colon;
-    assert_int_equal(al_config_load(&cfg, write_config(text), err, sizeof(err)), -1);
+    assert_int_equal(al_config_load(&cfg, write_config(text), &error), -1);
+    al_error_string(&error, err, sizeof(err));
     colon = strstr(err, "c.yaml:");
     assert_non_null(colon);
     if (strcmp(colon + strlen("c.yaml:"), where_what) != 0)

@@ -17,12 +17,12 @@
 #include <unistd.h>
 
 #include "../reader/document.h"
+#include "../util/error.h"
 
 typedef struct reading {
     al_config *cfg;
     al_doc doc;
-    char *err;
-    size_t errlen;
+    al_error *err;
     int failed;
 } reading;
 
@@ -41,7 +41,7 @@ static void fail_at(reading *r, size_t off, const char *fmt, ...)
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     p = al_source_pos(&r->doc.src, off);
-    snprintf(r->err, r->errlen, "%s:%d:%d: %s", r->cfg->path, p.line, p.column, msg);
+    al_error_set(r->err, r->cfg->path, p.line, p.column, off, "%s", msg);
 }
 
 /* Offset of POINTER's value (AT_KEY: its key) in the config. */
@@ -428,7 +428,7 @@ char *al_path_dir_new(const char *path)
     return abs;
 }
 
-int al_config_load(al_config *cfg, const char *path, char *err, size_t errlen)
+int al_config_load(al_config *cfg, const char *path, al_error *err)
 {
     reading r;
     al_source src;
@@ -439,15 +439,15 @@ int al_config_load(al_config *cfg, const char *path, char *err, size_t errlen)
     memset(&r, 0, sizeof(r));
     r.cfg = cfg;
     r.err = err;
-    r.errlen = errlen;
+    al_error_clear(err);
     cfg->path = strdup(path);
     cfg->base_dir = al_path_dir_new(path);
     if (!cfg->path || !cfg->base_dir) {
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path, 0, 0, 0, "out of memory");
         return -1;
     }
     if (al_source_read(&src, path) != 0) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+        al_error_set(err, path, 0, 0, 0, "cannot read '%s': %s", path, strerror(errno));
         return -1;
     }
     memset(&o, 0, sizeof(o));
@@ -456,12 +456,12 @@ int al_config_load(al_config *cfg, const char *path, char *err, size_t errlen)
     o.keep_all = 1;
     if (al_doc_load(&r.doc, &src, AL_DOC_YAML, &o) != 0) {
         al_doc_release(&r.doc);
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path, 0, 0, 0, "out of memory");
         return -1;
     }
     rc = r.failed ? -1 : read_top(&r, r.doc.body);
     if (rc != 0 && !r.failed)
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path, 0, 0, 0, "out of memory");
     al_doc_release(&r.doc);
     return rc;
 }

@@ -31,7 +31,8 @@
 
 #include <stddef.h>
 
-#include "../report/finding.h"
+#include "advisor/error.h"
+#include "advisor/finding.h"
 #include "../rules/rule.h"
 
 #define AL_CONFIG_NAME ".advisor-lint.yaml"
@@ -81,11 +82,10 @@ void al_config_release(al_config *cfg);
 
 /*
  * Reads the config file at PATH into CFG (initialized here). Returns 0, or
- * -1 with a message in ERR (ERRLEN bytes): `PATH:LINE:COL: what is wrong`
- * for a mistake in the file (an unknown key, a bad value, a YAML error), or
- * `cannot read 'PATH': reason`.
+ * -1 with ERR filled: placed at a mistake in the file (an unknown key, a
+ * bad value, a YAML error), or `cannot read 'PATH': reason`.
  */
-int al_config_load(al_config *cfg, const char *path, char *err, size_t errlen);
+int al_config_load(al_config *cfg, const char *path, al_error *err);
 
 /*
  * Looks for .advisor-lint.yaml in the current directory and each parent up

@@ -5,7 +5,7 @@
  * each finding is looked up by binary search, then the first unused equal
  * entry is taken, so N findings against M entries cost O(N log M).
  */
-#include "baseline.h"
+#include "advisor/baseline.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -14,7 +14,8 @@
 #include <string.h>
 
 #include "../config/config.h"
-#include "fix.h"
+#include "advisor/fix.h"
+#include "../util/error.h"
 
 /* FILE relative to BASE_DIR when below it, else as an absolute path. */
 static char *key_path_new(const char *base_dir, const char *file)
@@ -23,7 +24,7 @@ static char *key_path_new(const char *base_dir, const char *file)
     return rel ? rel : al_path_absolute_new(file);
 }
 
-int al_baseline_write(const char *path, const al_findings *list, char *err, size_t errlen)
+int al_baseline_write(const char *path, const al_findings *list, al_error *err)
 {
     char *base = al_path_dir_new(path), *text = NULL, fp[24];
     json_t *doc = json_object(), *arr = json_array();
@@ -67,7 +68,7 @@ int al_baseline_write(const char *path, const al_findings *list, char *err, size
     }
 done:
     if (rc != 0)
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(saved));
+        al_error_set(err, path, 0, 0, 0, "cannot write '%s': %s", path, strerror(saved));
     free(text);
     free(base);
     json_decref(arr);
@@ -114,9 +115,9 @@ void al_baseline_release(al_baseline *b)
     memset(b, 0, sizeof(*b));
 }
 
-static int bad(char *err, size_t errlen, const char *path, const char *why)
+static int bad(al_error *err, const char *path, const char *why)
 {
-    snprintf(err, errlen, "'%s' is not an advisor-lint baseline: %s", path, why);
+    al_error_set(err, path, 0, 0, 0, "'%s' is not an advisor-lint baseline: %s", path, why);
     return -1;
 }
 
@@ -140,7 +141,7 @@ static int read_entry(al_baseline_entry *e, json_t *item)
     return 0;
 }
 
-int al_baseline_load(al_baseline *b, const char *path, char *err, size_t errlen)
+int al_baseline_load(al_baseline *b, const char *path, al_error *err)
 {
     json_error_t je;
     json_t *doc, *arr;
@@ -150,23 +151,23 @@ int al_baseline_load(al_baseline *b, const char *path, char *err, size_t errlen)
     doc = json_load_file(path, 0, &je);
     if (!doc) {
         if (je.line <= 0) {
-            snprintf(err, errlen, "cannot read '%s': %s", path, je.text);
+            al_error_set(err, path, 0, 0, 0, "cannot read '%s': %s", path, je.text);
             return -1;
         }
-        snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+        al_error_set(err, path, je.line, je.column, (size_t)je.position, "%s", je.text);
         return -1;
     }
     arr = json_object_get(doc, "entries");
     if (!json_is_array(arr) || json_integer_value(json_object_get(doc, "baselineVersion")) != 1) {
         json_decref(doc);
-        return bad(err, errlen, path, "no \"baselineVersion\": 1 and \"entries\" list");
+        return bad(err, path, "no \"baselineVersion\": 1 and \"entries\" list");
     }
     n = json_array_size(arr);
     b->base_dir = al_path_dir_new(path);
     b->entries = calloc(n ? n : 1, sizeof(*b->entries));
     if (!b->base_dir || !b->entries) {
         json_decref(doc);
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path, 0, 0, 0, "out of memory");
         return -1;
     }
     for (i = 0; i < n; i++) {
@@ -177,8 +178,8 @@ int al_baseline_load(al_baseline *b, const char *path, char *err, size_t errlen)
             json_decref(doc);
             snprintf(why, sizeof(why), "entry %zu lacks \"file\", \"rule\" or a hex \"fingerprint\"", i);
             if (r > 0)
-                return bad(err, errlen, path, why);
-            snprintf(err, errlen, "out of memory");
+                return bad(err, path, why);
+            al_error_set(err, path, 0, 0, 0, "out of memory");
             return -1;
         }
     }

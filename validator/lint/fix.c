@@ -6,7 +6,8 @@
  * are applied in offset order into a new buffer; bytes outside the spans
  * are copied untouched.
  */
-#include "fix.h"
+#include "advisor/fix.h"
+#include "../util/error.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -211,7 +212,7 @@ int al_fix_print_diff(FILE *out, const char *path, const char *old, size_t oldle
 
 /* Fixes findings [A, B) of LIST, all of one file. */
 static int fix_one_file(const al_findings *list, size_t a, size_t b, int dry_run, FILE *diff_out,
-                        size_t *nfixed, size_t *nfiles, char *err, size_t errlen)
+                        size_t *nfixed, size_t *nfiles, al_error *err)
 {
     const char *path = list->items[a].file;
     al_source src;
@@ -222,7 +223,7 @@ static int fix_one_file(const al_findings *list, size_t a, size_t b, int dry_run
     int rc = -1;
 
     if (!edits || !texts || al_source_read(&src, path) != 0) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+        al_error_set(err, path, 0, 0, 0, "cannot read '%s': %s", path, strerror(errno));
         free(edits);
         free(texts);
         return -1;
@@ -252,7 +253,7 @@ static int fix_one_file(const al_findings *list, size_t a, size_t b, int dry_run
         else if (al_fix_write_atomic(path, fixed, newlen) != 0)
             rc = -1;
         if (rc != 0)
-            snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+            al_error_set(err, path, 0, 0, 0, "cannot write '%s': %s", path, strerror(errno));
         if (rc == 0 && used) {
             *nfixed += used;
             (*nfiles)++;
@@ -268,7 +269,7 @@ static int fix_one_file(const al_findings *list, size_t a, size_t b, int dry_run
 }
 
 int al_fix_files(const al_findings *list, int dry_run, FILE *diff_out, size_t *nfixed,
-                 size_t *nfiles, char *err, size_t errlen)
+                 size_t *nfiles, al_error *err)
 {
     size_t a = 0, b, k;
     *nfixed = 0;
@@ -279,7 +280,7 @@ int al_fix_files(const al_findings *list, int dry_run, FILE *diff_out, size_t *n
             ;
         for (k = a; k < b && !any; k++)
             any = list->items[k].fix != NULL;
-        if (any && fix_one_file(list, a, b, dry_run, diff_out, nfixed, nfiles, err, errlen) != 0)
+        if (any && fix_one_file(list, a, b, dry_run, diff_out, nfixed, nfiles, err) != 0)
             return -1;
         a = b;
     }

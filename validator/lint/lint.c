@@ -21,7 +21,9 @@
 #include "../reader/document.h"
 #include "../rules/rule.h"
 #include "../rules/check.h"
+#include "../util/grow.h"
 #include "../rules/corpus.h"
+#include "context.h"
 #include "json_arena.h"
 #include "suppress.h"
 #include "walk.h"
@@ -94,7 +96,14 @@ static int is_advisor_body(const json_t *body)
     return s && strcmp(s, "AdvisorRecommendation") == 0;
 }
 
-static void check_schema(const al_lint_options *opts, al_doc *doc, const char *file,
+int al_run_is_metadata(const al_doc *doc)
+{
+    if (doc->skipped)
+        return 0;
+    return doc->kind == AL_DOC_MARKDOWN || !doc->body || is_advisor_body(doc->body);
+}
+
+static void check_schema(const al_run_options *opts, al_doc *doc, const char *file,
                          al_findings *out)
 {
     jsch_result *res;
@@ -120,7 +129,7 @@ static void check_schema(const al_lint_options *opts, al_doc *doc, const char *f
     jsch_result_free(res);
 }
 
-static void run_rules(const al_lint_options *opts, const char *rel, al_doc *doc,
+static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
                       const char *file, al_findings *out)
 {
     size_t n, i;
@@ -171,38 +180,6 @@ static void drop_shadowed_schema_findings(al_findings *list)
     }
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
-/* Keeps what the cross-file rules compare in F (owned by the caller on success). */
-static int keep_facts(al_fact *fp, const al_doc *doc, const char *file)
-{
-    al_fact f;
-    const al_attr *aid = al_doc_attr(doc, "articleId");
-    static const char *const ptr[AL_FACT_COUNT] = {
-        NULL, "recommendationTypeId", "recommendationFriendlyName",
-        "recommendationResourceType", "recommendationCategory",
-    };
-    int k;
-
-    memset(&f, 0, sizeof(f));
-    f.file = strdup(file);
-    if (!f.file)
-        return -1;
-    if (aid) {
-        const char *us = strchr(aid->value, '_'), *canon = NULL;
-        f.value[AL_FACT_ARTICLE_ID] = strdup(aid->value);
-        if (us && adv_cloud_lookup(us + 1, strlen(us + 1), &canon))
-            f.cloud = strdup(canon);
-    }
-    for (k = 1; k < AL_FACT_COUNT; k++)
-        f.value[k] = dup_or_null(json_string_value(json_object_get(doc->body, ptr[k])));
-    *fp = f;
-    return 0;
-}
-
 /*
  * Releases DOC. Inside a jansson arena the body is dropped rather than
  * freed: the arena's reset frees it all at once (json_arena.h).
@@ -214,27 +191,19 @@ static void release_doc(al_doc *doc)
     al_doc_release(doc);
 }
 
-static int lint_file(const al_lint_options *opts, const al_pathitem *item, const char *rel,
-                     slot *sl)
+/*
+ * Checks SRC (taken), the file ITEM names, into SL. PLACE_NOW places the
+ * cross-file fact at once: a buffer cannot be read again to place it.
+ */
+static int lint_source(const al_run_options *opts, const al_pathitem *item, const char *rel,
+                       al_source *src_in, int place_now, slot *sl)
 {
-    al_source src;
+    al_source src = *src_in;
     al_doc doc;
     al_doc_options dopts;
     file_ctx fc;
     int kind;
 
-    if (item->err) {
-        report_unreadable(&sl->findings, item->path, item->err);
-        sl->state = SLOT_UNREADABLE;
-        return 0;
-    }
-    if (al_source_read(&src, item->path) != 0) {
-        if (errno == ENOMEM)
-            return -1;
-        report_unreadable(&sl->findings, item->path, errno);
-        sl->state = SLOT_UNREADABLE;
-        return 0;
-    }
     kind = al_doc_kind_from_name(item->path);
     if (kind < 0)
         kind = (int)al_doc_sniff_kind(src.data, src.len);
@@ -251,7 +220,7 @@ static int lint_file(const al_lint_options *opts, const al_pathitem *item, const
         release_doc(&doc);
         return -1;
     }
-    if (!opts->schema_only && kind != AL_DOC_MARKDOWN && doc.body && !is_advisor_body(doc.body))
+    if (!opts->schema_only && !al_run_is_metadata(&doc))
         doc.skipped = 1;
     if (doc.skipped) {
         sl->state = SLOT_SKIPPED;
@@ -268,14 +237,41 @@ static int lint_file(const al_lint_options *opts, const al_pathitem *item, const
     if (!opts->schema_only && doc.body) {
         run_rules(opts, rel, &doc, item->path, &sl->findings);
         drop_shadowed_schema_findings(&sl->findings);
-        if (keep_facts(&sl->fact, &doc, item->path) != 0) {
+        if (al_fact_from_doc(&sl->fact, &doc, item->path) != 0) {
             release_doc(&doc);
             return -1;
         }
+        if (place_now)
+            al_fact_place(&sl->fact, &doc);
         sl->has_fact = 1;
     }
     release_doc(&doc);
     return 0;
+}
+
+static int lint_file(const al_run_options *opts, const al_pathitem *item, const char *rel,
+                     const char *buf, size_t buflen, slot *sl)
+{
+    al_source src;
+
+    if (item->err) {
+        report_unreadable(&sl->findings, item->path, item->err);
+        sl->state = SLOT_UNREADABLE;
+        return 0;
+    }
+    if (buf) {
+        if (al_source_from_memory(&src, item->path, buf, buflen) != 0)
+            return -1;
+        return lint_source(opts, item, rel, &src, 1, sl);
+    }
+    if (al_source_read(&src, item->path) != 0) {
+        if (errno == ENOMEM)
+            return -1;
+        report_unreadable(&sl->findings, item->path, errno);
+        sl->state = SLOT_UNREADABLE;
+        return 0;
+    }
+    return lint_source(opts, item, rel, &src, 0, sl);
 }
 
 /*
@@ -284,8 +280,10 @@ static int lint_file(const al_lint_options *opts, const al_pathitem *item, const
  * only the few files checked out of order wait in memory, not the whole run.
  */
 typedef struct run {
-    const al_lint_options *opts;
+    const al_run_options *opts;
     al_pathlist list;
+    const char *buf;             /* al_run_buffer: the one file's bytes, else NULL */
+    size_t buflen;
     char **rel;                  /* per file: path relative to the config, or NULL */
     unsigned char *ignored;      /* per file: ignored by the config */
     slot **slots;                /* per file: its results until merged, else NULL */
@@ -387,7 +385,7 @@ static void *worker(void *arg)
         } else {
             /* every jansson value of the file lives in the arena, freed at once */
             al_json_arena_enter(&arena);
-            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], sl);
+            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], r->buf, r->buflen, sl);
             al_json_arena_leave();
             al_json_arena_reset(&arena);
         }
@@ -439,15 +437,133 @@ static int mark_ignored(run *r)
     return 0;
 }
 
-int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths,
-                  al_findings *out, al_lint_stats *stats)
+/*
+ * Copies into the corpus the fact of every context entry that is not one
+ * of the run's own files (those are being checked as they are now) and
+ * that the config does not ignore.
+ */
+static int add_context(run *r)
+{
+    const al_context *ctx = r->opts->context;
+    const al_config *cfg = r->opts->config;
+    unsigned char *mine;
+    size_t i;
+    int rc = 0;
+
+    if (!ctx || !ctx->count)
+        return 0;
+    mine = calloc(ctx->count, 1);
+    if (!mine)
+        return -1;
+    for (i = 0; i < r->list.count; i++) {
+        char *key = al_path_absolute_new(r->list.items[i].path);
+        const al_context_entry *e = al_context_find(ctx, key);
+        if (e)
+            mine[e - ctx->items] = 1;
+        free(key);
+    }
+    for (i = 0; i < ctx->count && rc == 0; i++) {
+        al_fact copy;
+        if (mine[i])
+            continue;
+        if (cfg) {
+            char *rel = al_config_relpath_new(cfg, ctx->items[i].fact.file);
+            int ignored = rel && al_config_ignored(cfg, rel);
+            free(rel);
+            if (ignored)
+                continue;
+        }
+        if (al_fact_copy(&copy, &ctx->items[i].fact) != 0)
+            rc = -1;
+        else
+            rc = al_corpus_add(r->corpus, &copy);
+    }
+    free(mine);
+    return rc;
+}
+
+/* Lists the one file of al_run_buffer: NAME, read from memory. */
+static int list_buffer(run *r, const char *name)
+{
+    al_pathitem *it;
+    if (al_grow(&r->list.items, &r->list.cap, 1, sizeof(*r->list.items), 1) != 0)
+        return -1;
+    it = &r->list.items[0];
+    memset(it, 0, sizeof(*it));
+    it->path = strdup(name);
+    it->is_explicit = 1;
+    if (!it->path)
+        return -1;
+    r->list.count = 1;
+    return 0;
+}
+
+/* Checks the files of R's list, then the cross-file rules and the config. */
+static int execute(run *r, size_t first)
+{
+    const al_run_options *opts = r->opts;
+    size_t n = r->list.count ? r->list.count : 1;
+    int rc = 0;
+
+    r->slots = calloc(n, sizeof(*r->slots));
+    r->rel = calloc(n, sizeof(*r->rel));
+    r->ignored = calloc(n, 1);
+    r->checked = calloc(n, sizeof(*r->checked));
+    if (!r->slots || !r->rel || !r->ignored || !r->checked)
+        return -1;
+    /*
+     * Many files: compile the schema's patterns to machine code first (the
+     * schema is shared read-only by the workers afterwards). A few files,
+     * as under pre-commit, are faster without paying for the compilation.
+     */
+    if (opts->schema && r->list.count >= AL_LINT_JIT_THRESHOLD)
+        jsch_schema_jit((jsch_schema *)opts->schema);
+    rc = mark_ignored(r);
+    if (rc == 0)
+        rc = check_all(r, r->buf ? 1 : opts->jobs);
+    if (rc == 0)
+        rc = add_context(r);
+    if (rc == 0)
+        al_corpus_run(r->corpus, r->out);
+    if (rc == 0)
+        rc = al_suppress_apply(opts->config, r->hdr, r->out, first, r->checked, r->nchecked,
+                               &r->stats->suppressed);
+    return rc;
+}
+
+static void run_release(run *r)
+{
+    size_t i;
+    for (i = 0; r->slots && i < r->list.count; i++) {
+        if (r->slots[i]) {
+            slot_release(r->slots[i]);
+            free(r->slots[i]);
+        }
+    }
+    for (i = 0; r->rel && i < r->list.count; i++)
+        free(r->rel[i]);
+    free(r->rel);
+    free(r->ignored);
+    free(r->slots);
+    free(r->checked);
+    al_pathlist_release(&r->list);
+    pthread_mutex_destroy(&r->lock);
+}
+
+/* Runs over PATHS, or over the buffer BUF named NAME when BUF is not NULL. */
+static int lint_run(const al_run_options *opts, char *const *paths, size_t npaths,
+                    const char *name, const char *buf, size_t buflen, al_findings *out,
+                    al_lint_stats *stats)
 {
     run r;
     al_corpus corpus;
     al_suppressions hdr;
+    al_lint_stats dummy;
     size_t i, first = out->count;
     int rc = 0;
 
+    if (!stats)
+        stats = &dummy;
     memset(stats, 0, sizeof(*stats));
     memset(&r, 0, sizeof(r));
     r.opts = opts;
@@ -460,49 +576,31 @@ int al_lint_paths(const al_lint_options *opts, char *const *paths, size_t npaths
     r.corpus = &corpus;
     r.hdr = &hdr;
     r.stats = stats;
-    for (i = 0; i < npaths && rc == 0; i++)
+    if (buf) {
+        r.buf = buf;
+        r.buflen = buflen;
+        rc = list_buffer(&r, name);
+    }
+    for (i = 0; !buf && i < npaths && rc == 0; i++)
         rc = al_walk(paths[i], &r.list);
-    if (rc == 0) {
-        size_t n = r.list.count ? r.list.count : 1;
-        r.slots = calloc(n, sizeof(*r.slots));
-        r.rel = calloc(n, sizeof(*r.rel));
-        r.ignored = calloc(n, 1);
-        r.checked = calloc(n, sizeof(*r.checked));
-        if (!r.slots || !r.rel || !r.ignored || !r.checked)
-            rc = -1;
-    }
-    /*
-     * Many files: compile the schema's patterns to machine code first (the
-     * schema is shared read-only by the workers afterwards). A few files,
-     * as under pre-commit, are faster without paying for the compilation.
-     */
-    if (rc == 0 && opts->schema && r.list.count >= AL_LINT_JIT_THRESHOLD)
-        jsch_schema_jit((jsch_schema *)opts->schema);
     if (rc == 0)
-        rc = mark_ignored(&r);
-    if (rc == 0)
-        rc = check_all(&r, opts->jobs);
-    if (rc == 0)
-        al_corpus_run(&corpus, out);
-    if (rc == 0)
-        rc = al_suppress_apply(opts->config, &hdr, out, first, r.checked, r.nchecked,
-                               &stats->suppressed);
-    for (i = 0; r.slots && i < r.list.count; i++) {
-        if (r.slots[i]) {
-            slot_release(r.slots[i]);
-            free(r.slots[i]);
-        }
-    }
-    for (i = 0; r.rel && i < r.list.count; i++)
-        free(r.rel[i]);
-    free(r.rel);
-    free(r.ignored);
-    free(r.slots);
-    free(r.checked);
+        rc = execute(&r, first);
+    run_release(&r);
     al_suppressions_release(&hdr);
     al_corpus_release(&corpus);
-    al_pathlist_release(&r.list);
-    pthread_mutex_destroy(&r.lock);
     al_findings_sort(out);
     return rc;
+}
+
+int al_run_paths(const al_run_options *opts, char *const *paths, size_t npaths,
+                 al_findings *out, al_lint_stats *stats)
+{
+    return lint_run(opts, paths, npaths, NULL, NULL, 0, out, stats);
+}
+
+int al_run_buffer(const al_run_options *opts, const char *name, const char *data, size_t len,
+                  al_findings *out, al_lint_stats *stats)
+{
+    /* an empty buffer still needs a non-NULL pointer to say "buffer" */
+    return lint_run(opts, NULL, 0, name, data ? data : "", len, out, stats);
 }

@@ -12,10 +12,10 @@
 
 #include "../advisor/advisor.h"
 #include "../reader/document.h"
+#include "../util/error.h"
 
 typedef struct load_ctx {
-    char *err;
-    size_t errlen;
+    al_error *err;
     int failed;
     al_source *src;
 } load_ctx;
@@ -35,11 +35,10 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t end,
         return;
     lc->failed = 1;
     p = al_source_pos(lc->src, offset);
-    snprintf(lc->err, lc->errlen, "'%s':%d:%d: %s", lc->src->path, p.line, p.column, message);
+    al_error_set(lc->err, lc->src->path, p.line, p.column, offset, "%s", message);
 }
 
-static json_t *read_schema(const char *path, const char *text, const char *name,
-                           char *err, size_t errlen)
+static json_t *read_schema(const char *path, const char *text, const char *name, al_error *err)
 {
     al_source src;
     al_doc doc;
@@ -50,11 +49,11 @@ static json_t *read_schema(const char *path, const char *text, const char *name,
 
     if (path) {
         if (al_source_read(&src, path) != 0) {
-            snprintf(err, errlen, "cannot read schema '%s': %s", path, strerror(errno));
+            al_error_set(err, path, 0, 0, 0, "cannot read schema '%s': %s", path, strerror(errno));
             return NULL;
         }
     } else if (al_source_from_memory(&src, name, text, strlen(text)) != 0) {
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path ? path : name, 0, 0, 0, "out of memory");
         return NULL;
     }
     kind = al_doc_kind_from_name(path ? path : name);
@@ -62,7 +61,6 @@ static json_t *read_schema(const char *path, const char *text, const char *name,
         kind = AL_DOC_JSON;
     memset(&lc, 0, sizeof(lc));
     lc.err = err;
-    lc.errlen = errlen;
     memset(&o, 0, sizeof(o));
     o.problem = on_problem;
     o.ud = &lc;
@@ -70,12 +68,12 @@ static json_t *read_schema(const char *path, const char *text, const char *name,
     lc.src = &doc.src;
     if (al_doc_load(&doc, &src, (al_doc_kind)kind, &o) != 0) {
         al_doc_release(&doc);
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path ? path : name, 0, 0, 0, "out of memory");
         return NULL;
     }
     v = lc.failed ? NULL : json_incref(doc.body);
     if (!v && !lc.failed)
-        snprintf(err, errlen, "cannot read schema '%s'", path ? path : name);
+        al_error_set(err, path ? path : name, 0, 0, 0, "cannot read schema '%s'", path ? path : name);
     al_doc_release(&doc);
     return v;
 }
@@ -143,8 +141,7 @@ static void file_uri(const char *path, char *out, size_t n)
 }
 
 jsch_schema *al_schema_load(const char *path, const char *text, const char *name,
-                            const al_resolve_map *maps, size_t nmaps,
-                            char *err, size_t errlen)
+                            const al_resolve_map *maps, size_t nmaps, al_error *err)
 {
     jsch_registry *reg;
     jsch_schema *s = NULL;
@@ -153,23 +150,24 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
     char uri[PATH_MAX + 16];
     size_t i;
 
-    doc = read_schema(path, text, name, err, errlen);
+    al_error_clear(err);
+    doc = read_schema(path, text, name, err);
     if (!doc)
         return NULL;
     reg = jsch_registry_new();
     if (!reg) {
         json_decref(doc);
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path ? path : name, 0, 0, 0, "out of memory");
         return NULL;
     }
     if (al_schema_register_formats(reg) != 0) {
-        snprintf(err, errlen, "out of memory");
+        al_error_set(err, path ? path : name, 0, 0, 0, "out of memory");
         goto done;
     }
     for (i = 0; i < nmaps; i++) {
         if (jsch_registry_map_prefix(reg, maps[i].prefix, maps[i].dir, &jerr) != 0) {
-            snprintf(err, errlen, "--resolve '%s=%s': %s", maps[i].prefix, maps[i].dir,
-                     jerr.message);
+            al_error_set(err, NULL, 0, 0, 0, "--resolve '%s=%s': %s", maps[i].prefix, maps[i].dir,
+                         jerr.message);
             goto done;
         }
     }
@@ -184,10 +182,11 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
                      JSCH_FORMAT_ASSERT | (text == al_advisor_schema ? JSCH_NO_METASCHEMA : 0), &jerr);
     if (!s) {
         if (jerr.location[0])
-            snprintf(err, errlen, "invalid schema '%s' at '%s': %s", path ? path : name,
-                     jerr.location, jerr.message);
+            al_error_set(err, path ? path : name, 0, 0, 0, "invalid schema '%s' at '%s': %s",
+                         path ? path : name, jerr.location, jerr.message);
         else
-            snprintf(err, errlen, "invalid schema '%s': %s", path ? path : name, jerr.message);
+            al_error_set(err, path ? path : name, 0, 0, 0, "invalid schema '%s': %s",
+                         path ? path : name, jerr.message);
     }
 done:
     jsch_registry_free(reg);

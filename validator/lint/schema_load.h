@@ -12,21 +12,15 @@
 #include <stddef.h>
 
 #include "../jsonschema/jsonschema.h"
-
-typedef struct al_resolve_map {
-    const char *prefix;          /* URI prefix, e.g. "http://localhost:1234/" */
-    const char *dir;             /* local directory it maps to */
-} al_resolve_map;
+#include "advisor/lint.h"
 
 /*
  * Loads and compiles the schema at PATH (or the NUL-terminated TEXT when
- * PATH is NULL; NAME then names it in messages). On failure returns NULL and
- * writes a one-line message (`'S.json': ...`, lowercase, no full stop) into
- * ERR of size ERRLEN.
+ * PATH is NULL; NAME then names it in messages). On failure returns NULL
+ * with ERR filled (placed at a syntax error of the schema file).
  */
 jsch_schema *al_schema_load(const char *path, const char *text, const char *name,
-                            const al_resolve_map *maps, size_t nmaps,
-                            char *err, size_t errlen);
+                            const al_resolve_map *maps, size_t nmaps, al_error *err);
 
 /* The AdvisorRecommendation schema embedded at build time (NUL-terminated). */
 extern const char al_advisor_schema[];

@@ -20,7 +20,7 @@
 
 #include "../config/config.h"
 #include "../reader/document.h"
-#include "../report/finding.h"
+#include "advisor/finding.h"
 
 #define AL_IGNORE_ATTR "advisorLintIgnore"
 

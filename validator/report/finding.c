@@ -1,7 +1,7 @@
 /*
  * finding.c - the findings list: a growable array of owned findings.
  */
-#include "finding.h"
+#include "advisor/finding.h"
 
 #include <stdio.h>
 #include <stdlib.h>

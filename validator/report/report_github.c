@@ -8,7 +8,7 @@
  * Data is escaped as the runner expects: '%', CR and LF everywhere, and
  * ':' and ',' inside property values.
  */
-#include "report.h"
+#include "advisor/report.h"
 
 static const char *command(al_severity s)
 {

@@ -5,7 +5,7 @@
  * JSON whatever the messages contain; keys keep insertion order so the
  * documented field order is the printed one.
  */
-#include "report.h"
+#include "advisor/report.h"
 
 #include <jansson.h>
 

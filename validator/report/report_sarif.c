@@ -10,7 +10,7 @@
  * and, for findings --fix would fix, the fix as a replacement of the region.
  * Columns count Unicode code points, as the run's columnKind says.
  */
-#include "report.h"
+#include "advisor/report.h"
 
 #include <jansson.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
  * says so: the tool decides from isatty, NO_COLOR and --color. After a
  * baseline was applied, one more line says what it hid and what is fixed.
  */
-#include "report.h"
+#include "advisor/report.h"
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
 #define AL_CHECK_H
 
 #include "../reader/document.h"
-#include "../report/finding.h"
+#include "advisor/finding.h"
 #include "rule.h"
 #include "../advisor/advisor.h"
 

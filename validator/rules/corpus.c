@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../advisor/advisor.h"
 #include "../reader/document.h"
 #include "../util/grow.h"
 
@@ -171,6 +172,16 @@ static al_pos field_pos(al_doc *doc, al_fact_field field)
     return p;
 }
 
+void al_fact_place(al_fact *f, al_doc *doc)
+{
+    int k;
+    for (k = 0; k < AL_FACT_COUNT; k++) {
+        al_pos p = field_pos(doc, (al_fact_field)k);
+        f->line[k] = p.line;
+        f->column[k] = p.column;
+    }
+}
+
 void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field)
 {
     al_fact *f = &cc->corpus->facts[i];
@@ -190,14 +201,55 @@ void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field)
     kind = al_doc_kind_from_name(f->file);
     if (kind < 0)
         kind = (int)al_doc_sniff_kind(src.data, src.len);
-    if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0) {
-        for (k = 0; k < AL_FACT_COUNT; k++) {
-            al_pos p = field_pos(&doc, (al_fact_field)k);
-            f->line[k] = p.line;
-            f->column[k] = p.column;
-        }
-    }
+    if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0)
+        al_fact_place(f, &doc);
     al_doc_release(&doc);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
+{
+    al_fact f;
+    const al_attr *aid = al_doc_attr(doc, "articleId");
+    int k;
+
+    memset(&f, 0, sizeof(f));
+    f.file = strdup(file);
+    if (!f.file)
+        return -1;
+    if (aid) {
+        const char *us = strchr(aid->value, '_'), *canon = NULL;
+        f.value[AL_FACT_ARTICLE_ID] = strdup(aid->value);
+        if (us && adv_cloud_lookup(us + 1, strlen(us + 1), &canon))
+            f.cloud = strdup(canon);
+    }
+    for (k = 1; k < AL_FACT_COUNT; k++)
+        f.value[k] = dup_or_null(json_string_value(json_object_get(doc->body, field_pointer[k] + 1)));
+    *fp = f;
+    return 0;
+}
+
+int al_fact_copy(al_fact *dst, const al_fact *src)
+{
+    int k, failed = 0;
+    *dst = *src;
+    dst->file = dup_or_null(src->file);
+    dst->cloud = dup_or_null(src->cloud);
+    failed = !dst->file || (src->cloud && !dst->cloud);
+    for (k = 0; k < AL_FACT_COUNT; k++) {
+        dst->value[k] = dup_or_null(src->value[k]);
+        failed |= src->value[k] && !dst->value[k];
+    }
+    if (failed) {
+        al_fact_release(dst);
+        memset(dst, 0, sizeof(*dst));
+        return -1;
+    }
+    return 0;
 }
 
 void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fact_field field,
@@ -208,7 +260,7 @@ void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fac
     char msg[1024];
     va_list ap;
 
-    if (!rule)
+    if (!rule || f->context)
         return;
     al_corpus_place(cc, i, field);
     va_start(ap, fmt);

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "../report/finding.h"
+#include "advisor/finding.h"
 #include "rule.h"
 
 typedef enum al_fact_field {
@@ -33,6 +33,7 @@ typedef struct al_fact {
     char *value[AL_FACT_COUNT];     /* NULL when absent */
     char *cloud;                    /* articleId's cloud suffix, canonical, or NULL */
     int line[AL_FACT_COUNT], column[AL_FACT_COUNT];  /* 0 until placed */
+    int context;                    /* from the run's context: compared with, never reported */
 } al_fact;
 
 /* Blocks of interned strings (internal to corpus.c). */
@@ -52,6 +53,23 @@ void al_corpus_release(al_corpus *corpus);
 /* Frees what FACT owns. */
 void al_fact_release(al_fact *fact);
 
+struct al_doc;
+
+/*
+ * Fills FACT (owning its strings) with what the cross-file rules compare
+ * of DOC, a file read as metadata, displayed as FILE. Returns 0 or -1.
+ */
+int al_fact_from_doc(al_fact *fact, const struct al_doc *doc, const char *file);
+
+/*
+ * Places every field of FACT in DOC now, for a document that cannot be
+ * read again later (a buffer, or a file an editor has changed since).
+ */
+void al_fact_place(al_fact *fact, struct al_doc *doc);
+
+/* Makes DST an owning copy of SRC. Returns 0 or -1 (DST then empty). */
+int al_fact_copy(al_fact *dst, const al_fact *src);
+
 /*
  * Keeps FACT: its strings are copied into the corpus's pool, each distinct
  * string once (type ids, friendly names, resource types and categories
@@ -68,7 +86,10 @@ typedef struct al_corpus_check {
 /* Fills fact I's line and column for FIELD, reading its file once for every field. */
 void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field);
 
-/* Reports RULE_ID at fact I's FIELD. Message is printf-style. */
+/*
+ * Reports RULE_ID at fact I's FIELD; nothing for a fact of the context,
+ * which is compared with but never reported on. Message is printf-style.
+ */
 void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fact_field field,
                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 

@@ -137,3 +137,22 @@ const al_rule_info *al_rules_info(size_t *count)
     *count = sizeof(rules) / sizeof(rules[0]);
     return infos;
 }
+
+const al_rule_info *al_rule_info_find(const char *id)
+{
+    size_t n, lo = 0, hi;
+    const al_rule_info *all = al_rules_info(&n);
+    if (!id)
+        return NULL;
+    for (hi = n; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(id, all[mid].id);
+        if (c == 0)
+            return &all[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}

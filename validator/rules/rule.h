@@ -20,8 +20,9 @@
 
 #include <stddef.h>
 
-#include "../report/finding.h"
-#include "../report/report.h"
+#include "advisor/finding.h"
+#include "advisor/report.h"
+#include "advisor/rules.h"
 
 struct al_check;
 struct al_corpus_check;
@@ -44,20 +45,7 @@ typedef struct al_rule {
 /* Every rule, sorted by id. *COUNT receives the number. */
 const al_rule *const *al_rules_all(size_t *count);
 
-/*
- * Every rule as reports describe it (report.h), sorted by id, for
- * al_report_info.rules. *COUNT receives the number.
- */
-const al_rule_info *al_rules_info(size_t *count);
-
 /* The rule with ID, or NULL. */
 const al_rule *al_rule_find(const char *id);
-
-/*
- * The certain fix of rule RULE_ID's finding over DATA[OFF, END) (a new
- * string, caller frees), or NULL when the rule has none for it (or memory
- * ran out).
- */
-char *al_rule_fix_new(const char *rule_id, const char *data, size_t off, size_t end);
 
 #endif

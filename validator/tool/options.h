@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "../lint/schema_load.h"
+#include "advisor/lint.h"
 
 typedef enum tool_format {
     FORMAT_TEXT,

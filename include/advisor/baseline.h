@@ -16,12 +16,16 @@
  *
  * Ownership: an al_baseline owns its entries.
  */
-#ifndef AL_BASELINE_H
-#define AL_BASELINE_H
+#ifndef ADVISOR_BASELINE_H
+#define ADVISOR_BASELINE_H
 
 #include <stddef.h>
 
-#include "../report/finding.h"
+#include "error.h"
+#include "export.h"
+#include "finding.h"
+
+AL_BEGIN_DECLS
 
 typedef struct al_baseline_entry {
     char *file;                  /* relative to base_dir, or absolute (owned) */
@@ -39,18 +43,18 @@ typedef struct al_baseline {
 
 /*
  * Writes LIST's findings as a baseline to PATH (atomically). Returns 0, or
- * -1 with `cannot write 'PATH': reason` in ERR.
+ * -1 with ERR filled (`cannot write 'PATH': reason`).
  */
-int al_baseline_write(const char *path, const al_findings *list, char *err, size_t errlen);
+AL_API int al_baseline_write(const char *path, const al_findings *list, al_error *err);
 
 /*
  * Reads the baseline at PATH into B. Returns 0, or -1 with a message in ERR
  * (`cannot read 'PATH': ...` or `'PATH' is not an advisor-lint baseline: ...`).
  */
-int al_baseline_load(al_baseline *b, const char *path, char *err, size_t errlen);
+AL_API int al_baseline_load(al_baseline *b, const char *path, al_error *err);
 
 /* Frees what B owns and leaves it empty. */
-void al_baseline_release(al_baseline *b);
+AL_API void al_baseline_release(al_baseline *b);
 
 /*
  * Drops from LIST every finding matching an unused entry of B. CHECKED
@@ -58,7 +62,9 @@ void al_baseline_release(al_baseline *b);
  * those files that matched nothing are counted in *FIXED. *MATCHED receives
  * the number of findings dropped. Returns 0 or -1 when memory ran out.
  */
-int al_baseline_filter(al_baseline *b, al_findings *list, char *const *checked,
+AL_API int al_baseline_filter(al_baseline *b, al_findings *list, char *const *checked,
                        size_t nchecked, size_t *matched, size_t *fixed);
+
+AL_END_DECLS
 
 #endif

@@ -4,12 +4,15 @@
  * Reporters only format. Each writes one complete report of a run to a
  * stdio stream and returns 0, or -1 when writing failed (errno set).
  */
-#ifndef AL_REPORT_H
-#define AL_REPORT_H
+#ifndef ADVISOR_REPORT_H
+#define ADVISOR_REPORT_H
 
 #include <stdio.h>
 
 #include "finding.h"
+#include "export.h"
+
+AL_BEGIN_DECLS
 
 /*
  * A rule as reports describe it: the registry's descriptor, handed in by
@@ -44,10 +47,10 @@ typedef struct al_report_info {
  * With info->baseline, a last line: "baseline: 3 known findings not shown,
  * 1 entry fixed".
  */
-int al_report_text(FILE *out, const al_findings *list, const al_report_info *info);
+AL_API int al_report_text(FILE *out, const al_findings *list, const al_report_info *info);
 
 /* The text report's closing summary line alone. */
-int al_report_text_summary(FILE *out, const al_findings *list, const al_report_info *info);
+AL_API int al_report_text_summary(FILE *out, const al_findings *list, const al_report_info *info);
 
 /*
  * One JSON document: {"tool", "version", "files": {"checked", "skipped", "unreadable"},
@@ -55,7 +58,7 @@ int al_report_text_summary(FILE *out, const al_findings *list, const al_report_i
  * "column", "endLine", "endColumn", "pointer", "rule", "severity", "message"}]},
  * with "baseline": {"known", "fixed"} after "summary" when one was applied.
  */
-int al_report_json(FILE *out, const al_findings *list, const al_report_info *info);
+AL_API int al_report_json(FILE *out, const al_findings *list, const al_report_info *info);
 
 /*
  * SARIF 2.1.0, as GitHub code scanning accepts it: tool.driver with every
@@ -64,13 +67,15 @@ int al_report_json(FILE *out, const al_findings *list, const al_report_info *inf
  * artifactLocation.uri relative to info->base_dir, a 1-based region, and
  * partialFingerprints "advisorLint/v1"; fixes for the findings --fix fixes).
  */
-int al_report_sarif(FILE *out, const al_findings *list, const al_report_info *info);
+AL_API int al_report_sarif(FILE *out, const al_findings *list, const al_report_info *info);
 
 /*
  * GitHub Actions annotations (`::error file=...,line=...,col=...,endLine=...,
  * endColumn=...,title=RULE::message`, escaped), then the text report
  * without colour, since the runner shows only ten annotations per level.
  */
-int al_report_github(FILE *out, const al_findings *list, const al_report_info *info);
+AL_API int al_report_github(FILE *out, const al_findings *list, const al_report_info *info);
+
+AL_END_DECLS
 
 #endif

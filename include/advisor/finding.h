@@ -10,10 +10,13 @@
  * Ownership: an al_findings list owns every string of its findings; the
  * rule id is a static string from the rule registry.
  */
-#ifndef AL_FINDING_H
-#define AL_FINDING_H
+#ifndef ADVISOR_FINDING_H
+#define ADVISOR_FINDING_H
 
 #include <stddef.h>
+#include "export.h"
+
+AL_BEGIN_DECLS
 
 typedef enum al_severity {
     AL_SEV_OFF = 0,       /* configured off: never stored */
@@ -44,14 +47,14 @@ typedef struct al_findings {
     size_t by_severity[4];    /* counts indexed by al_severity */
 } al_findings;
 
-void al_findings_init(al_findings *list);
-void al_findings_release(al_findings *list);
+AL_API void al_findings_init(al_findings *list);
+AL_API void al_findings_release(al_findings *list);
 
 /*
  * Adds a finding, copying FILE, POINTER (may be NULL) and MESSAGE. RULE must
  * outlive the list (a registry id). Returns 0 or -1 on allocation failure.
  */
-int al_findings_add(al_findings *list, const char *file, int line, int column,
+AL_API int al_findings_add(al_findings *list, const char *file, int line, int column,
                     int end_line, int end_column, const char *pointer,
                     const char *rule, al_severity severity, const char *message);
 
@@ -59,13 +62,13 @@ int al_findings_add(al_findings *list, const char *file, int line, int column,
  * The finding added last, so its adder can set its span, fix and
  * fingerprint, or NULL when the list is empty.
  */
-al_finding *al_findings_last(al_findings *list);
+AL_API al_finding *al_findings_last(al_findings *list);
 
 /*
  * Gives finding F the certain replacement FIX (copied) for its span.
  * Returns 0 or -1 on allocation failure.
  */
-int al_finding_set_fix(al_finding *f, const char *fix);
+AL_API int al_finding_set_fix(al_finding *f, const char *fix);
 
 /*
  * FNV-1a 64 of RULE, POINTER (may be NULL) and the LEN bytes of TEXT with
@@ -75,24 +78,26 @@ int al_finding_set_fix(al_finding *f, const char *fix);
  * Never returns 0.
  */
 #define AL_FINGERPRINT_TEXT_MAX 4096
-unsigned long long al_fingerprint(const char *rule, const char *pointer, const char *text,
+AL_API unsigned long long al_fingerprint(const char *rule, const char *pointer, const char *text,
                                   size_t len);
 
 /* Drops finding I (freeing what it owns) and keeps the others in order. */
-void al_findings_remove(al_findings *list, size_t i);
+AL_API void al_findings_remove(al_findings *list, size_t i);
 
 /* Recounts by_severity from the findings. */
-void al_findings_recount(al_findings *list);
+AL_API void al_findings_recount(al_findings *list);
 
 /* Moves every finding of SRC to the end of DST, leaving SRC empty. Returns 0 or -1. */
-int al_findings_take(al_findings *dst, al_findings *src);
+AL_API int al_findings_take(al_findings *dst, al_findings *src);
 
 /* Sorts by file, line, column, then rule and insertion order. */
-void al_findings_sort(al_findings *list);
+AL_API void al_findings_sort(al_findings *list);
 
-const char *al_severity_name(al_severity sev);
+AL_API const char *al_severity_name(al_severity sev);
 
 /* Parses "error", "warning", "info" or "off". Returns 0, or -1 when NAME is none of them. */
-int al_severity_parse(const char *name, al_severity *out);
+AL_API int al_severity_parse(const char *name, al_severity *out);
+
+AL_END_DECLS
 
 #endif

@@ -11,13 +11,17 @@
  *
  * Ownership: functions ending in _new return memory the caller frees.
  */
-#ifndef AL_FIX_H
-#define AL_FIX_H
+#ifndef ADVISOR_FIX_H
+#define ADVISOR_FIX_H
 
 #include <stddef.h>
 #include <stdio.h>
 
-#include "../report/finding.h"
+#include "error.h"
+#include "export.h"
+#include "finding.h"
+
+AL_BEGIN_DECLS
 
 /* One replacement of [off, end) by text. */
 typedef struct al_edit {
@@ -31,7 +35,7 @@ typedef struct al_edit {
  * new buffer (NUL-terminated, length in *OUT_LEN), or NULL when memory ran
  * out. *APPLIED (may be NULL) receives the number of edits used.
  */
-char *al_fix_apply_new(const char *data, size_t len, al_edit *edits, size_t nedits,
+AL_API char *al_fix_apply_new(const char *data, size_t len, al_edit *edits, size_t nedits,
                        size_t *out_len, size_t *applied);
 
 /*
@@ -41,14 +45,14 @@ char *al_fix_apply_new(const char *data, size_t len, al_edit *edits, size_t nedi
  * PATH names, keeping the link). Returns 0, or -1 with errno set (PATH
  * untouched).
  */
-int al_fix_write_atomic(const char *path, const char *data, size_t len);
+AL_API int al_fix_write_atomic(const char *path, const char *data, size_t len);
 
 /*
  * Prints a unified diff (no context lines) from OLD to NEW, which differ
  * only inside lines (fixes never add or remove a line end), under the
  * headers a/PATH and b/PATH. Returns 0, or -1 when writing failed.
  */
-int al_fix_print_diff(FILE *out, const char *path, const char *old, size_t oldlen,
+AL_API int al_fix_print_diff(FILE *out, const char *path, const char *old, size_t oldlen,
                       const char *new_, size_t newlen);
 
 /*
@@ -60,7 +64,9 @@ int al_fix_print_diff(FILE *out, const char *path, const char *old, size_t oldle
  * with `cannot write 'PATH': reason` (or a read error) in ERR; files done
  * before the failure stay fixed.
  */
-int al_fix_files(const al_findings *list, int dry_run, FILE *diff_out, size_t *nfixed,
-                 size_t *nfiles, char *err, size_t errlen);
+AL_API int al_fix_files(const al_findings *list, int dry_run, FILE *diff_out, size_t *nfixed,
+                 size_t *nfiles, al_error *err);
+
+AL_END_DECLS
 
 #endif
