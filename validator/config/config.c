@@ -681,6 +681,58 @@ static void apply(const al_config_setting *s, size_t n, const al_rule *rule, al_
             *sev = s[i].severity;
 }
 
+static void apply_all(const al_config_setting *s, size_t n, al_severity *sev)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        sev[al_rule_index(s[i].rule)] = s[i].severity;
+}
+
+int al_policy_resolve(al_policy *p, const al_config *cfg, const char *relpath)
+{
+    size_t n, i;
+    const al_rule *const *rules = al_rules_all(&n);
+
+    memset(p, 0, sizeof(*p));
+    p->severity = malloc(n * sizeof(*p->severity));
+    if (!p->severity)
+        return -1;
+    p->nrules = n;
+    for (i = 0; i < n; i++)
+        p->severity[i] = rules[i]->severity;
+    if (!cfg)
+        return 0;
+    apply_all(cfg->rules, cfg->nrules, p->severity);
+    if (!relpath)
+        return 0;
+    for (i = 0; i < cfg->noverrides; i++)
+        if (al_glob_match_any(cfg->overrides[i].files, cfg->overrides[i].nfiles, relpath))
+            apply_all(cfg->overrides[i].rules, cfg->overrides[i].nrules, p->severity);
+    if (cfg->nsuppress) {
+        p->suppress = malloc(cfg->nsuppress * sizeof(*p->suppress));
+        if (!p->suppress) {
+            al_policy_release(p);
+            return -1;
+        }
+        for (i = 0; i < cfg->nsuppress; i++)
+            if (al_glob_match_any(cfg->suppress[i].files, cfg->suppress[i].nfiles, relpath))
+                p->suppress[p->nsuppress++] = i;
+    }
+    return 0;
+}
+
+void al_policy_release(al_policy *p)
+{
+    free(p->severity);
+    free(p->suppress);
+    memset(p, 0, sizeof(*p));
+}
+
+al_severity al_policy_severity(const al_policy *p, const al_rule *rule)
+{
+    return p->severity ? p->severity[al_rule_index(rule)] : rule->severity;
+}
+
 al_severity al_config_severity(const al_config *cfg, const char *relpath, const al_rule *rule)
 {
     al_severity sev = rule->severity;

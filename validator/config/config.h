@@ -113,6 +113,33 @@ int al_config_ignored(const al_config *cfg, const char *relpath);
 al_severity al_config_severity(const al_config *cfg, const char *relpath, const al_rule *rule);
 
 /*
+ * A file's policy: the config resolved once for one file, so a run never
+ * goes back to the config per rule or per finding. It holds the severity
+ * of every rule for the file (the rule's default, then `rules`, then each
+ * matching override in order; AL_SEV_OFF: the rule does not run) and the
+ * config's `suppress` entries whose globs name the file.
+ */
+typedef struct al_policy {
+    al_severity *severity;       /* per rule, in al_rules_all order (owned) */
+    size_t nrules;
+    size_t *suppress;            /* indexes into cfg->suppress (owned) */
+    size_t nsuppress;
+} al_policy;
+
+/*
+ * Resolves CFG (may be NULL: every default) for the file at RELPATH (may
+ * be NULL: outside the config's directory, only `rules` applies) into P.
+ * Returns 0, or -1 when memory ran out (P is then empty).
+ */
+int al_policy_resolve(al_policy *p, const al_config *cfg, const char *relpath);
+
+/* Frees what P owns and leaves it empty. */
+void al_policy_release(al_policy *p);
+
+/* RULE's severity under P. */
+al_severity al_policy_severity(const al_policy *p, const al_rule *rule);
+
+/*
  * Whether glob PATTERN matches RELPATH or one of its leading directories
  * (see the rules at the top of this file).
  */

@@ -135,7 +135,11 @@ static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
     size_t n, i;
     const al_rule *const *rules = al_rules_all(&n);
     al_check c;
+    al_policy policy;
 
+    /* out of memory: every rule at its default rather than none */
+    if (al_policy_resolve(&policy, opts->config, rel) != 0)
+        memset(&policy, 0, sizeof(policy));
     memset(&c, 0, sizeof(c));
     c.doc = doc;
     c.file = file;
@@ -148,11 +152,12 @@ static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
         if (!rules[i]->check)
             continue;
         c.rule = rules[i];
-        c.severity = al_config_severity(opts->config, rel, rules[i]);
+        c.severity = policy.severity ? policy.severity[i] : rules[i]->severity;
         if (c.severity == AL_SEV_OFF)
             continue;
         rules[i]->check(&c);
     }
+    al_policy_release(&policy);
 }
 
 /*

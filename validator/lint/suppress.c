@@ -1,9 +1,10 @@
 /*
  * suppress.c - severities from the config, suppressions, unused suppressions.
  *
- * Relative paths (what config globs match) are computed once per file: the
- * findings of one file are contiguous before sorting only per slot, so a
- * one-entry cache keyed by the display path is enough in practice. Header
+ * The config is resolved once per file into that file's policy (config.h:
+ * severities and the suppress entries naming it): the findings of one file
+ * are contiguous before sorting (one slot each), so a one-entry cache keyed
+ * by the display path resolves each file once in practice. Header
  * suppressions are sorted by file and rule id once, then looked up by
  * binary search for each finding.
  */
@@ -99,23 +100,33 @@ int al_suppressions_from_header(al_suppressions *list, al_doc *doc, const char *
     return 0;
 }
 
-typedef struct relcache {
+typedef struct policy_cache {
     const al_config *cfg;
-    char *file;                  /* owned copy of the key */
-    char *rel;                   /* owned */
-} relcache;
+    char *file;                  /* owned copy of the key, NULL when empty */
+    al_policy policy;            /* FILE's policy */
+    int failed;                  /* memory ran out */
+} policy_cache;
 
-static const char *relpath(relcache *rc, const char *file)
+/* FILE's policy, resolved when FILE differs from the last one asked for. */
+static const al_policy *policy_for(policy_cache *pc, const char *file)
 {
-    if (!rc->cfg)
-        return NULL;
-    if (rc->file && !strcmp(rc->file, file))
-        return rc->rel;
-    free(rc->rel);
-    free(rc->file);
-    rc->rel = al_config_relpath_new(rc->cfg, file);
-    rc->file = strdup(file);
-    return rc->rel;
+    char *rel;
+    if (pc->file && !strcmp(pc->file, file))
+        return &pc->policy;
+    free(pc->file);
+    al_policy_release(&pc->policy);
+    pc->file = strdup(file);
+    rel = pc->cfg ? al_config_relpath_new(pc->cfg, file) : NULL;
+    if (!pc->file || al_policy_resolve(&pc->policy, pc->cfg, rel) != 0)
+        pc->failed = 1;
+    free(rel);
+    return &pc->policy;
+}
+
+static void policy_cache_release(policy_cache *pc)
+{
+    free(pc->file);
+    al_policy_release(&pc->policy);
 }
 
 static int cmp_header(const void *a, const void *b)
@@ -148,16 +159,14 @@ static int header_suppresses(al_suppressions *hdr, const al_finding *f)
 }
 
 /* USED counts, per config suppression, per rule id: [s][r] at used[off[s] + r]. */
-static int config_suppresses(const al_config *cfg, const char *rel, const al_finding *f,
+static int config_suppresses(const al_config *cfg, const al_policy *pol, const al_finding *f,
                              size_t *used, const size_t *off)
 {
-    size_t s, r;
-    if (!cfg || !rel)
+    size_t k, s, r;
+    if (!cfg)
         return 0;
-    for (s = 0; s < cfg->nsuppress; s++) {
-        const al_config_suppression *cs = &cfg->suppress[s];
-        if (!al_glob_match_any(cs->files, cs->nfiles, rel))
-            continue;
+    for (k = 0; k < pol->nsuppress; k++) {
+        const al_config_suppression *cs = &cfg->suppress[s = pol->suppress[k]];
         for (r = 0; r < cs->nrules; r++) {
             if (!strcmp(cs->rules[r]->id, f->rule)) {
                 used[off[s] + r]++;
@@ -168,11 +177,11 @@ static int config_suppresses(const al_config *cfg, const char *rel, const al_fin
     return 0;
 }
 
-static int report_header(const al_config *cfg, relcache *rc, al_findings *list,
-                         const al_header_suppression *h, const al_rule *unused)
+static int report_header(policy_cache *pc, al_findings *list, const al_header_suppression *h,
+                         const al_rule *unused)
 {
     char msg[512];
-    al_severity sev = al_config_severity(cfg, relpath(rc, h->file), unused);
+    al_severity sev = al_policy_severity(policy_for(pc, h->file), unused);
     size_t before = list->count;
     al_finding *f;
     if (h->used)
@@ -241,14 +250,14 @@ int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *l
 {
     const al_rule *unused = al_rule_find("unused-suppression");
     size_t i, w, total = 0, *used = NULL, *off = NULL, s;
-    relcache rc;
+    policy_cache pc;
     int rc_status = 0;
 
     *suppressed = 0;
     if (hdr->count > 1)
         qsort(hdr->items, hdr->count, sizeof(*hdr->items), cmp_header);
-    memset(&rc, 0, sizeof(rc));
-    rc.cfg = cfg;
+    memset(&pc, 0, sizeof(pc));
+    pc.cfg = cfg;
     if (cfg && cfg->nsuppress) {
         off = calloc(cfg->nsuppress, sizeof(*off));
         for (s = 0; off && s < cfg->nsuppress; s++) {
@@ -265,10 +274,10 @@ int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *l
     for (i = w = first; i < list->count; i++) {
         al_finding f = list->items[i];
         const al_rule *rule = al_rule_find(f.rule);
-        const char *rel = relpath(&rc, f.file);
-        al_severity sev = rule ? al_config_severity(cfg, rel, rule) : f.severity;
+        const al_policy *pol = policy_for(&pc, f.file);
+        al_severity sev = rule ? al_policy_severity(pol, rule) : f.severity;
         int drop = sev == AL_SEV_OFF;
-        if (!drop && (header_suppresses(hdr, &f) || config_suppresses(cfg, rel, &f, used, off))) {
+        if (!drop && (header_suppresses(hdr, &f) || config_suppresses(cfg, pol, &f, used, off))) {
             drop = 1;
             (*suppressed)++;
         }
@@ -284,12 +293,13 @@ int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *l
     }
     list->count = w;
     for (i = 0; i < hdr->count && rc_status == 0; i++)
-        rc_status = report_header(cfg, &rc, list, &hdr->items[i], unused);
+        rc_status = report_header(&pc, list, &hdr->items[i], unused);
     if (rc_status == 0 && cfg && cfg->nsuppress)
         rc_status = report_config(cfg, list, used, off, checked, nchecked, unused);
     al_findings_recount(list);
-    free(rc.rel);
-    free(rc.file);
+    if (pc.failed)
+        rc_status = -1;
+    policy_cache_release(&pc);
     free(used);
     free(off);
     return rc_status;

@@ -93,6 +93,22 @@ const al_rule *const *al_rules_all(size_t *count)
     return rules;
 }
 
+size_t al_rule_index(const al_rule *rule)
+{
+    size_t lo = 0, hi = sizeof(rules) / sizeof(rules[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(rule->id, rules[mid]->id);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
 const al_rule *al_rule_find(const char *id)
 {
     size_t lo = 0, hi = sizeof(rules) / sizeof(rules[0]);

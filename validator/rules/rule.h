@@ -45,6 +45,9 @@ typedef struct al_rule {
 /* Every rule, sorted by id. *COUNT receives the number. */
 const al_rule *const *al_rules_all(size_t *count);
 
+/* RULE's index in al_rules_all's order (a registered rule). */
+size_t al_rule_index(const al_rule *rule);
+
 /* The rule with ID, or NULL. */
 const al_rule *al_rule_find(const char *id);
 
