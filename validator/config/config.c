@@ -694,14 +694,14 @@ int al_policy_resolve(al_policy *p, const al_config *cfg, const char *relpath)
     const al_rule *const *rules = al_rules_all(&n);
 
     memset(p, 0, sizeof(*p));
+    if (!cfg)                    /* every default: nothing to resolve or allocate */
+        return 0;
     p->severity = malloc(n * sizeof(*p->severity));
     if (!p->severity)
         return -1;
     p->nrules = n;
     for (i = 0; i < n; i++)
         p->severity[i] = rules[i]->severity;
-    if (!cfg)
-        return 0;
     apply_all(cfg->rules, cfg->nrules, p->severity);
     if (!relpath)
         return 0;

@@ -120,7 +120,7 @@ al_severity al_config_severity(const al_config *cfg, const char *relpath, const 
  * config's `suppress` entries whose globs name the file.
  */
 typedef struct al_policy {
-    al_severity *severity;       /* per rule, in al_rules_all order (owned) */
+    al_severity *severity;       /* per rule, in al_rules_all order (owned); NULL: defaults */
     size_t nrules;
     size_t *suppress;            /* indexes into cfg->suppress (owned) */
     size_t nsuppress;
