@@ -133,8 +133,20 @@ simple('duplicate-action-id',
                      '"documentLink": "https://docs.azure.cn/expressroute/expressroute-howto-linkvnet-portal-resource-manager"\n    }, {\n        "actionId": "3AB0DCC6-8a46-4665-9349-13ef82ad8867",\n        "description": "Read more",\n        "actionType": "Document",\n        "documentLink": "https://docs.azure.cn/expressroute/"\n    }]'),
        lambda t: sub(t, '"actionId": "c6310ecb-222a-492d-b051-694a7325df71"', '"actionId": "3ab0dcc6-8a46-4665-9349-13ef82ad8867"'))
 TD_BAD = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighestCPU\\"\\": \\"\\"98\\"\\"}\\"",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
-TD_GOOD = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighCPU\\"\\": \\"\\"98\\"\\", \\"\\"_stableIdToken\\"\\": \\"\\"1\\"\\"}\\"",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
-simple('test-data', lambda t: sub(t, '"additionalColumns": []', TD_BAD), lambda t: sub(t, '"additionalColumns": []', TD_GOOD))
+TD_BAD_ROW = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighCPU\\"\\": \\"\\"98\\"\\"}\\"\\nsub,\\"/subscriptions/sub/rg/y",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
+# rows copied from production carry more properties than the columns: not a finding
+TD_GOOD = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighCPU\\"\\": \\"\\"98\\"\\", \\"\\"savingsAmount\\"\\": 12, \\"\\"scaleAutomationSettingsEnabled\\"\\": true}\\"\\nsub,/subscriptions/sub/rg/y,{\\"LowCPU\\": 3}\\n",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
+write('test-data', {
+    'bad.md': sub(variant('test-data', 'bad'), '"additionalColumns": []', TD_BAD),
+    'bad-row.md': sub(variant('test-data', 'bad-row'), '"additionalColumns": []', TD_BAD_ROW),
+    'good.md': sub(variant('test-data', 'good'), '"additionalColumns": []', TD_GOOD),
+})
+
+write('schema', {
+    # one defect, one finding: a bad e-mail fails format and pattern, reported once
+    'bad-email.md': sub(variant('schema', 'bad-email'), '"email": "ExRPM@microsoft.com"', '"email": "ExRPM at microsoft"'),
+    'bad-type.md': sub(variant('schema', 'bad-type'), '"recommendationImpact": "Medium"', '"recommendationImpact": 5'),
+})
 
 # ---- across files ----
 def pair(rule, a_edit, b_edit, good_edit):
@@ -180,6 +192,12 @@ simple('link-host',
        lambda t: sub(t, 'https://docs.azure.cn/expressroute/designing', 'https://docs.contoso.com/expressroute/designing'),
        ['--config', 'fixtures/rules/link-host/lint-config'])
 write('link-host', {'lint-config': '# only for this fixture: the near miss links to an allowed subdomain\nlink-hosts: [.contoso.com]\n'})
+write('link-host', {
+    # each cloud's own hosts are fine for that cloud, not for another
+    'good-mooncake-support.md': sub(variant('link-host', 'good-mooncake-support'), 'https://docs.azure.cn/expressroute/designing', 'https://support.azure.cn/support/contact'),
+    'bad-public-support.md': sub(sub(sub(variant('link-host', 'bad-public-support'), 'https://docs.azure.cn/expressroute/designing', 'https://support.azure.cn/support/contact'),
+                                     '_Mooncake"', '_Public"'), 'cloudEnvironments = "Mooncake"', 'cloudEnvironments = "Public"'),
+})
 simple('unused-suppression',
        lambda t: sub(t, '\townershipId=', 'advisorLintIgnore = "insecure-link"\n\townershipId='),
        lambda t: sub(sub(t, '\townershipId=', 'advisorLintIgnore = "cloud-name-case"\n\townershipId='),
