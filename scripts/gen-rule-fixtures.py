@@ -142,6 +142,65 @@ write('test-data', {
     'good.md': sub(variant('test-data', 'good'), '"additionalColumns": []', TD_GOOD),
 })
 
+# ---- rules from what people fixed (issue 17) ----
+write('owner-default', {
+    'bad.md': sub(variant('owner-default', 'bad'), '"routingId": "AIMS://ExpressRoute"', '"routingId": "MDM://AzureAdvisor"'),
+    'bad-email.md': sub(variant('owner-default', 'bad-email'), '"email": "ExRPM@microsoft.com"', '"email": "aadevteam@microsoft.com"'),
+    # the Advisor team's own recommendation routes to itself
+    'good.md': sub(sub(variant('owner-default', 'good'), '"routingId": "AIMS://ExpressRoute"', '"routingId": "MDM://AzureAdvisor"'),
+                   'ownershipId="CloudNet_AzureVPNGateway"', 'ownershipId="CloudES_AzureAdvisor"'),
+})
+write('refresh-too-short', {
+    'bad.md': sub(variant('refresh-too-short', 'bad'), '"refreshInterval": "1.00:00:00"', '"refreshInterval": "00:01:00"'),
+    'bad-days.md': sub(variant('refresh-too-short', 'bad-days'), '"refreshInterval": "1.00:00:00"', '"refreshInterval": "0.00:05:00"'),
+    'good.md': sub(variant('refresh-too-short', 'good'), '"refreshInterval": "1.00:00:00"', '"refreshInterval": "01:00:00"'),
+})
+write('link-locale', {
+    'bad.md': sub(sub(variant('link-locale', 'bad'), '"learnMoreLink": "https://docs.azure.cn/', '"learnMoreLink": "https://docs.azure.cn/zh-cn/'),
+                  '"documentLink": "https://docs.azure.cn/', '"documentLink": "https://docs.azure.cn/en-us/'),
+    # JSON escapes before the segment: reported at the segment as written, not fixed
+    'bad-escaped.md': sub(variant('link-locale', 'bad-escaped'), '"learnMoreLink": "https://docs.azure.cn/',
+                          '"learnMoreLink": "https:\\/\\/docs.azure.cn\\/en-US\\/'),
+    'good.md': sub(variant('link-locale', 'good'), '"learnMoreLink": "https://docs.azure.cn/',
+                   '"learnMoreLink": "https://docs.azure.cn/expressroute/en-us/'),
+})
+write('todo-marker', {
+    'bad.md': sub(sub(sub(sub(variant('todo-marker', 'bad'),
+                  'description = "Implement multiple', 'description = "Todo DEscription: Implement multiple'),
+                  '# Implement multiple', '# TODO: title'),
+                  '"longDescription": "We have detected', '"longDescription": "todoLongDesc We have detected'),
+                  '"potentialBenefits": "Improve resiliency', '"potentialBenefits": "TODO HERE, and TODO: more. Improve resiliency'),
+    # after escapes, in an array and in a nested object: still at the marker
+    'bad-nested.md': sub(sub(variant('todo-marker', 'bad-nested'),
+                         '"portalFeatures": []', '"portalFeatures": ["\\"quoted\\" \\u00e9 <TODO>"]'),
+                         '"id": "{resourceId}"', '"id": "{resourceId}", "note": "todo"'),
+    'good.md': sub(variant('todo-marker', 'good'),
+                   '"longDescription": "We have detected', '"longDescription": "Todos los recursos; mastodon; autodownload. We have detected'),
+})
+KUSTO = '"streamNamespace": "cluster(\'https://%s\').database(\'advisor\').ExpressRouteCircuits",\n        "dataSource": "Kusto",'
+COSMOS = '"streamNamespace": "Microsoft.Cloud.AzureAdvisorSingleCircuit-MC",\n        "dataSource": "Cosmos",'
+write('data-source-cloud', {
+    'bad.md': sub(variant('data-source-cloud', 'bad'), COSMOS, KUSTO % 'exradvisor.usgovvirginia.kusto.usgovcloudapi.net'),
+    'bad-malformed.md': sub(variant('data-source-cloud', 'bad-malformed'), COSMOS, KUSTO % 'exradvisor,chinaeast2.kusto.chinacloudapi.cn'),
+    'bad-nested.md': sub(variant('data-source-cloud', 'bad-nested'), COSMOS,
+                         KUSTO % 'exradvisor.chinaeast2.kusto.chinacloudapi.cn').replace("cluster(\'https", "cluster(\'cluster(\'https"),
+    'good.md': sub(variant('data-source-cloud', 'good'), COSMOS, KUSTO % 'exradvisor.chinaeast2.kusto.chinacloudapi.cn'),
+})
+write('portal-extension-unknown', {
+    'bad.md': sub(variant('portal-extension-unknown', 'bad'), '"extensionName": "Microsoft_Azure_Network"', '"extensionName": "Microsoft_Azure_Netwrok"'),
+    'bad-unknown.md': sub(variant('portal-extension-unknown', 'bad-unknown'), '"extensionName": "Microsoft_Azure_Network"', '"extensionName": "SynapseworkspaceExtension"'),
+    # an extension the repository adds in its config
+    'good.md': sub(variant('portal-extension-unknown', 'good'), '"extensionName": "Microsoft_Azure_Network"', '"extensionName": "Contoso_Azure_Widgets"'),
+    'lint-config': '# only for this fixture: the near miss uses an extension the config adds\nportal-extensions: [Contoso_Azure_Widgets]\n',
+}, ['--config', 'fixtures/rules/portal-extension-unknown/lint-config'])
+write('file-name-cloud', {
+    # a Mooncake file copied to the Fairfax name
+    'bad-fairfax.md': variant('file-name-cloud', 'bad-fairfax'),
+    # no cloud in the articleId: cloudEnvironments disagrees
+    'bad-usnat.md': sub(variant('file-name-cloud', 'bad-usnat'), '_Mooncake"', '"'),
+    'good-mc.md': variant('file-name-cloud', 'good-mc'),
+    'good-612dpublic.md': variant('file-name-cloud', 'good-612dpublic'),
+})
 write('schema', {
     # one defect, one finding: a bad e-mail fails format and pattern, reported once
     'bad-email.md': sub(variant('schema', 'bad-email'), '"email": "ExRPM@microsoft.com"', '"email": "ExRPM at microsoft"'),

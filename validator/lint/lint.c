@@ -150,6 +150,8 @@ static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
     if (opts->config) {
         c.link_hosts = opts->config->link_hosts;
         c.nlink_hosts = opts->config->nlink_hosts;
+        c.portal_extensions = opts->config->portal_extensions;
+        c.nportal_extensions = opts->config->nportal_extensions;
     }
     for (i = 0; i < n; i++) {
         if (!rules[i]->check)
