@@ -133,8 +133,79 @@ simple('duplicate-action-id',
                      '"documentLink": "https://docs.azure.cn/expressroute/expressroute-howto-linkvnet-portal-resource-manager"\n    }, {\n        "actionId": "3AB0DCC6-8a46-4665-9349-13ef82ad8867",\n        "description": "Read more",\n        "actionType": "Document",\n        "documentLink": "https://docs.azure.cn/expressroute/"\n    }]'),
        lambda t: sub(t, '"actionId": "c6310ecb-222a-492d-b051-694a7325df71"', '"actionId": "3ab0dcc6-8a46-4665-9349-13ef82ad8867"'))
 TD_BAD = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighestCPU\\"\\": \\"\\"98\\"\\"}\\"",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
-TD_GOOD = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighCPU\\"\\": \\"\\"98\\"\\", \\"\\"_stableIdToken\\"\\": \\"\\"1\\"\\"}\\"",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
-simple('test-data', lambda t: sub(t, '"additionalColumns": []', TD_BAD), lambda t: sub(t, '"additionalColumns": []', TD_GOOD))
+TD_BAD_ROW = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighCPU\\"\\": \\"\\"98\\"\\"}\\"\\nsub,\\"/subscriptions/sub/rg/y",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
+# rows copied from production carry more properties than the columns: not a finding
+TD_GOOD = '"testData": "sub,/subscriptions/sub/rg/x,\\"{\\"\\"HighCPU\\"\\": \\"\\"98\\"\\", \\"\\"savingsAmount\\"\\": 12, \\"\\"scaleAutomationSettingsEnabled\\"\\": true}\\"\\nsub,/subscriptions/sub/rg/y,{\\"LowCPU\\": 3}\\n",\n    "additionalColumns": [{"name": "HighCPU", "title": "High CPU"}]'
+write('test-data', {
+    'bad.md': sub(variant('test-data', 'bad'), '"additionalColumns": []', TD_BAD),
+    'bad-row.md': sub(variant('test-data', 'bad-row'), '"additionalColumns": []', TD_BAD_ROW),
+    'good.md': sub(variant('test-data', 'good'), '"additionalColumns": []', TD_GOOD),
+})
+
+# ---- rules from what people fixed (issue 17) ----
+write('owner-default', {
+    'bad.md': sub(variant('owner-default', 'bad'), '"routingId": "AIMS://ExpressRoute"', '"routingId": "MDM://AzureAdvisor"'),
+    'bad-email.md': sub(variant('owner-default', 'bad-email'), '"email": "ExRPM@microsoft.com"', '"email": "aadevteam@microsoft.com"'),
+    # the Advisor team's own recommendation routes to itself
+    'good.md': sub(sub(variant('owner-default', 'good'), '"routingId": "AIMS://ExpressRoute"', '"routingId": "MDM://AzureAdvisor"'),
+                   'ownershipId="CloudNet_AzureVPNGateway"', 'ownershipId="CloudES_AzureAdvisor"'),
+})
+write('refresh-too-short', {
+    'bad.md': sub(variant('refresh-too-short', 'bad'), '"refreshInterval": "1.00:00:00"', '"refreshInterval": "00:01:00"'),
+    'bad-days.md': sub(variant('refresh-too-short', 'bad-days'), '"refreshInterval": "1.00:00:00"', '"refreshInterval": "0.00:05:00"'),
+    'good.md': sub(variant('refresh-too-short', 'good'), '"refreshInterval": "1.00:00:00"', '"refreshInterval": "01:00:00"'),
+})
+write('link-locale', {
+    'bad.md': sub(sub(variant('link-locale', 'bad'), '"learnMoreLink": "https://docs.azure.cn/', '"learnMoreLink": "https://docs.azure.cn/zh-cn/'),
+                  '"documentLink": "https://docs.azure.cn/', '"documentLink": "https://docs.azure.cn/en-us/'),
+    # JSON escapes before the segment: reported at the segment as written, not fixed
+    'bad-escaped.md': sub(variant('link-locale', 'bad-escaped'), '"learnMoreLink": "https://docs.azure.cn/',
+                          '"learnMoreLink": "https:\\/\\/docs.azure.cn\\/en-US\\/'),
+    'good.md': sub(variant('link-locale', 'good'), '"learnMoreLink": "https://docs.azure.cn/',
+                   '"learnMoreLink": "https://docs.azure.cn/expressroute/en-us/'),
+})
+write('todo-marker', {
+    'bad.md': sub(sub(sub(sub(variant('todo-marker', 'bad'),
+                  'description = "Implement multiple', 'description = "Todo DEscription: Implement multiple'),
+                  '# Implement multiple', '# TODO: title'),
+                  '"longDescription": "We have detected', '"longDescription": "todoLongDesc We have detected'),
+                  '"potentialBenefits": "Improve resiliency', '"potentialBenefits": "TODO HERE, and TODO: more. Improve resiliency'),
+    # after escapes, in an array and in a nested object: still at the marker
+    'bad-nested.md': sub(sub(variant('todo-marker', 'bad-nested'),
+                         '"portalFeatures": []', '"portalFeatures": ["\\"quoted\\" \\u00e9 <TODO>"]'),
+                         '"id": "{resourceId}"', '"id": "{resourceId}", "note": "todo"'),
+    'good.md': sub(variant('todo-marker', 'good'),
+                   '"longDescription": "We have detected', '"longDescription": "Todos los recursos; mastodon; autodownload. We have detected'),
+})
+KUSTO = '"streamNamespace": "cluster(\'https://%s\').database(\'advisor\').ExpressRouteCircuits",\n        "dataSource": "Kusto",'
+COSMOS = '"streamNamespace": "Microsoft.Cloud.AzureAdvisorSingleCircuit-MC",\n        "dataSource": "Cosmos",'
+write('data-source-cloud', {
+    'bad.md': sub(variant('data-source-cloud', 'bad'), COSMOS, KUSTO % 'exradvisor.usgovvirginia.kusto.usgovcloudapi.net'),
+    'bad-malformed.md': sub(variant('data-source-cloud', 'bad-malformed'), COSMOS, KUSTO % 'exradvisor,chinaeast2.kusto.chinacloudapi.cn'),
+    'bad-nested.md': sub(variant('data-source-cloud', 'bad-nested'), COSMOS,
+                         KUSTO % 'exradvisor.chinaeast2.kusto.chinacloudapi.cn').replace("cluster(\'https", "cluster(\'cluster(\'https"),
+    'good.md': sub(variant('data-source-cloud', 'good'), COSMOS, KUSTO % 'exradvisor.chinaeast2.kusto.chinacloudapi.cn'),
+})
+write('portal-extension-unknown', {
+    'bad.md': sub(variant('portal-extension-unknown', 'bad'), '"extensionName": "Microsoft_Azure_Network"', '"extensionName": "Microsoft_Azure_Netwrok"'),
+    'bad-unknown.md': sub(variant('portal-extension-unknown', 'bad-unknown'), '"extensionName": "Microsoft_Azure_Network"', '"extensionName": "SynapseworkspaceExtension"'),
+    # an extension the repository adds in its config
+    'good.md': sub(variant('portal-extension-unknown', 'good'), '"extensionName": "Microsoft_Azure_Network"', '"extensionName": "Contoso_Azure_Widgets"'),
+    'lint-config': '# only for this fixture: the near miss uses an extension the config adds\nportal-extensions: [Contoso_Azure_Widgets]\n',
+}, ['--config', 'fixtures/rules/portal-extension-unknown/lint-config'])
+write('file-name-cloud', {
+    # a Mooncake file copied to the Fairfax name
+    'bad-fairfax.md': variant('file-name-cloud', 'bad-fairfax'),
+    # no cloud in the articleId: cloudEnvironments disagrees
+    'bad-usnat.md': sub(variant('file-name-cloud', 'bad-usnat'), '_Mooncake"', '"'),
+    'good-mc.md': variant('file-name-cloud', 'good-mc'),
+    'good-612dpublic.md': variant('file-name-cloud', 'good-612dpublic'),
+})
+write('schema', {
+    # one defect, one finding: a bad e-mail fails format and pattern, reported once
+    'bad-email.md': sub(variant('schema', 'bad-email'), '"email": "ExRPM@microsoft.com"', '"email": "ExRPM at microsoft"'),
+    'bad-type.md': sub(variant('schema', 'bad-type'), '"recommendationImpact": "Medium"', '"recommendationImpact": 5'),
+})
 
 # ---- across files ----
 def pair(rule, a_edit, b_edit, good_edit):
@@ -180,6 +251,12 @@ simple('link-host',
        lambda t: sub(t, 'https://docs.azure.cn/expressroute/designing', 'https://docs.contoso.com/expressroute/designing'),
        ['--config', 'fixtures/rules/link-host/lint-config'])
 write('link-host', {'lint-config': '# only for this fixture: the near miss links to an allowed subdomain\nlink-hosts: [.contoso.com]\n'})
+write('link-host', {
+    # each cloud's own hosts are fine for that cloud, not for another
+    'good-mooncake-support.md': sub(variant('link-host', 'good-mooncake-support'), 'https://docs.azure.cn/expressroute/designing', 'https://support.azure.cn/support/contact'),
+    'bad-public-support.md': sub(sub(sub(variant('link-host', 'bad-public-support'), 'https://docs.azure.cn/expressroute/designing', 'https://support.azure.cn/support/contact'),
+                                     '_Mooncake"', '_Public"'), 'cloudEnvironments = "Mooncake"', 'cloudEnvironments = "Public"'),
+})
 simple('unused-suppression',
        lambda t: sub(t, '\townershipId=', 'advisorLintIgnore = "insecure-link"\n\townershipId='),
        lambda t: sub(sub(t, '\townershipId=', 'advisorLintIgnore = "cloud-name-case"\n\townershipId='),

@@ -1,6 +1,6 @@
 #!/bin/sh
 # fix.sh: --fix rewrites only the certain fixes (cloud spelling, spaces
-# inside a GUID's quotes), byte-identical outside the fixed spans, CRLF kept,
+# inside a GUID's quotes, a link's locale segment), byte-identical outside the fixed spans, CRLF kept,
 # permissions kept; http links are left alone; a second --fix changes
 # nothing; --fix --dry-run prints the diff and changes nothing.
 . "$(dirname "$0")/lib.sh"
@@ -79,4 +79,19 @@ printf 'rules: {cloud-name-case: off}\n' > cfg.yaml
 "$bin" --config cfg.yaml --fix b.md > /dev/null 2> cfg.txt
 expect_grep "fixed 1 finding in 1 file" cfg.txt "--fix skips rules turned off"
 grep -q 'MoonCake' b.md || fail "a rule turned off was fixed"
+
+# link-locale: "/zh-cn" and "/en-us" go; a link spelt with escapes (https:\/\/...) is
+# reported but not rewritten, since the span is not the plain segment
+cp "$src/fixtures/rules/link-locale/bad.md" loc.md
+cp "$src/fixtures/rules/link-locale/bad-escaped.md" esc.md
+cp esc.md esc.orig
+"$bin" --no-config --fix loc.md esc.md > loc.txt 2> locfix.txt
+expect_grep "fixed 2 findings in 1 file" locfix.txt "--fix removes locale segments"
+expect_no_grep "loc.md" loc.txt "no locale segment left"
+expect_grep "esc.md:42:46: warning: link has the locale segment \"en-US\"" loc.txt "the escaped link is still reported"
+expect_same esc.orig esc.md "the escaped link is not rewritten"
+sed -e 's|docs.azure.cn/expressroute/designing|docs.azure.cn/zh-cn/expressroute/designing|' \
+    -e 's|docs.azure.cn/expressroute/expressroute-howto|docs.azure.cn/en-us/expressroute/expressroute-howto|' \
+    loc.md > loc-undone.md
+expect_same "$src/fixtures/rules/link-locale/bad.md" loc-undone.md "bytes outside the locale segments"
 finish

@@ -5,12 +5,12 @@
 # tests/cli/cases/github-format.)
 . "$(dirname "$0")/lib.sh"
 mkdir "$tmp/w" && cd "$tmp/w" || exit 2
-cp "$src/fixtures/rules/cloud-name-case/bad.md" "a,b%c:d.md"
+cp "$src/fixtures/rules/insecure-link/bad.md" "a,b%c:d.md"
 cp "$src/fixtures/rules/link-host/bad.md" "info.md"
 cp "$src/fixtures/rules/guid-format/bad.md" "err.md"
 "$bin" --no-config --format github . > out.txt
 expect_status 1 $? "github format with an error"
-expect_grep '::warning file=./a%2Cb%25c%3Ad.md,line=6,col=51,endLine=6,endColumn=59,title=cloud-name-case::cloud "mooncake" in articleId is spelt "Mooncake"' out.txt "escaped properties"
+expect_grep '::warning file=./a%2Cb%25c%3Ad.md,line=42,col=22,endLine=42,endColumn=107,title=insecure-link::link "http://docs.azure.cn/expressroute/designing-for-high-availability-with-expressroute" uses http, use https' out.txt "escaped properties"
 expect_grep '::notice file=./info.md,' out.txt "info is a notice"
 expect_grep '::error file=./err.md,' out.txt "error is an error"
 "$bin" --no-config --format text . > text.txt

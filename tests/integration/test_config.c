@@ -119,7 +119,8 @@ static void test_severity(void **state)
         "overrides:\n"
         "  - files: [\"old/**\"]\n    rules: {cloud-name-case: info, insecure-link: off}\n"
         "  - files: [\"old/keep/*.md\"]\n    rules: {cloud-name-case: warning}\n"
-        "link-hosts: [a.example]\nignore: drafts\nschema: s.json\n"), &err), 0);
+        "link-hosts: [a.example]\nignore: drafts\nschema: s.json\n"
+        "portal-extensions: [Contoso_Ext, Fabrikam_Ext]\n"), &err), 0);
     assert_int_equal(al_config_severity(&cfg, "new/a.md", cloud), AL_SEV_ERROR);
     assert_int_equal(al_config_severity(&cfg, "old/a.md", cloud), AL_SEV_INFO);
     assert_int_equal(al_config_severity(&cfg, "old/keep/a.md", cloud), AL_SEV_WARNING);
@@ -129,6 +130,8 @@ static void test_severity(void **state)
     assert_true(al_config_ignored(&cfg, "x/drafts/y.md"));
     assert_false(al_config_ignored(&cfg, "x/draft/y.md"));
     assert_int_equal(cfg.nlink_hosts, 1);
+    assert_int_equal(cfg.nportal_extensions, 2);
+    assert_string_equal(cfg.portal_extensions[1], "Fabrikam_Ext");
     assert_non_null(strstr(cfg.schema, "/s.json"));
     assert_int_equal(cfg.schema[0], '/');
     al_config_release(&cfg);
@@ -156,6 +159,8 @@ static void test_errors(void **state)
                  "2:20: severity of 'cloud-name-case' must be error, warning, info or off, not 'loud'");
     expect_error("rules: [a]\n", "1:8: 'rules' must be a mapping of rule id to severity, not a list");
     expect_error("ignore: [1]\n", "1:10: items of 'ignore' must be non-empty strings, not a number");
+    expect_error("portal-extensions: [\"\"]\n",
+                 "1:21: items of 'portal-extensions' must be non-empty strings, not an empty string");
     expect_error("\n\nsuppress:\n  - files: x\n    rules: [nope]\n",
                  "5:13: unknown rule 'nope' (see advisor-lint --list-rules)");
     expect_error("suppress:\n  - rules: [schema]\n", "2:5: a suppression needs 'files'");

@@ -1,5 +1,6 @@
 /*
- * advisor.h - what the metadata format means: GUIDs, clouds, time spans, links.
+ * advisor.h - what the metadata format means: GUIDs, clouds, time spans, links,
+ * data-source hosts, owners, portal extensions and placeholder text.
  *
  * The domain knowledge the rules and advisor-codegen share, with no I/O and
  * no findings: each function says whether a value is well-formed and, when
@@ -48,6 +49,54 @@ size_t adv_split_list(const char *list, adv_list_item *items, size_t max);
 /* Bit set of the clouds LIST names (unknown names ignored). */
 unsigned adv_clouds_parse(const char *list);
 
+/* The canonical name of the one cloud BIT ("Fairfax"), or NULL when BIT is not one cloud. */
+const char *adv_cloud_name(unsigned bit);
+
+/*
+ * The cloud a file name says, from its last "-suffix" before the extension:
+ * -public, -fairfax or -ff, -mooncake or -mc, -usnat, -ussec (any case), as
+ * in "rediscacheusedmemory-fairfax.md". Returns the cloud's bit, or 0 when the
+ * name has no such suffix ("nvahighcpu-612dpublic.md" has none). *OFF and
+ * *LEN (may be NULL) receive the suffix's place in PATH, after the '-'.
+ */
+unsigned adv_file_name_cloud(const char *path, size_t *off, size_t *len);
+
+/* ---- hosts: which cloud a host name belongs to ---- */
+
+/*
+ * The cloud whose own domains hold HOST (LEN bytes, any case): Public
+ * (windows.net, azure.com), Fairfax (usgovcloudapi.net, azure.us), Mooncake
+ * (chinacloudapi.cn, azure.cn), USNat (eaglex.ic.gov), USSec
+ * (microsoft.scloud); 0 for a host of no one cloud (learn.microsoft.com
+ * serves them all). "help.kusto.windows.net" is Public,
+ * "x.chinanorth2.kusto.chinacloudapi.cn" Mooncake.
+ */
+unsigned adv_host_cloud(const char *host, size_t len);
+
+/*
+ * Returns 0 when HOST (LEN bytes) is a DNS host name (dot-separated labels
+ * of letters, digits and '-', at least two), else -1 with WHY: "is empty",
+ * "has ',' at character 4, which is not allowed in a host name", "has an
+ * empty label".
+ */
+int adv_host_check(const char *host, size_t len, char *why, size_t n);
+
+/* ---- data sources ---- */
+
+/* One cluster('ARG') of a Kusto streamNamespace. */
+typedef struct adv_cluster {
+    size_t arg_off, arg_len;     /* ARG, between the quotes, in the streamNamespace */
+    size_t host_off, host_len;   /* its host: ARG without the scheme, port and path */
+    int closed;                  /* the closing quote was found */
+} adv_cluster;
+
+/*
+ * Lists the cluster('ARG') (or cluster("ARG")) calls of a streamNamespace
+ * such as "cluster('https://x.kusto.windows.net').database('db').Table",
+ * at most MAX into OUT. Returns how many were found (at most MAX).
+ */
+size_t adv_stream_clusters(const char *s, adv_cluster *out, size_t max);
+
 /* ---- .NET TimeSpan ---- */
 
 typedef struct adv_timespan {
@@ -80,6 +129,24 @@ typedef enum adv_link_kind {
 adv_link_kind adv_link_check(const char *s, char *host, size_t hostlen, char *why, size_t n);
 
 /*
+ * Whether S (LEN bytes) is a locale tag as documentation sites put in paths:
+ * a 2-3 letter language, then a script (hans, hant, latn, cyrl) and/or a
+ * region (2 letters or 3 digits), any case: "en-us", "zh-hans", "sr-latn-rs",
+ * "es-419". A bare language ("en") is not one.
+ */
+int adv_locale_tag(const char *s, size_t len);
+
+/*
+ * For a link to a documentation host that picks the reader's language by
+ * itself (learn.microsoft.com, docs.microsoft.com, azure.microsoft.com,
+ * docs.azure.cn), finds a locale segment as the path's first segment:
+ * returns 1 with its byte range in URL in [*OFF, *OFF + *LEN), the leading
+ * '/' included ("/en-us"), so that removing the range leaves the link
+ * without it; else 0.
+ */
+int adv_link_locale(const char *url, size_t *off, size_t *len);
+
+/*
  * Checks the {placeholder}s in S: balanced braces around a name of letters,
  * digits, '_', '.' or '-'. Returns 0, or -1 with WHY and the byte offset of
  * the problem in *AT.
@@ -100,6 +167,44 @@ char *adv_pointer_to_path(const char *pointer, char *out, size_t n);
  * Returns 0, or -1 when a quoted field is not closed.
  */
 int adv_csv_field(const char **p, const char *end, char *out, size_t cap, size_t *outlen);
+
+/* ---- owners ---- */
+
+/* Whether owner.icm.routingId routes to the Advisor team: "MDM://AzureAdvisor" (any case). */
+int adv_routing_is_advisor(const char *routing_id);
+
+/* Whether owner.email is the Advisor team's: local part "aadevteam" (any case). */
+int adv_email_is_advisor(const char *email);
+
+/* Whether an ownershipId ("Area_Service") names the Advisor team: service "AzureAdvisor". */
+int adv_ownership_is_advisor(const char *ownership_id);
+
+/* ---- portal extensions ---- */
+
+/*
+ * Whether NAME is a portal extension the built-in list knows (exact case):
+ * the extensionName values used across the real corpus, kept in
+ * validator/advisor/portal_extensions.txt and embedded at build time.
+ */
+int adv_portal_extension_known(const char *name);
+
+/*
+ * The built-in extension NAME was probably meant to be: the same name in
+ * another case, or one within two edits. NULL when there is none.
+ */
+const char *adv_portal_extension_suggest(const char *name, char *buf, size_t n);
+
+/* ---- placeholder text ---- */
+
+/*
+ * Finds the first placeholder marker in S (LEN bytes): the word "todo" in
+ * any case at the start of a word and not running on into lowercase letters
+ * ("TODO HERE", "TODO: ...", "Todo DEscription", "todoLongDesc", "<TODO>";
+ * not "todos", "mastodon", "autodownload"). Returns 1 with the marker's byte
+ * range: *AT and *MLEN cover the whole word it starts ("todoLongDesc",
+ * "TODO"), else 0.
+ */
+int adv_todo_find(const char *s, size_t len, size_t *at, size_t *mlen);
 
 /* ---- where links live in a body ---- */
 

@@ -3,6 +3,8 @@
  *
  * Practice spells them in every case ("usnat", "MoonCake"), so lookups are
  * case-insensitive and report the canonical spelling for the style rule.
+ * File names end in a cloud suffix, with two short forms (-ff, -mc) seen in
+ * real files besides the full names.
  */
 #include "advisor.h"
 
@@ -70,4 +72,48 @@ unsigned adv_clouds_parse(const char *list)
     for (i = 0; i < n; i++)
         bits |= adv_cloud_lookup(list + items[i].off, items[i].len, NULL);
     return bits;
+}
+
+const char *adv_cloud_name(unsigned bit)
+{
+    size_t i;
+    for (i = 0; i < sizeof(clouds) / sizeof(clouds[0]); i++)
+        if (clouds[i].bit == bit)
+            return clouds[i].name;
+    return NULL;
+}
+
+unsigned adv_file_name_cloud(const char *path, size_t *off, size_t *len)
+{
+    static const struct {
+        const char *suffix;
+        unsigned bit;
+    } suffixes[] = {
+        {"public", ADV_CLOUD_PUBLIC},     {"fairfax", ADV_CLOUD_FAIRFAX},
+        {"ff", ADV_CLOUD_FAIRFAX},        {"mooncake", ADV_CLOUD_MOONCAKE},
+        {"mc", ADV_CLOUD_MOONCAKE},       {"usnat", ADV_CLOUD_USNAT},
+        {"ussec", ADV_CLOUD_USSEC},
+    };
+    const char *base = strrchr(path, '/'), *dot, *dash;
+    size_t i, n;
+
+    base = base ? base + 1 : path;
+    dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        dot = base + strlen(base);
+    for (dash = dot; dash > base && dash[-1] != '-'; dash--)
+        ;
+    if (dash == base)
+        return 0;
+    n = (size_t)(dot - dash);
+    for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        if (strlen(suffixes[i].suffix) == n && !strncasecmp(dash, suffixes[i].suffix, n)) {
+            if (off)
+                *off = (size_t)(dash - path);
+            if (len)
+                *len = n;
+            return suffixes[i].bit;
+        }
+    }
+    return 0;
 }

@@ -4,7 +4,9 @@
  * A link is an absolute http(s) URL, or starts with a {placeholder} that the
  * portal fills from the recommendation's row at run time. URLs are checked
  * for what breaks them in practice (white space, no host, another scheme)
- * rather than against the full RFC 3986 grammar.
+ * rather than against the full RFC 3986 grammar. Documentation hosts that
+ * pick the reader's language themselves also serve each page under a locale
+ * segment ("/en-us/"); adv_link_locale finds one so it can be removed.
  */
 #include "advisor.h"
 
@@ -53,6 +55,90 @@ int adv_placeholders_check(const char *s, size_t *at, char *why, size_t n)
         }
     }
     return 0;
+}
+
+static int all_alpha(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!isalpha((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int all_digit(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* A script subtag documentation sites use (zh-hans, sr-latn-rs). */
+static int is_script(const char *s, size_t n)
+{
+    static const char *const scripts[] = {"hans", "hant", "latn", "cyrl"};
+    size_t i;
+    if (n != 4)
+        return 0;
+    for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++)
+        if (!strncasecmp(s, scripts[i], 4))
+            return 1;
+    return 0;
+}
+
+static int is_region(const char *s, size_t n)
+{
+    return (n == 2 && all_alpha(s, 2)) || (n == 3 && all_digit(s, 3));
+}
+
+int adv_locale_tag(const char *s, size_t len)
+{
+    const char *end = s + len, *dash = memchr(s, '-', len), *p;
+    size_t n;
+    if (!dash || dash - s < 2 || dash - s > 3 || !all_alpha(s, (size_t)(dash - s)))
+        return 0;
+    p = dash + 1;
+    dash = memchr(p, '-', (size_t)(end - p));
+    n = (size_t)((dash ? dash : end) - p);
+    if (is_script(p, n)) {
+        if (!dash)
+            return 1;
+        p = dash + 1;
+        return !memchr(p, '-', (size_t)(end - p)) && is_region(p, (size_t)(end - p));
+    }
+    return !dash && is_region(p, n);
+}
+
+int adv_link_locale(const char *url, size_t *off, size_t *len)
+{
+    static const char *const hosts[] = {
+        "learn.microsoft.com", "docs.microsoft.com", "azure.microsoft.com", "docs.azure.cn",
+    };
+    char host[256], why[160];
+    const char *h, *seg, *e;
+    adv_link_kind k = adv_link_check(url, host, sizeof(host), why, sizeof(why));
+    size_t i;
+    int known = 0;
+
+    if (k != ADV_LINK_HTTPS && k != ADV_LINK_HTTP)
+        return 0;
+    for (i = 0; i < sizeof(hosts) / sizeof(hosts[0]) && !known; i++)
+        known = !strcmp(host, hosts[i]);
+    if (!known)
+        return 0;
+    h = strstr(url, "://") + 3;
+    seg = h + strlen(host);
+    if (*seg != '/')
+        return 0;
+    for (e = seg + 1; *e && *e != '/' && *e != '?' && *e != '#'; e++)
+        ;
+    if (!adv_locale_tag(seg + 1, (size_t)(e - seg - 1)))
+        return 0;
+    *off = (size_t)(seg - url);
+    *len = (size_t)(e - seg);
+    return 1;
 }
 
 adv_link_kind adv_link_check(const char *s, char *host, size_t hostlen, char *why, size_t n)

@@ -344,7 +344,8 @@ static char *resolve(const al_config *c, const char *path)
 static int read_top(reading *r, const json_t *root)
 {
     static const char *const known[] = {"schema", "ignore", "rules", "overrides",
-                                        "suppress", "link-hosts", NULL};
+                                        "suppress", "link-hosts", "portal-extensions",
+                                        NULL};
     al_config *c = r->cfg;
     json_t *v;
     if (!root || json_is_null(root))
@@ -372,6 +373,10 @@ static int read_top(reading *r, const json_t *root)
         return -1;
     if ((v = json_object_get(root, "link-hosts")) &&
         read_strings(r, "/link-hosts", v, "/link-hosts", &c->link_hosts, &c->nlink_hosts))
+        return -1;
+    if ((v = json_object_get(root, "portal-extensions")) &&
+        read_strings(r, "/portal-extensions", v, "/portal-extensions", &c->portal_extensions,
+                     &c->nportal_extensions))
         return -1;
     return 0;
 }
@@ -412,6 +417,7 @@ void al_config_release(al_config *cfg)
     }
     free(cfg->suppress);
     free_strings(cfg->link_hosts, cfg->nlink_hosts);
+    free_strings(cfg->portal_extensions, cfg->nportal_extensions);
     memset(cfg, 0, sizeof(*cfg));
 }
 

@@ -16,6 +16,7 @@
  *         rules: [insecure-link]
  *         reason: the vendor's site has no https
  *     link-hosts: [www.contoso.com, .contoso.net]   # extra hosts link-host allows
+ *     portal-extensions: [Contoso_Extension]        # extra extensionNames portal-extension-unknown knows
  *
  * Globs and paths are relative to the directory holding the config file.
  * A glob without '/' matches a file name in any directory; otherwise it is
@@ -72,6 +73,8 @@ typedef struct al_config {
     size_t nsuppress;
     char **link_hosts;
     size_t nlink_hosts;
+    char **portal_extensions;
+    size_t nportal_extensions;
 } al_config;
 
 /* Makes CFG an empty config (no settings: every rule at its default). */

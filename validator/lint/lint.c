@@ -25,6 +25,7 @@
 #include "../rules/corpus.h"
 #include "context.h"
 #include "json_arena.h"
+#include "schema_issues.h"
 #include "suppress.h"
 #include "walk.h"
 
@@ -116,15 +117,21 @@ static void check_schema(const al_run_options *opts, al_doc *doc, const char *fi
     if (!res)
         return;
     if (!jsch_validate(opts->schema, doc->body, res)) {
+        unsigned char *keep = malloc(jsch_result_count(res) + 1);
         memset(&c, 0, sizeof(c));
         c.doc = doc;
         c.file = file;
         c.out = out;
+        if (keep)
+            al_schema_issues_keep(res, keep);
         for (i = 0; i < jsch_result_count(res); i++) {
             const jsch_issue *is = jsch_result_get(res, i);
+            if (keep && !keep[i])
+                continue;
             al_check_at_pointer(&c, "schema", is->instance_location, AL_AT_VALUE, "%s",
                                 is->message);
         }
+        free(keep);
     }
     jsch_result_free(res);
 }
@@ -147,6 +154,8 @@ static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
     if (opts->config) {
         c.link_hosts = opts->config->link_hosts;
         c.nlink_hosts = opts->config->nlink_hosts;
+        c.portal_extensions = opts->config->portal_extensions;
+        c.nportal_extensions = opts->config->nportal_extensions;
     }
     for (i = 0; i < n; i++) {
         if (!rules[i]->check)

@@ -26,6 +26,8 @@ typedef struct al_check {
     al_severity severity;        /* the running rule's severity for this file */
     char *const *link_hosts;     /* extra allowed link hosts (config), borrowed */
     size_t nlink_hosts;
+    char *const *portal_extensions; /* extra known portal extensions (config), borrowed */
+    size_t nportal_extensions;
     /* the body's links, listed once for the several link rules (al_check_links) */
     int links_listed;
     size_t nlinks;
@@ -57,6 +59,16 @@ void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer,
 /* Reports at header attribute ATTR's value (at_name: at its name). */
 void al_check_at_attr(al_check *c, const char *rule_id, const al_attr *attr, int at_name,
                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/*
+ * Reports at bytes [START, END) of the string value at body POINTER, counted
+ * in the string as read (escapes decoded): the finding spans exactly the
+ * source text that spells them, escapes included. When the source cannot be
+ * matched to the value byte for byte (a folded YAML scalar), it spans the
+ * whole value instead.
+ */
+void al_check_at_string(al_check *c, const char *rule_id, const char *pointer, size_t start,
+                        size_t end, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* The body value at POINTER (borrowed), or NULL. */
 json_t *al_check_get(const al_check *c, const char *pointer);

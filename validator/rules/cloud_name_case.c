@@ -2,7 +2,9 @@
  * cloud_name_case.c - rule 'cloud-name-case': canonical cloud spelling.
  *
  * Practice spells clouds in every case (`usnat`, `MoonCake`); the pipeline
- * compares case-insensitively, so this is style, fixed by --fix.
+ * compares case-insensitively, so this is style, fixed by --fix. Severity
+ * info by default: it made 79% of all findings on the real files while
+ * people fixed 8 of 516 in two years; a config can raise it.
  */
 #include "../advisor/advisor.h"
 #include "check.h"
@@ -63,14 +65,15 @@ static void check_all(al_check *c)
 
 const al_rule al_rule_cloud_name_case = {
     "cloud-name-case",
-    AL_SEV_WARNING,
+    AL_SEV_INFO,
     "a cloud name is not in its canonical spelling",
     "## What it flags\n"
     "A cloud in `cloudEnvironments` or in the articleId suffix written in another case than\n"
     "`Public`, `Fairfax`, `Mooncake`, `USNat`, `USSec`.\n\n"
     "## Why it matters\n"
     "Clouds compare case-insensitively, so nothing breaks; one spelling keeps searches and\n"
-    "reviews simple. The fix is certain.\n\n"
+    "reviews simple. The fix is certain. Severity info by default (style only); raise it with\n"
+    "`rules: {cloud-name-case: warning}` in .advisor-lint.yaml.\n\n"
     "## Example\n"
     "```\ncloudEnvironments=\"Public, usnat, ussec\"\n```\n\n"
     "## Fix\n"

@@ -16,11 +16,13 @@ extern const al_rule al_rule_article_id_unique;
 extern const al_rule al_rule_cloud_environments_empty;
 extern const al_rule al_rule_cloud_name;
 extern const al_rule al_rule_cloud_name_case;
+extern const al_rule al_rule_data_source_cloud;
 extern const al_rule al_rule_duplicate_action_id;
 extern const al_rule al_rule_duplicate_key;
 extern const al_rule al_rule_empty_required;
 extern const al_rule al_rule_encoding;
 extern const al_rule al_rule_fence_missing;
+extern const al_rule al_rule_file_name_cloud;
 extern const al_rule al_rule_friendly_name_type;
 extern const al_rule al_rule_guid_format;
 extern const al_rule al_rule_header_missing;
@@ -33,16 +35,21 @@ extern const al_rule al_rule_json_control_character;
 extern const al_rule al_rule_json_syntax;
 extern const al_rule al_rule_json_trailing_comma;
 extern const al_rule al_rule_link_host;
+extern const al_rule al_rule_link_locale;
 extern const al_rule al_rule_link_malformed;
 extern const al_rule al_rule_link_placeholder;
+extern const al_rule al_rule_owner_default;
 extern const al_rule al_rule_placeholder_title;
+extern const al_rule al_rule_portal_extension_unknown;
 extern const al_rule al_rule_read_error;
+extern const al_rule al_rule_refresh_too_short;
 extern const al_rule al_rule_schema;
 extern const al_rule al_rule_sovereign_cloud_link;
 extern const al_rule al_rule_test_data;
 extern const al_rule al_rule_timespan_format;
 extern const al_rule al_rule_timespan_noncanonical;
 extern const al_rule al_rule_title_missing;
+extern const al_rule al_rule_todo_marker;
 extern const al_rule al_rule_ttl_shorter_than_refresh;
 extern const al_rule al_rule_type_cloud_unique;
 extern const al_rule al_rule_unused_suppression;
@@ -54,11 +61,13 @@ static const al_rule *const rules[] = {
     &al_rule_cloud_environments_empty,
     &al_rule_cloud_name,
     &al_rule_cloud_name_case,
+    &al_rule_data_source_cloud,
     &al_rule_duplicate_action_id,
     &al_rule_duplicate_key,
     &al_rule_empty_required,
     &al_rule_encoding,
     &al_rule_fence_missing,
+    &al_rule_file_name_cloud,
     &al_rule_friendly_name_type,
     &al_rule_guid_format,
     &al_rule_header_missing,
@@ -71,16 +80,21 @@ static const al_rule *const rules[] = {
     &al_rule_json_syntax,
     &al_rule_json_trailing_comma,
     &al_rule_link_host,
+    &al_rule_link_locale,
     &al_rule_link_malformed,
     &al_rule_link_placeholder,
+    &al_rule_owner_default,
     &al_rule_placeholder_title,
+    &al_rule_portal_extension_unknown,
     &al_rule_read_error,
+    &al_rule_refresh_too_short,
     &al_rule_schema,
     &al_rule_sovereign_cloud_link,
     &al_rule_test_data,
     &al_rule_timespan_format,
     &al_rule_timespan_noncanonical,
     &al_rule_title_missing,
+    &al_rule_todo_marker,
     &al_rule_ttl_shorter_than_refresh,
     &al_rule_type_cloud_unique,
     &al_rule_unused_suppression,
