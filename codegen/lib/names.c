@@ -83,15 +83,23 @@ int cg_identifier(const char *name, size_t len, char *out, size_t n)
         snprintf(out, n, "unnamed");
         return 0;
     }
+    /* "r_" before a leading digit; the last characters give way when OUT is
+       full, and the terminator is written after the move, not moved with it */
     if (isdigit((unsigned char)out[0])) {
         if (w + 2 >= n)
             w = n - 3;
-        memmove(out + 2, out, w + 1);
+        memmove(out + 2, out, w);
         out[0] = 'r';
         out[1] = '_';
+        w += 2;
+        while (out[w - 1] == '_')
+            w--;
+        out[w] = '\0';
     }
-    if (is_keyword(out) && strlen(out) + 2 < n)
-        strcat(out, "_");
+    if (is_keyword(out) && w + 2 < n) {
+        out[w++] = '_';
+        out[w] = '\0';
+    }
     return 0;
 }
 
