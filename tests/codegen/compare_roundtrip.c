@@ -5,7 +5,8 @@
  * For every dumped entry, reads its source file with advisor-lint's reader
  * and compares the body (as JSON values, numbers by value, every field),
  * the header attributes and the title. Prints each difference with its JSON
- * pointer and the counts; exits 1 on any difference.
+ * pointer and the counts; exits 1 on any difference or when the dump has no
+ * entry at all.
  */
 #include <math.h>
 #include <stdio.h>
@@ -114,5 +115,9 @@ int main(int argc, char **argv)
     printf("%zu catalog entries compared with their sources (%zu top-level fields and attributes): "
            "%d differences\n", compared, fields, differences);
     json_decref(dump);
+    if (compared == 0) {
+        printf("no catalog entry was compared: an empty catalog proves nothing\n");
+        return 1;
+    }
     return differences ? 1 : 0;
 }

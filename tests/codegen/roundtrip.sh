@@ -6,18 +6,28 @@
 # dumper with -std=c11 -Wall -Wextra -Werror -pedantic, dumps the catalog as
 # JSON and compares it with the source files (compare_roundtrip: equal as
 # JSON values, every field present). Then builds the generated CMake project
-# with warnings as errors and runs its tests. Exits 77 when an INPUT is absent.
+# with warnings as errors and runs its tests: every generated test must run
+# ("No tests were found" fails), and at least one input must have been
+# generated from. Exits 77 when an INPUT below $ADVISOR_SHARED_DIR is absent
+# because that directory is (user clones); any other missing INPUT fails.
 set -u
 codegen=$1
 compare=$2
 src=$3
 want=$4
 shift 4
+shared=${ADVISOR_SHARED_DIR:-}
 for input in "$@"; do
-    if [ ! -e "$input" ]; then
-        echo "skipped: '$input' not found (../shared is absent in user clones)"
-        exit 77
-    fi
+    [ -e "$input" ] && continue
+    case "$input" in
+        "$shared"/*)
+            if [ -n "$shared" ] && [ ! -d "$shared" ]; then
+                echo "skipped: '$input' not found (../shared is absent in user clones)"
+                exit 77
+            fi ;;
+    esac
+    echo "FAIL: input '$input' not found"
+    exit 1
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -34,6 +44,12 @@ if [ "$got" != "$want" ]; then
     exit 1
 fi
 tail -1 "$tmp/log"
+# "OUT: N written, ... (from F files, T types)": nothing generated proves nothing
+from=$(tail -1 "$tmp/log" | sed -n 's/.*(from \([0-9]*\) files\{0,1\}, .*/\1/p')
+if [ "${from:-0}" -eq 0 ]; then
+    echo "FAIL: generated from no input file (last line above)"
+    exit 1
+fi
 
 compilers=0
 for cc in gcc clang; do
@@ -58,10 +74,24 @@ cmake -S "$tmp/out" -B "$tmp/build" -DCMAKE_C_FLAGS="-Wall -Wextra -Werror -peda
         echo "the generated CMake project does not build"
         exit 1
     }
-(cd "$tmp/build" && ctest --output-on-failure > "$tmp/ctest.log" 2>&1) || {
+(cd "$tmp/build" && ctest --no-tests=error --output-on-failure > "$tmp/ctest.log" 2>&1) || {
     cat "$tmp/ctest.log"
     echo "the generated tests fail"
     exit 1
 }
-grep -E "tests passed|No tests were found" "$tmp/ctest.log" | head -1
+# every tests/test_NAME.c the generator wrote must have run: a project whose
+# tests were not built (cmocka not found, a broken template) must not pass
+if grep -q "No tests were found" "$tmp/ctest.log"; then
+    cat "$tmp/ctest.log"
+    echo "FAIL: ctest of the generated project found no tests"
+    exit 1
+fi
+written=$(find "$tmp/out/tests" -name 'test_*.c' 2>/dev/null | wc -l)
+ran=$(sed -n 's/.*tests passed, [0-9]* tests failed out of \([0-9]*\)$/\1/p' "$tmp/ctest.log")
+if [ "$written" -eq 0 ] || [ "${ran:-0}" -ne "$written" ]; then
+    cat "$tmp/ctest.log"
+    echo "FAIL: $written generated test files, ${ran:-no} tests run (the inputs need testData)"
+    exit 1
+fi
+grep -E "tests passed" "$tmp/ctest.log" | head -1
 exit 0
