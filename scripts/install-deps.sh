@@ -3,7 +3,7 @@
 # only those missing. Runs apt-get as root, or through sudo otherwise.
 set -eu
 
-packages="build-essential cmake pkg-config libjansson-dev libyaml-dev libpcre2-dev libcmocka-dev clang man-db groff-base"
+packages="build-essential cmake pkg-config libjansson-dev libyaml-dev libpcre2-dev libcmocka-dev clang man-db groff-base clang-format"
 missing=""
 for p in $packages; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -15,7 +15,7 @@ fail=0
 for page in "$@"; do
     name=$(basename "$page")
     name=${name%.*}
-    if ! MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$page" > "$tmp/out" 2> "$tmp/err"; then
+    if ! MANWIDTH=80 man -l "$page" > "$tmp/out" 2> "$tmp/err"; then
         echo "FAIL: man -l $page exited non-zero"; cat "$tmp/err"; fail=1; continue
     fi
     if [ -s "$tmp/err" ]; then
