@@ -25,18 +25,20 @@ typedef struct kwctx {
     const jsch_loc *loc;
 } kwctx;
 
+static jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hint);
+
 /* Compile errors name a JSON pointer into the compiled document, or
    "uri#pointer" for subschemas of other resources. */
 static void where(const kwctx *k, const char *ptr, const char *kw, jsch_buf *b)
 {
     if (k->loc->res != k->c->local.resources.v[0]) {
-        buf_adds(b, k->loc->res->uri);
-        buf_addc(b, '#');
+        jsch__buf_adds(b, k->loc->res->uri);
+        jsch__buf_addc(b, '#');
     }
-    buf_adds(b, ptr);
+    jsch__buf_adds(b, ptr);
     if (kw) {
-        buf_addc(b, '/');
-        ptr_escape(b, kw, strlen(kw));
+        jsch__buf_addc(b, '/');
+        jsch__ptr_escape(b, kw, strlen(kw));
     }
 }
 
@@ -50,8 +52,8 @@ static int fail(const kwctx *k, const char *kw, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(k->c->err->message, sizeof k->c->err->message, fmt, ap);
     va_end(ap);
-    snprintf(k->c->err->location, sizeof k->c->err->location, "%s", buf_cstr(&b));
-    buf_free(&b);
+    snprintf(k->c->err->location, sizeof k->c->err->location, "%s", jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return -1;
 }
 
@@ -62,32 +64,32 @@ static jsch_node *child(const kwctx *k, const json_t *json, const char *kw, cons
                         size_t klen, long index)
 {
     jsch_buf p = { 0 };
-    buf_adds(&p, k->loc->ptr);
-    buf_addc(&p, '/');
-    ptr_escape(&p, kw, strlen(kw));
+    jsch__buf_adds(&p, k->loc->ptr);
+    jsch__buf_addc(&p, '/');
+    jsch__ptr_escape(&p, kw, strlen(kw));
     if (key) {
-        buf_addc(&p, '/');
-        ptr_escape(&p, key, klen);
+        jsch__buf_addc(&p, '/');
+        jsch__ptr_escape(&p, key, klen);
     } else if (index >= 0) {
-        buf_addf(&p, "/%ld", index);
+        jsch__buf_addf(&p, "/%ld", index);
     }
     if (!json_is_object(json) && !json_is_boolean(json)) {
         jsch_buf w = { 0 };
-        where(k, buf_cstr(&p), NULL, &w);
-        jsch_set_error(k->c->err, buf_cstr(&w), "\"%s\" must contain schemas (objects or booleans)",
-                       kw);
-        buf_free(&w);
-        buf_free(&p);
+        where(k, jsch__buf_cstr(&p), NULL, &w);
+        jsch__set_error(k->c->err, jsch__buf_cstr(&w),
+                        "\"%s\" must contain schemas (objects or booleans)", kw);
+        jsch__buf_free(&w);
+        jsch__buf_free(&p);
         return NULL;
     }
     jsch_node *n = NULL;
-    if (json_is_object(json) && !ref_loc_of(k->c, json) &&
-        !index_add_loc(&k->c->local, json, k->loc->res, buf_cstr(&p), p.len)) {
+    if (json_is_object(json) && !jsch__ref_loc_of(k->c, json) &&
+        !jsch__index_add_loc(&k->c->local, json, k->loc->res, jsch__buf_cstr(&p), p.len)) {
         oom(k);
     } else {
-        n = compile_node(k->c, json, buf_cstr(&p));
+        n = compile_node(k->c, json, jsch__buf_cstr(&p));
     }
-    buf_free(&p);
+    jsch__buf_free(&p);
     return n;
 }
 
@@ -195,7 +197,7 @@ static int parse_props(kwctx *k, jsch_kw *kw)
         e->len = json_object_iter_key_len(it);
         e->node = child(k, json_object_iter_value(it), kw->name, e->name, e->len, -1);
         if (!e->node) return -1;
-        if (smap_put(&kw->u.props.map, e->name, e->len, e->node) != 0) return oom(k);
+        if (jsch__smap_put(&kw->u.props.map, e->name, e->len, e->node) != 0) return oom(k);
     }
     return 0;
 }
@@ -212,9 +214,9 @@ static int parse_patterns(kwctx *k, jsch_kw *kw)
         const char *key = json_object_iter_key(it);
         size_t klen = json_object_iter_key_len(it);
         char msg[160];
-        jsch_regex *re = regex_compile(key, klen, msg, sizeof msg);
-        if (!re || vec_push(&k->c->out->regexes, re) != 0) {
-            regex_free(re);
+        jsch_regex *re = jsch__regex_compile(key, klen, msg, sizeof msg);
+        if (!re || jsch__vec_push(&k->c->out->regexes, re) != 0) {
+            jsch__regex_free(re);
             return fail(k, kw->name, "\"%s\" has an invalid regular expression: %s", kw->name, msg);
         }
         jsch_patnode *e = &kw->u.pats.v[kw->u.pats.n++];
@@ -229,10 +231,10 @@ static int parse_pattern(kwctx *k, jsch_kw *kw)
 {
     if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     char msg[160];
-    jsch_regex *re =
-        regex_compile(json_string_value(kw->value), json_string_length(kw->value), msg, sizeof msg);
-    if (!re || vec_push(&k->c->out->regexes, re) != 0) {
-        regex_free(re);
+    jsch_regex *re = jsch__regex_compile(json_string_value(kw->value),
+                                         json_string_length(kw->value), msg, sizeof msg);
+    if (!re || jsch__vec_push(&k->c->out->regexes, re) != 0) {
+        jsch__regex_free(re);
         return fail(k, kw->name, "\"%s\" is not a valid regular expression: %s", kw->name, msg);
     }
     kw->u.re = re;
@@ -292,13 +294,13 @@ static int parse_format(kwctx *k, jsch_kw *kw)
 {
     if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     const char *name = json_string_value(kw->value);
-    jsch_format *custom = smap_get(&k->c->reg->formats, name, strlen(name));
+    jsch_format *custom = jsch__smap_get(&k->c->reg->formats, name, strlen(name));
     if (custom) {
         kw->u.format.check = custom->check;
         kw->u.format.ud = custom->ud;
         kw->u.format.builtin = false;
     } else {
-        kw->u.format.check = format_builtin(name);
+        kw->u.format.check = jsch__format_builtin(name);
         kw->u.format.ud = NULL;
         kw->u.format.builtin = true;
     }
@@ -308,21 +310,21 @@ static int parse_format(kwctx *k, jsch_kw *kw)
 static int resolve_target(kwctx *k, jsch_kw *kw, jsch_node **out, const json_t **json)
 {
     if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
-    char *uri = uri_resolve(k->loc->res->uri, json_string_value(kw->value));
+    char *uri = jsch__uri_resolve(k->loc->res->uri, json_string_value(kw->value));
     if (!uri) return oom(k);
     jsch_loc *loc = NULL;
     jsch_error sub;
     jsch_error *saved = k->c->err;
     k->c->err = &sub;
     sub.message[0] = '\0';
-    const json_t *target = ref_resolve(k->c, uri, &loc);
+    const json_t *target = jsch__ref_resolve(k->c, uri, &loc);
     k->c->err = saved;
     if (!target) {
         jsch_buf m = { 0 };
-        buf_addf(&m, "cannot resolve \"%s\": %s", json_string_value(kw->value), sub.message);
+        jsch__buf_addf(&m, "cannot resolve \"%s\": %s", json_string_value(kw->value), sub.message);
         free(uri);
-        int rc = fail(k, kw->name, "%s", buf_cstr(&m));
-        buf_free(&m);
+        int rc = fail(k, kw->name, "%s", jsch__buf_cstr(&m));
+        jsch__buf_free(&m);
         return rc;
     }
     free(uri);
@@ -349,8 +351,8 @@ static int parse_dynref(kwctx *k, jsch_kw *kw)
     if (!h || h[1] == '/' || h[1] == '\0' || !json_is_object(target)) return 0;
     const json_t *da = json_object_get(target, "$dynamicAnchor");
     if (!json_is_string(da) || strcmp(json_string_value(da), h + 1) != 0) return 0;
-    char *name = jsch_strdup(h + 1);
-    if (!name || vec_push(&k->c->out->strings, name) != 0) {
+    char *name = strdup(h + 1);
+    if (!name || jsch__vec_push(&k->c->out->strings, name) != 0) {
         free(name);
         return oom(k);
     }
@@ -438,30 +440,30 @@ static const kwdef kwdefs[] = {
 
 static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
 {
-    jsch_cres *cr = pmap_get(&c->cres_of, res);
+    jsch_cres *cr = jsch__pmap_get(&c->cres_of, res);
     if (cr) return cr;
     cr = calloc(1, sizeof *cr);
     if (!cr) return NULL;
-    cr->uri = jsch_strdup(res->uri);
-    if (!cr->uri || vec_push(&c->out->cres, cr) != 0) {
+    cr->uri = strdup(res->uri);
+    if (!cr->uri || jsch__vec_push(&c->out->cres, cr) != 0) {
         free(cr->uri);
         free(cr);
         return NULL;
     }
-    if (pmap_put(&c->cres_of, res, cr) != 0) return NULL;
-    cr->vocab = vocab_of_resource(c, res);
+    if (jsch__pmap_put(&c->cres_of, res, cr) != 0) return NULL;
+    cr->vocab = jsch__vocab_of_resource(c, res);
     if (cr->vocab == VOC_UNSUPPORTED) {
-        jsch_set_error(c->err, res->uri, "schema \"%s\" requires an unsupported vocabulary",
-                       res->uri);
+        jsch__set_error(c->err, res->uri, "schema \"%s\" requires an unsupported vocabulary",
+                        res->uri);
         return NULL;
     }
     /* $dynamicRef may land on any of these at run time: compile them now */
     for (size_t i = 0; i < res->dyn_anchors.cap; i++) {
         const smap_entry *e = &res->dyn_anchors.e[i];
         if (!e->key) continue;
-        jsch_loc *l = ref_loc_of(c, e->val);
+        jsch_loc *l = jsch__ref_loc_of(c, e->val);
         jsch_node *n = compile_node(c, e->val, l ? l->ptr : "");
-        if (!n || smap_put(&cr->dyn, e->key, e->klen, n) != 0) return NULL;
+        if (!n || jsch__smap_put(&cr->dyn, e->key, e->klen, n) != 0) return NULL;
     }
     return cr;
 }
@@ -531,35 +533,35 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
     return 0;
 }
 
-jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hint)
+static jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hint)
 {
     if (json_is_true(json)) return &c->out->t;
     if (json_is_false(json)) return &c->out->f;
     if (!json_is_object(json)) {
-        jsch_set_error(c->err, ptr_hint, "a schema must be an object or a boolean");
+        jsch__set_error(c->err, ptr_hint, "a schema must be an object or a boolean");
         return NULL;
     }
-    jsch_node *n = pmap_get(&c->done, json);
+    jsch_node *n = jsch__pmap_get(&c->done, json);
     if (n) return n;
-    jsch_loc *loc = ref_loc_of(c, json);
+    jsch_loc *loc = jsch__ref_loc_of(c, json);
     if (!loc) {
-        jsch_set_error(c->err, ptr_hint, "internal error: schema location unknown");
+        jsch__set_error(c->err, ptr_hint, "internal error: schema location unknown");
         return NULL;
     }
     if (c->depth >= JSCH_MAX_DEPTH) {
-        jsch_set_error(c->err, loc->ptr, "schema nesting exceeds %d levels", JSCH_MAX_DEPTH);
+        jsch__set_error(c->err, loc->ptr, "schema nesting exceeds %d levels", JSCH_MAX_DEPTH);
         return NULL;
     }
     n = calloc(1, sizeof *n);
-    if (!n || vec_push(&c->out->nodes, n) != 0) {
+    if (!n || jsch__vec_push(&c->out->nodes, n) != 0) {
         free(n);
-        jsch_set_error(c->err, loc->ptr, "out of memory");
+        jsch__set_error(c->err, loc->ptr, "out of memory");
         return NULL;
     }
     n->json = json;
     n->boolean = -1;
-    if (pmap_put(&c->done, json, n) != 0) {
-        jsch_set_error(c->err, loc->ptr, "out of memory");
+    if (jsch__pmap_put(&c->done, json, n) != 0) {
+        jsch__set_error(c->err, loc->ptr, "out of memory");
         return NULL;
     }
     c->depth++;
@@ -567,19 +569,19 @@ jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hi
     int rc = -1;
     if (n->res) {
         jsch_buf abs = { 0 };
-        buf_adds(&abs, loc->res->uri);
-        buf_addc(&abs, '#');
-        frag_escape(&abs, loc->ptr, strlen(loc->ptr));
-        n->abs = buf_steal(&abs);
+        jsch__buf_adds(&abs, loc->res->uri);
+        jsch__buf_addc(&abs, '#');
+        jsch__frag_escape(&abs, loc->ptr, strlen(loc->ptr));
+        n->abs = jsch__buf_steal(&abs);
         rc = n->abs ? compile_keywords(c, n, loc) : -1;
     } else if (c->err->message[0] == '\0') {
-        jsch_set_error(c->err, loc->ptr, "out of memory");
+        jsch__set_error(c->err, loc->ptr, "out of memory");
     }
     c->depth--;
     return rc == 0 ? n : NULL;
 }
 
-void node_free_keywords(jsch_node *n)
+static void node_free_keywords(jsch_node *n)
 {
     for (size_t i = 0; i < n->nkw; i++) {
         jsch_kw *kw = &n->kw[i];
@@ -591,7 +593,7 @@ void node_free_keywords(jsch_node *n)
         case KW_PROPERTIES:
         case KW_DEPSCHEMAS:
             free(kw->u.props.v);
-            smap_free(&kw->u.props.map);
+            jsch__smap_free(&kw->u.props.map);
             break;
         case KW_PATTERNPROPERTIES: free(kw->u.pats.v); break;
         default: break;
@@ -613,12 +615,12 @@ void jsch_schema_free(jsch_schema *s)
     }
     for (size_t i = 0; i < s->cres.n; i++) {
         jsch_cres *cr = s->cres.v[i];
-        smap_free(&cr->dyn);
+        jsch__smap_free(&cr->dyn);
         free(cr->uri);
         free(cr);
     }
     for (size_t i = 0; i < s->regexes.n; i++)
-        regex_free(s->regexes.v[i]);
+        jsch__regex_free(s->regexes.v[i]);
     for (size_t i = 0; i < s->strings.n; i++)
         free(s->strings.v[i]);
     for (size_t i = 0; i < s->docs.n; i++)
@@ -638,31 +640,31 @@ static int check_metaschema(jsch_registry *reg, json_t *schema, jsch_error *err)
     const char *meta = "https://json-schema.org/draft/2020-12/schema";
     const json_t *sch = json_is_object(schema) ? json_object_get(schema, "$schema") : NULL;
     if (sch) {
-        if (!json_is_string(sch) || !uri_has_scheme(json_string_value(sch))) {
-            jsch_set_error(err, "/$schema", "\"$schema\" must be an absolute URI");
+        if (!json_is_string(sch) || !jsch__uri_has_scheme(json_string_value(sch))) {
+            jsch__set_error(err, "/$schema", "\"$schema\" must be an absolute URI");
             return -1;
         }
         meta = json_string_value(sch);
     }
     jsch_error merr;
-    const jsch_schema *ms = registry_metaschema(reg, meta, &merr);
+    const jsch_schema *ms = jsch__registry_metaschema(reg, meta, &merr);
     if (!ms) {
-        jsch_set_error(err, "/$schema", "cannot use meta-schema \"%s\": %s", meta, merr.message);
+        jsch__set_error(err, "/$schema", "cannot use meta-schema \"%s\": %s", meta, merr.message);
         return -1;
     }
     jsch_result *res = jsch_result_new();
     if (!res) {
-        jsch_set_error(err, "", "out of memory");
+        jsch__set_error(err, "", "out of memory");
         return -1;
     }
     int rc = 0;
     if (!jsch_validate(ms, schema, res)) {
         const jsch_issue *is = jsch_result_get(res, 0);
         if (is)
-            jsch_set_error(err, is->instance_location, "schema is invalid against \"%s\": %s", meta,
-                           is->message);
+            jsch__set_error(err, is->instance_location, "schema is invalid against \"%s\": %s",
+                            meta, is->message);
         else
-            jsch_set_error(err, "", "schema is invalid against \"%s\"", meta);
+            jsch__set_error(err, "", "schema is invalid against \"%s\"", meta);
         rc = -1;
     }
     jsch_result_free(res);
@@ -677,15 +679,15 @@ jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_u
     err->message[0] = '\0';
     err->location[0] = '\0';
     if (!reg || !schema) {
-        jsch_set_error(err, "", "invalid argument");
+        jsch__set_error(err, "", "invalid argument");
         return NULL;
     }
     if (!json_is_object(schema) && !json_is_boolean(schema)) {
-        jsch_set_error(err, "", "a schema must be an object or a boolean");
+        jsch__set_error(err, "", "a schema must be an object or a boolean");
         return NULL;
     }
-    if (base_uri && !uri_has_scheme(base_uri)) {
-        jsch_set_error(err, "", "base URI \"%s\" is not absolute", base_uri);
+    if (base_uri && !jsch__uri_has_scheme(base_uri)) {
+        jsch__set_error(err, "", "base URI \"%s\" is not absolute", base_uri);
         return NULL;
     }
     if (!(flags & JSCH_NO_METASCHEMA) && check_metaschema(reg, schema, err) != 0) return NULL;
@@ -696,45 +698,46 @@ jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_u
     c.err = err;
     c.out = calloc(1, sizeof *c.out);
     if (!c.out) {
-        jsch_set_error(err, "", "out of memory");
+        jsch__set_error(err, "", "out of memory");
         return NULL;
     }
     c.out->t.boolean = 1;
     c.out->f.boolean = 0;
     jsch_schema *s = c.out;
-    if (index_add_document(&c.local, base_uri ? base_uri : ANON_BASE, schema, err) != 0) goto fail;
+    if (jsch__index_add_document(&c.local, base_uri ? base_uri : ANON_BASE, schema, err) != 0)
+        goto fail;
     s->root = compile_node(&c, schema, "");
     if (!s->root) goto fail;
     s->mctx = pcre2_match_context_create(NULL);
     if (!s->mctx) {
-        jsch_set_error(err, "", "out of memory");
+        jsch__set_error(err, "", "out of memory");
         goto fail;
     }
     pcre2_set_match_limit(s->mctx, JSCH_MATCH_LIMIT);
     pcre2_set_depth_limit(s->mctx, JSCH_DEPTH_LIMIT);
     /* the nodes point into these documents: keep them alive */
     for (size_t i = 0; i < reg->idx.docs.n; i++) {
-        if (vec_push(&s->docs, reg->idx.docs.v[i]) != 0) {
-            jsch_set_error(err, "", "out of memory");
+        if (jsch__vec_push(&s->docs, reg->idx.docs.v[i]) != 0) {
+            jsch__set_error(err, "", "out of memory");
             goto fail;
         }
         json_incref(reg->idx.docs.v[i]);
     }
     for (size_t i = 0; i < c.local.docs.n; i++) {
-        if (vec_push(&s->docs, c.local.docs.v[i]) != 0) {
-            jsch_set_error(err, "", "out of memory");
+        if (jsch__vec_push(&s->docs, c.local.docs.v[i]) != 0) {
+            jsch__set_error(err, "", "out of memory");
             goto fail;
         }
         json_incref(c.local.docs.v[i]);
     }
-    index_free(&c.local);
-    pmap_free(&c.done);
-    pmap_free(&c.cres_of);
+    jsch__index_free(&c.local);
+    jsch__pmap_free(&c.done);
+    jsch__pmap_free(&c.cres_of);
     return s;
 fail:
-    index_free(&c.local);
-    pmap_free(&c.done);
-    pmap_free(&c.cres_of);
+    jsch__index_free(&c.local);
+    jsch__pmap_free(&c.done);
+    jsch__pmap_free(&c.cres_of);
     jsch_schema_free(s);
     return NULL;
 }

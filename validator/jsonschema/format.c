@@ -177,7 +177,7 @@ static bool fmt_duration(const char *s, size_t len, void *ud)
 
 /* ---- ip addresses ---- */
 
-bool format_ipv4_valid(const char *s, size_t len)
+static bool format_ipv4_valid(const char *s, size_t len)
 {
     size_t i = 0;
     for (int part = 0; part < 4; part++) {
@@ -198,7 +198,7 @@ static bool fmt_ipv4(const char *s, size_t len, void *ud)
     return format_ipv4_valid(s, len);
 }
 
-bool format_ipv6_valid(const char *s, size_t len)
+bool jsch__format_ipv6_valid(const char *s, size_t len)
 {
     int groups = 0;
     bool compressed = false;
@@ -242,7 +242,7 @@ bool format_ipv6_valid(const char *s, size_t len)
 static bool fmt_ipv6(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return format_ipv6_valid(s, len);
+    return jsch__format_ipv6_valid(s, len);
 }
 
 /* ---- hostname (format_hostname.c) ---- */
@@ -250,13 +250,13 @@ static bool fmt_ipv6(const char *s, size_t len, void *ud)
 static bool fmt_hostname(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return format_hostname_valid(s, len, false);
+    return jsch__format_hostname_valid(s, len, false);
 }
 
 static bool fmt_idn_hostname(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return format_hostname_valid(s, len, true);
+    return jsch__format_hostname_valid(s, len, true);
 }
 
 /* ---- email (RFC 5321 Mailbox; idn-email: RFC 6531 adds UTF-8) ---- */
@@ -310,10 +310,11 @@ static bool email_valid(const char *s, size_t len, bool idn)
     if (!local_part_ok(s, llen, idn) || dlen == 0) return false;
     if (d[0] == '[') {
         if (d[dlen - 1] != ']') return false;
-        if (dlen > 6 && memcmp(d + 1, "IPv6:", 5) == 0) return format_ipv6_valid(d + 6, dlen - 7);
+        if (dlen > 6 && memcmp(d + 1, "IPv6:", 5) == 0)
+            return jsch__format_ipv6_valid(d + 6, dlen - 7);
         return format_ipv4_valid(d + 1, dlen - 2);
     }
-    return format_hostname_valid(d, dlen, idn);
+    return jsch__format_hostname_valid(d, dlen, idn);
 }
 
 static bool fmt_email(const char *s, size_t len, void *ud)
@@ -333,25 +334,25 @@ static bool fmt_idn_email(const char *s, size_t len, void *ud)
 static bool fmt_uri(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return uri_valid(s, len, false, false);
+    return jsch__uri_valid(s, len, false, false);
 }
 
 static bool fmt_uri_reference(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return uri_valid(s, len, true, false);
+    return jsch__uri_valid(s, len, true, false);
 }
 
 static bool fmt_iri(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return uri_valid(s, len, false, true);
+    return jsch__uri_valid(s, len, false, true);
 }
 
 static bool fmt_iri_reference(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return uri_valid(s, len, true, true);
+    return jsch__uri_valid(s, len, true, true);
 }
 
 static bool pct_at(const char *s, size_t len, size_t i)
@@ -454,7 +455,7 @@ static bool fmt_relative_json_pointer(const char *s, size_t len, void *ud)
 static bool fmt_regex(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    return regex_is_valid_ecma(s, len);
+    return jsch__regex_is_valid_ecma(s, len);
 }
 
 static const struct {
@@ -482,14 +483,14 @@ static const struct {
     { "regex", fmt_regex },
 };
 
-jsch_format_fn format_builtin(const char *name)
+jsch_format_fn jsch__format_builtin(const char *name)
 {
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
         if (strcmp(builtins[i].name, name) == 0) return builtins[i].fn;
     return NULL;
 }
 
-bool kw_format(const jsch_vctx *c, const jsch_kw *kw)
+bool jsch__kw_format(const jsch_vctx *c, const jsch_kw *kw)
 {
     if (!json_is_string(c->inst)) return true;
     const char *s = json_string_value(c->inst);
@@ -498,10 +499,10 @@ bool kw_format(const jsch_vctx *c, const jsch_kw *kw)
     if (nul_ok && kw->u.format.check(s, len, kw->u.format.ud)) return true;
     if (!c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
-    msg_value(&b, c->inst);
-    buf_adds(&b, " is not a valid ");
-    buf_adds(&b, json_string_value(kw->value));
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    jsch__msg_value(&b, c->inst);
+    jsch__buf_adds(&b, " is not a valid ");
+    jsch__buf_adds(&b, json_string_value(kw->value));
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }

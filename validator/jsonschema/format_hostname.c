@@ -426,7 +426,7 @@ static bool is_rtl_domain(const uint32_t *cps, size_t n, pcre2_match_data *md)
     return false;
 }
 
-bool format_hostname_valid(const char *s, size_t len, bool idn)
+bool jsch__format_hostname_valid(const char *s, size_t len, bool idn)
 {
     if (len == 0 || len > 253 * 4) return false;
     uint32_t cps[1024];

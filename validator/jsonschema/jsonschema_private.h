@@ -17,6 +17,12 @@
  *   pattern.c     ECMA-262 regexes on pcre2
  *   message.c     rendering values for error messages
  *   value.c       JSON value equality, numeric comparison, code point length
+ *
+ * Symbols: the library is a static archive others link, so its global names must
+ * not collide with theirs. The public API (jsonschema.h) is jsch_; what the files
+ * share through this header is jsch__ (two underscores, embedded meta-schemas
+ * included); everything used in one file only is static. The jsonschema-symbols
+ * test checks it with scripts/check-symbols.sh.
  */
 #ifndef JSONSCHEMA_PRIVATE_H
 #define JSONSCHEMA_PRIVATE_H
@@ -45,59 +51,59 @@
 /* ---- util.c ---- */
 
 typedef struct jsch_buf {
-    char *data;   /* NUL-terminated when len > 0 or after buf_cstr() */
+    char *data; /* NUL-terminated when len > 0 or after jsch__buf_cstr() */
     size_t len, cap;
     bool oom;     /* an append failed; the contents are truncated */
 } jsch_buf;
 
-void buf_add(jsch_buf *b, const char *s, size_t n);
-void buf_adds(jsch_buf *b, const char *s);
-void buf_addc(jsch_buf *b, char c);
-void buf_addf(jsch_buf *b, const char *fmt, ...) JSCH_PRINTF(2, 3);
-const char *buf_cstr(jsch_buf *b);     /* never NULL ("" on failure) */
-char *buf_steal(jsch_buf *b);          /* caller owns; NULL when out of memory */
-void buf_free(jsch_buf *b);
+void jsch__buf_add(jsch_buf *b, const char *s, size_t n);
+void jsch__buf_adds(jsch_buf *b, const char *s);
+void jsch__buf_addc(jsch_buf *b, char c);
+void jsch__buf_addf(jsch_buf *b, const char *fmt, ...) JSCH_PRINTF(2, 3);
+const char *jsch__buf_cstr(jsch_buf *b); /* never NULL ("" on failure) */
+char *jsch__buf_steal(jsch_buf *b);      /* caller owns; NULL when out of memory */
+void jsch__buf_free(jsch_buf *b);
 
-char *jsch_strndup(const char *s, size_t n);
-char *jsch_strdup(const char *s);
-void jsch_set_error(jsch_error *err, const char *location, const char *fmt, ...)
-    JSCH_PRINTF(3, 4);
+/* Copies all n bytes, NULs included, and adds a NUL: smap keys may contain NUL,
+   where libc's strndup would stop. NULL when out of memory. */
+char *jsch__strndup(const char *s, size_t n);
+void jsch__set_error(jsch_error *err, const char *location, const char *fmt, ...) JSCH_PRINTF(3, 4);
 
 /* string-keyed map (keys copied, may contain NUL) to borrowed void* values */
 typedef struct smap_entry { char *key; size_t klen; size_t hash; void *val; } smap_entry;
 typedef struct jsch_smap { smap_entry *e; size_t cap, count; } jsch_smap;
-void *smap_get(const jsch_smap *m, const char *key, size_t klen);
-int smap_put(jsch_smap *m, const char *key, size_t klen, void *val);
-void smap_free(jsch_smap *m);
+void *jsch__smap_get(const jsch_smap *m, const char *key, size_t klen);
+int jsch__smap_put(jsch_smap *m, const char *key, size_t klen, void *val);
+void jsch__smap_free(jsch_smap *m);
 
 /* pointer-keyed map */
 typedef struct pmap_entry { const void *key; void *val; } pmap_entry;
 typedef struct jsch_pmap { pmap_entry *e; size_t cap, count; } jsch_pmap;
-void *pmap_get(const jsch_pmap *m, const void *key);
-int pmap_put(jsch_pmap *m, const void *key, void *val);
-void pmap_free(jsch_pmap *m);
+void *jsch__pmap_get(const jsch_pmap *m, const void *key);
+int jsch__pmap_put(jsch_pmap *m, const void *key, void *val);
+void jsch__pmap_free(jsch_pmap *m);
 
 /* growable array of owned pointers */
 typedef struct jsch_vec { void **v; size_t n, cap; } jsch_vec;
-int vec_push(jsch_vec *vec, void *p);
+int jsch__vec_push(jsch_vec *vec, void *p);
 
 /* ---- uri.c ---- */
 
 /* Resolves ref against the absolute base (RFC 3986 section 5.2). Returns a
    new string the caller frees, or NULL when out of memory. */
-char *uri_resolve(const char *base, const char *ref);
+char *jsch__uri_resolve(const char *base, const char *ref);
 /* Length of uri without its fragment ('#' and what follows). */
-size_t uri_base_len(const char *uri);
-bool uri_has_scheme(const char *s);
+size_t jsch__uri_base_len(const char *uri);
+bool jsch__uri_has_scheme(const char *s);
 /* Format checks (format.c uses them): full URI / URI reference per RFC 3986,
    or IRI / IRI reference (RFC 3987: non-ASCII allowed) when iri. */
-bool uri_valid(const char *s, size_t len, bool reference, bool iri);
+bool jsch__uri_valid(const char *s, size_t len, bool reference, bool iri);
 /* Appends key to b escaped as a JSON pointer token (~0, ~1). */
-void ptr_escape(jsch_buf *b, const char *key, size_t len);
+void jsch__ptr_escape(jsch_buf *b, const char *key, size_t len);
 /* Appends key percent-encoded for use in a URI fragment. */
-void frag_escape(jsch_buf *b, const char *s, size_t len);
+void jsch__frag_escape(jsch_buf *b, const char *s, size_t len);
 /* Percent-decodes s into a new string (*outlen set); NULL on bad escape/oom. */
-char *pct_decode(const char *s, size_t len, size_t *outlen);
+char *jsch__pct_decode(const char *s, size_t len, size_t *outlen);
 
 /* ---- registry.c ---- */
 
@@ -140,10 +146,10 @@ typedef struct jsch_index {
     jsch_pmap locs;       /* json_t* (object subschemas) -> jsch_loc* */
 } jsch_index;
 
-int index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err);
-jsch_loc *index_add_loc(jsch_index *idx, const json_t *node, jsch_resource *res,
-                        const char *ptr, size_t ptrlen);
-void index_free(jsch_index *idx);
+int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err);
+jsch_loc *jsch__index_add_loc(jsch_index *idx, const json_t *node, jsch_resource *res,
+                              const char *ptr, size_t ptrlen);
+void jsch__index_free(jsch_index *idx);
 
 typedef struct jsch_format {
     jsch_format_fn check;
@@ -163,9 +169,10 @@ struct jsch_registry {
 
 /* Looks uri (no fragment) up in the registry, loading it through a prefix
    map when needed. Returns NULL with err filled when unknown. */
-jsch_resource *registry_find(jsch_registry *reg, const char *uri, size_t len, jsch_error *err);
+jsch_resource *jsch__registry_find(jsch_registry *reg, const char *uri, size_t len,
+                                   jsch_error *err);
 /* Returns the compiled meta-schema with the given URI (cached), or NULL. */
-const jsch_schema *registry_metaschema(jsch_registry *reg, const char *uri, jsch_error *err);
+const jsch_schema *jsch__registry_metaschema(jsch_registry *reg, const char *uri, jsch_error *err);
 
 /* ---- compiled form ---- */
 
@@ -247,9 +254,6 @@ struct jsch_schema {
     pcre2_match_context *mctx; /* shared read-only by all validations */
 };
 
-/* compile.c */
-void node_free_keywords(jsch_node *n);
-
 /* ref.c: reference resolution during compilation */
 typedef struct jsch_compiler {
     jsch_registry *reg;
@@ -262,41 +266,35 @@ typedef struct jsch_compiler {
     jsch_error *err;
 } jsch_compiler;
 
-jsch_loc *ref_loc_of(jsch_compiler *c, const json_t *node);
-jsch_resource *ref_find_resource(jsch_compiler *c, const char *uri, size_t len);
+jsch_loc *jsch__ref_loc_of(jsch_compiler *c, const json_t *node);
 /* Resolves the absolute uri (may carry a fragment) to a schema node. */
-const json_t *ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **loc_out);
-jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hint);
+const json_t *jsch__ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **loc_out);
 /* VOC_* bits of res, or VOC_UNSUPPORTED */
-unsigned vocab_of_resource(jsch_compiler *c, jsch_resource *res);
+unsigned jsch__vocab_of_resource(jsch_compiler *c, jsch_resource *res);
 
 /* pattern.c */
-jsch_regex *regex_compile(const char *src, size_t len, char *errbuf, size_t errlen);
-void regex_free(jsch_regex *re);
-/* Returns 1 match, 0 no match, -1 limit exceeded / error. md is per call. */
-int regex_match(const jsch_regex *re, const char *s, size_t len, pcre2_match_data *md,
-                const pcre2_match_context *mctx);
-bool regex_is_valid_ecma(const char *src, size_t len);
+jsch_regex *jsch__regex_compile(const char *src, size_t len, char *errbuf, size_t errlen);
+void jsch__regex_free(jsch_regex *re);
+bool jsch__regex_is_valid_ecma(const char *src, size_t len);
 
 /* format.c */
-jsch_format_fn format_builtin(const char *name);
-bool format_ipv4_valid(const char *s, size_t len);
-bool format_ipv6_valid(const char *s, size_t len);
+jsch_format_fn jsch__format_builtin(const char *name);
+bool jsch__format_ipv6_valid(const char *s, size_t len);
 /* format_hostname.c: hostname, or idn-hostname when idn */
-bool format_hostname_valid(const char *s, size_t len, bool idn);
+bool jsch__format_hostname_valid(const char *s, size_t len, bool idn);
 
 /* value.c */
-bool value_equal(const json_t *a, const json_t *b);
-int num_cmp(const json_t *a, const json_t *b);   /* both numbers: <0, 0, >0 */
-bool num_is_integer(const json_t *v);
-bool num_multiple_of(const json_t *v, const json_t *m);
-size_t utf8_length(const char *s, size_t len);
-size_t value_hash(const json_t *v);
+bool jsch__value_equal(const json_t *a, const json_t *b);
+int jsch__num_cmp(const json_t *a, const json_t *b); /* both numbers: <0, 0, >0 */
+bool jsch__num_is_integer(const json_t *v);
+bool jsch__num_multiple_of(const json_t *v, const json_t *m);
+size_t jsch__utf8_length(const char *s, size_t len);
+size_t jsch__value_hash(const json_t *v);
 
 /* message.c */
-void msg_value(jsch_buf *b, const json_t *v);      /* compact, truncated rendering */
-void msg_quoted(jsch_buf *b, const char *s, size_t len);  /* "s" JSON-escaped, truncated */
-const char *msg_type_name(const json_t *v);
+void jsch__msg_value(jsch_buf *b, const json_t *v);            /* compact, truncated rendering */
+void jsch__msg_quoted(jsch_buf *b, const char *s, size_t len); /* "s" JSON-escaped, truncated */
+const char *jsch__msg_type_name(const json_t *v);
 
 /* ---- validation (validate.c) ---- */
 
@@ -339,26 +337,25 @@ typedef struct jsch_vctx {
     jsch_evalset *ann;        /* annotation sink, NULL when not collected */
 } jsch_vctx;
 
-bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
-                   const jsch_seg *ipath, const jsch_seg *kpath, const jsch_scope *scope,
-                   bool report, jsch_evalset *ann);
+bool jsch__validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
+                         const jsch_seg *ipath, const jsch_seg *kpath, const jsch_scope *scope,
+                         bool report, jsch_evalset *ann);
 /* Applies sub to inst below the keyword kwname (kextra: optional extra
    keyword path segment such as a property name or index; iseg: instance
    segment, NULL to stay at the current instance). */
-bool apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra,
-               const jsch_node *sub, const json_t *inst, const jsch_seg *iseg, bool report,
-               jsch_evalset *ann);
-void report_error(const jsch_vctx *c, const char *kwname, const char *fmt, ...)
+bool jsch__apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra,
+                     const jsch_node *sub, const json_t *inst, const jsch_seg *iseg, bool report,
+                     jsch_evalset *ann);
+void jsch__report_error(const jsch_vctx *c, const char *kwname, const char *fmt, ...)
     JSCH_PRINTF(3, 4);
-void report_errorv(const jsch_vctx *c, const char *kwname, const char *msg);
-void report_fatal(const jsch_vctx *c, const char *kwname, const char *msg);
+void jsch__report_errorv(const jsch_vctx *c, const char *kwname, const char *msg);
+void jsch__report_fatal(const jsch_vctx *c, const char *kwname, const char *msg);
 /* pattern.c: matches with per-call match data; reports a fatal error and
    returns -1 when the match limit is hit. */
-int vctx_match(const jsch_vctx *c, const char *kwname, const jsch_regex *re, const char *s,
-               size_t len);
+int jsch__vctx_match(const jsch_vctx *c, const char *kwname, const jsch_regex *re, const char *s,
+                     size_t len);
 /* Appends the JSON pointer for the path s. */
-void seg_render(jsch_buf *b, const jsch_seg *s);
-int result_push(jsch_result *r, char *iloc, char *kloc, char *aloc, const char *kw, char *msg);
+void jsch__seg_render(jsch_buf *b, const jsch_seg *s);
 
 static inline void evalset_mark(jsch_evalset *s, size_t i)
 {
@@ -368,15 +365,15 @@ static inline bool evalset_has(const jsch_evalset *s, size_t i)
 {
     return s && s->bits && i < s->n && (s->bits[i >> 3] & (1u << (i & 7)));
 }
-int evalset_init(jsch_evalset *s, const json_t *inst);
-void evalset_merge(jsch_evalset *dst, const jsch_evalset *src);
-void evalset_free(jsch_evalset *s);
+int jsch__evalset_init(jsch_evalset *s, const json_t *inst);
+void jsch__evalset_merge(jsch_evalset *dst, const jsch_evalset *src);
+void jsch__evalset_free(jsch_evalset *s);
 
 /* keyword evaluators: return true when the keyword holds */
-bool kw_validation(const jsch_vctx *c, const jsch_kw *kw);
-bool kw_applicator(const jsch_vctx *c, const jsch_kw *kw);
-bool kw_unevaluated(const jsch_vctx *c, const jsch_kw *kw);
-bool kw_format(const jsch_vctx *c, const jsch_kw *kw);
-bool kw_ref(const jsch_vctx *c, const jsch_kw *kw);
+bool jsch__kw_validation(const jsch_vctx *c, const jsch_kw *kw);
+bool jsch__kw_applicator(const jsch_vctx *c, const jsch_kw *kw);
+bool jsch__kw_unevaluated(const jsch_vctx *c, const jsch_kw *kw);
+bool jsch__kw_format(const jsch_vctx *c, const jsch_kw *kw);
+bool jsch__kw_ref(const jsch_vctx *c, const jsch_kw *kw);
 
 #endif

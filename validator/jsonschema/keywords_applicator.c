@@ -38,11 +38,11 @@ static bool not_allowed(const jsch_vctx *c, const char *kwname, const jsch_seg *
     jsch_vctx at = *c;
     at.ipath = iseg;
     jsch_buf b = { 0 };
-    buf_addf(&b, "%s ", what);
-    msg_quoted(&b, key, klen);
-    buf_adds(&b, " is not allowed");
-    report_errorv(&at, kwname, buf_cstr(&b));
-    buf_free(&b);
+    jsch__buf_addf(&b, "%s ", what);
+    jsch__msg_quoted(&b, key, klen);
+    jsch__buf_adds(&b, " is not allowed");
+    jsch__report_errorv(&at, kwname, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }
 
@@ -60,7 +60,7 @@ static bool kw_properties(const jsch_vctx *c, const jsch_kw *kw)
             jsch_seg ks = KEY_SEG(NULL, p->name, p->len);
             bool r = p->node->boolean == 0
                          ? not_allowed(c, kw->name, &is, "property", p->name, p->len)
-                         : apply_sub(c, kw->name, &ks, p->node, v, &is, true, NULL);
+                         : jsch__apply_sub(c, kw->name, &ks, p->node, v, &is, true, NULL);
             if (!r) {
                 ok = false;
                 if (!keep_going(c)) return false;
@@ -73,14 +73,14 @@ static bool kw_properties(const jsch_vctx *c, const jsch_kw *kw)
          it = json_object_iter_next((json_t *)c->inst, it), i++) {
         const char *key = json_object_iter_key(it);
         size_t klen = json_object_iter_key_len(it);
-        const jsch_node *sub = smap_get(&kw->u.props.map, key, klen);
+        const jsch_node *sub = jsch__smap_get(&kw->u.props.map, key, klen);
         if (!sub) continue;
         evalset_mark(c->ann, i);
         jsch_seg is = KEY_SEG(c->ipath, key, klen);
         jsch_seg ks = KEY_SEG(NULL, key, klen);
         bool r = sub->boolean == 0 ? not_allowed(c, kw->name, &is, "property", key, klen)
-                                   : apply_sub(c, kw->name, &ks, sub, json_object_iter_value(it),
-                                               &is, true, NULL);
+                                   : jsch__apply_sub(c, kw->name, &ks, sub,
+                                                     json_object_iter_value(it), &is, true, NULL);
         if (!r) {
             ok = false;
             if (!keep_going(c)) return false;
@@ -100,7 +100,7 @@ static bool kw_pattern_properties(const jsch_vctx *c, const jsch_kw *kw)
         size_t klen = json_object_iter_key_len(it);
         for (size_t p = 0; p < kw->u.pats.n; p++) {
             const jsch_patnode *pn = &kw->u.pats.v[p];
-            int m = vctx_match(c, kw->name, pn->re, key, klen);
+            int m = jsch__vctx_match(c, kw->name, pn->re, key, klen);
             if (m < 0) return false;
             if (m == 0) continue;
             evalset_mark(c->ann, i);
@@ -108,8 +108,8 @@ static bool kw_pattern_properties(const jsch_vctx *c, const jsch_kw *kw)
             jsch_seg ks = KEY_SEG(NULL, pn->re->source, (size_t)-1);
             bool r = pn->node->boolean == 0
                          ? not_allowed(c, kw->name, &is, "property", key, klen)
-                         : apply_sub(c, kw->name, &ks, pn->node, json_object_iter_value(it), &is,
-                                     true, NULL);
+                         : jsch__apply_sub(c, kw->name, &ks, pn->node, json_object_iter_value(it),
+                                           &is, true, NULL);
             if (!r) {
                 ok = false;
                 if (!keep_going(c)) return false;
@@ -122,10 +122,10 @@ static bool kw_pattern_properties(const jsch_vctx *c, const jsch_kw *kw)
 /* Is key covered by the sibling properties/patternProperties? */
 static int covered(const jsch_vctx *c, const jsch_kw *kw, const char *key, size_t klen)
 {
-    if (kw->u.addl.props && smap_get(&kw->u.addl.props->u.props.map, key, klen)) return 1;
+    if (kw->u.addl.props && jsch__smap_get(&kw->u.addl.props->u.props.map, key, klen)) return 1;
     if (kw->u.addl.pats) {
         for (size_t p = 0; p < kw->u.addl.pats->u.pats.n; p++) {
-            int m = vctx_match(c, kw->name, kw->u.addl.pats->u.pats.v[p].re, key, klen);
+            int m = jsch__vctx_match(c, kw->name, kw->u.addl.pats->u.pats.v[p].re, key, klen);
             if (m != 0) return m;
         }
     }
@@ -148,8 +148,8 @@ static bool kw_additional_properties(const jsch_vctx *c, const jsch_kw *kw)
         jsch_seg is = KEY_SEG(c->ipath, key, klen);
         bool r = kw->u.addl.sub->boolean == 0
                      ? not_allowed(c, kw->name, &is, "additional property", key, klen)
-                     : apply_sub(c, kw->name, NULL, kw->u.addl.sub, json_object_iter_value(it), &is,
-                                 true, NULL);
+                     : jsch__apply_sub(c, kw->name, NULL, kw->u.addl.sub,
+                                       json_object_iter_value(it), &is, true, NULL);
         if (!r) {
             ok = false;
             if (!keep_going(c)) return false;
@@ -172,10 +172,10 @@ static bool kw_property_names(const jsch_vctx *c, const jsch_kw *kw)
         } else {
             json_t *name = json_stringn_nocheck(key, klen);
             if (!name) {
-                report_fatal(c, kw->name, "out of memory");
+                jsch__report_fatal(c, kw->name, "out of memory");
                 return false;
             }
-            r = apply_sub(c, kw->name, NULL, kw->u.sub, name, NULL, true, NULL);
+            r = jsch__apply_sub(c, kw->name, NULL, kw->u.sub, name, NULL, true, NULL);
             json_decref(name);
         }
         if (!r) {
@@ -194,7 +194,7 @@ static bool kw_dependent_schemas(const jsch_vctx *c, const jsch_kw *kw)
         const jsch_named *p = &kw->u.props.v[i];
         if (!json_object_getn(c->inst, p->name, p->len)) continue;
         jsch_seg ks = KEY_SEG(NULL, p->name, p->len);
-        if (!apply_sub(c, kw->name, &ks, p->node, c->inst, NULL, true, c->ann)) {
+        if (!jsch__apply_sub(c, kw->name, &ks, p->node, c->inst, NULL, true, c->ann)) {
             ok = false;
             if (!keep_going(c)) return false;
         }
@@ -211,8 +211,8 @@ static bool kw_prefix_items(const jsch_vctx *c, const jsch_kw *kw)
         evalset_mark(c->ann, i);
         jsch_seg is = IDX_SEG(c->ipath, i);
         jsch_seg ks = IDX_SEG(NULL, i);
-        if (!apply_sub(c, kw->name, &ks, kw->u.list.v[i], json_array_get(c->inst, i), &is, true,
-                       NULL)) {
+        if (!jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], json_array_get(c->inst, i), &is,
+                             true, NULL)) {
             ok = false;
             if (!keep_going(c)) return false;
         }
@@ -226,16 +226,16 @@ static bool kw_items(const jsch_vctx *c, const jsch_kw *kw)
     size_t n = json_array_size(c->inst), start = kw->u.items.prefix;
     if (start >= n) return true;
     if (kw->u.items.sub->boolean == 0) {
-        report_error(c, kw->name, "array has %zu items, at most %zu %s allowed", n, start,
-                     start == 1 ? "is" : "are");
+        jsch__report_error(c, kw->name, "array has %zu items, at most %zu %s allowed", n, start,
+                           start == 1 ? "is" : "are");
         return false;
     }
     bool ok = true;
     for (size_t i = start; i < n; i++) {
         evalset_mark(c->ann, i);
         jsch_seg is = IDX_SEG(c->ipath, i);
-        if (!apply_sub(c, kw->name, NULL, kw->u.items.sub, json_array_get(c->inst, i), &is, true,
-                       NULL)) {
+        if (!jsch__apply_sub(c, kw->name, NULL, kw->u.items.sub, json_array_get(c->inst, i), &is,
+                             true, NULL)) {
             ok = false;
             if (!keep_going(c)) return false;
         }
@@ -250,8 +250,8 @@ static bool kw_contains(const jsch_vctx *c, const jsch_kw *kw)
     size_t min = kw->u.contains.min;
     for (size_t i = 0; i < n; i++) {
         jsch_seg is = IDX_SEG(c->ipath, i);
-        if (apply_sub(c, kw->name, NULL, kw->u.contains.sub, json_array_get(c->inst, i), &is, false,
-                      NULL)) {
+        if (jsch__apply_sub(c, kw->name, NULL, kw->u.contains.sub, json_array_get(c->inst, i), &is,
+                            false, NULL)) {
             count++;
             evalset_mark(c->ann, i);
             if (!c->ann && !kw->u.contains.has_max && count >= min) return true;
@@ -260,17 +260,17 @@ static bool kw_contains(const jsch_vctx *c, const jsch_kw *kw)
     }
     if (count < min) {
         if (min == 1)
-            report_error(c, kw->name, "no item matches the \"contains\" schema");
+            jsch__report_error(c, kw->name, "no item matches the \"contains\" schema");
         else
-            report_error(c, "minContains",
-                         "expected at least %zu items matching \"contains\", found %zu", min,
-                         count);
+            jsch__report_error(c, "minContains",
+                               "expected at least %zu items matching \"contains\", found %zu", min,
+                               count);
         return false;
     }
     if (kw->u.contains.has_max && count > kw->u.contains.max) {
-        report_error(c, "maxContains",
-                     "expected at most %zu items matching \"contains\", found %zu",
-                     kw->u.contains.max, count);
+        jsch__report_error(c, "maxContains",
+                           "expected at most %zu items matching \"contains\", found %zu",
+                           kw->u.contains.max, count);
         return false;
     }
     return true;
@@ -281,7 +281,7 @@ static bool kw_all_of(const jsch_vctx *c, const jsch_kw *kw)
     bool ok = true;
     for (size_t i = 0; i < kw->u.list.n; i++) {
         jsch_seg ks = IDX_SEG(NULL, i);
-        if (!apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, true, c->ann)) {
+        if (!jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, true, c->ann)) {
             ok = false;
             if (!keep_going(c)) return false;
         }
@@ -297,64 +297,64 @@ static void explain_branches(const jsch_vctx *c, const jsch_kw *kw, const char *
 {
     if (!c->report || !c->st->out) return;
     if (c->st->explaining) {
-        report_errorv(c, kw->name, head);
+        jsch__report_errorv(c, kw->name, head);
         return;
     }
     c->st->explaining = true;
     jsch_buf b = { 0 };
-    buf_adds(&b, head);
+    jsch__buf_adds(&b, head);
     jsch_result *saved = c->st->out;
     jsch_buf cur = { 0 };
-    seg_render(&cur, c->ipath);
+    jsch__seg_render(&cur, c->ipath);
     for (size_t i = 0; i < kw->u.list.n; i++) {
         jsch_result tmp = { 0 };
         c->st->out = &tmp;
         jsch_seg ks = IDX_SEG(NULL, i);
-        apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, true, NULL);
+        jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, true, NULL);
         c->st->out = saved;
-        buf_addf(&b, "%s%zu: ", i ? "; " : " (", i);
+        jsch__buf_addf(&b, "%s%zu: ", i ? "; " : " (", i);
         if (tmp.n == 0) {
-            buf_adds(&b, "invalid");
+            jsch__buf_adds(&b, "invalid");
         } else {
             const jsch_issue *is = &tmp.v[0];
             jsch_buf here = { 0 };
-            if (strcmp(is->instance_location, buf_cstr(&cur)) != 0) {
+            if (strcmp(is->instance_location, jsch__buf_cstr(&cur)) != 0) {
                 /* show where, relative to this value, when it is deeper */
-                buf_addf(&here, "at \"%s\": ", is->instance_location);
+                jsch__buf_addf(&here, "at \"%s\": ", is->instance_location);
             }
-            buf_adds(&b, buf_cstr(&here));
-            buf_free(&here);
-            buf_adds(&b, is->message);
-            if (tmp.n > 1) buf_addf(&b, " (+%zu more)", tmp.n - 1);
+            jsch__buf_adds(&b, jsch__buf_cstr(&here));
+            jsch__buf_free(&here);
+            jsch__buf_adds(&b, is->message);
+            if (tmp.n > 1) jsch__buf_addf(&b, " (+%zu more)", tmp.n - 1);
         }
         jsch_result_clear(&tmp);
         free(tmp.v);
         if (c->st->fatal) break;
     }
-    if (kw->u.list.n) buf_addc(&b, ')');
-    buf_free(&cur);
+    if (kw->u.list.n) jsch__buf_addc(&b, ')');
+    jsch__buf_free(&cur);
     c->st->explaining = false;
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
 }
 
 static bool kw_any_of(const jsch_vctx *c, const jsch_kw *kw)
 {
     bool any = false;
     jsch_evalset tmp = { 0 };
-    if (c->ann && evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
+    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
     for (size_t i = 0; i < kw->u.list.n; i++) {
         jsch_seg ks = IDX_SEG(NULL, i);
         if (tmp.bits) memset(tmp.bits, 0, tmp.n / 8 + 1);
-        bool r = apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, false,
-                           c->ann ? &tmp : NULL);
+        bool r = jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, false,
+                                 c->ann ? &tmp : NULL);
         if (c->st->fatal) break;
         if (!r) continue;
         any = true;
         if (!c->ann) break; /* all passing branches annotate; else the first is enough */
-        evalset_merge(c->ann, &tmp);
+        jsch__evalset_merge(c->ann, &tmp);
     }
-    evalset_free(&tmp);
+    jsch__evalset_free(&tmp);
     if (c->st->fatal) return false;
     if (any) return true;
     explain_branches(c, kw, "value does not match any alternative of \"anyOf\"");
@@ -365,58 +365,58 @@ static bool kw_one_of(const jsch_vctx *c, const jsch_kw *kw)
 {
     size_t count = 0, first = 0, second = 0;
     jsch_evalset tmp = { 0 };
-    if (c->ann && evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
+    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
     for (size_t i = 0; i < kw->u.list.n; i++) {
         jsch_seg ks = IDX_SEG(NULL, i);
         if (tmp.bits) memset(tmp.bits, 0, tmp.n / 8 + 1);
-        bool r = apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, false,
-                           c->ann ? &tmp : NULL);
+        bool r = jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, false,
+                                 c->ann ? &tmp : NULL);
         if (c->st->fatal) break;
         if (!r) continue;
         if (++count == 1) {
             first = i;
-            if (c->ann) evalset_merge(c->ann, &tmp);
+            if (c->ann) jsch__evalset_merge(c->ann, &tmp);
         } else {
             second = i;
             break;
         }
     }
-    evalset_free(&tmp);
+    jsch__evalset_free(&tmp);
     if (c->st->fatal) return false;
     if (count == 1) return true;
     if (count == 0)
         explain_branches(c, kw, "value does not match any alternative of \"oneOf\"");
     else
-        report_error(c, kw->name,
-                     "value matches more than one alternative of \"oneOf\" (%zu and %zu)", first,
-                     second);
+        jsch__report_error(c, kw->name,
+                           "value matches more than one alternative of \"oneOf\" (%zu and %zu)",
+                           first, second);
     return false;
 }
 
 static bool kw_not(const jsch_vctx *c, const jsch_kw *kw)
 {
-    bool r = apply_sub(c, kw->name, NULL, kw->u.sub, c->inst, NULL, false, NULL);
+    bool r = jsch__apply_sub(c, kw->name, NULL, kw->u.sub, c->inst, NULL, false, NULL);
     if (c->st->fatal) return false;
     if (!r) return true;
-    report_error(c, kw->name, "value must not match the \"not\" schema");
+    jsch__report_error(c, kw->name, "value must not match the \"not\" schema");
     return false;
 }
 
 static bool kw_if(const jsch_vctx *c, const jsch_kw *kw)
 {
     jsch_evalset tmp = { 0 };
-    if (c->ann && evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
+    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
     bool cond =
-        apply_sub(c, "if", NULL, kw->u.cond.cond, c->inst, NULL, false, c->ann ? &tmp : NULL);
-    if (cond && c->ann) evalset_merge(c->ann, &tmp);
-    evalset_free(&tmp);
+        jsch__apply_sub(c, "if", NULL, kw->u.cond.cond, c->inst, NULL, false, c->ann ? &tmp : NULL);
+    if (cond && c->ann) jsch__evalset_merge(c->ann, &tmp);
+    jsch__evalset_free(&tmp);
     if (c->st->fatal) return false;
     const jsch_node *next = cond ? kw->u.cond.then : kw->u.cond.els;
     if (!next) return true;
-    return apply_sub(c, cond ? "then" : "else", NULL, next, c->inst, NULL, true, c->ann);
+    return jsch__apply_sub(c, cond ? "then" : "else", NULL, next, c->inst, NULL, true, c->ann);
 }
 
-bool kw_applicator(const jsch_vctx *c, const jsch_kw *kw)
+bool jsch__kw_applicator(const jsch_vctx *c, const jsch_kw *kw)
 {
     switch (kw->kind) {
     case KW_PROPERTIES: return kw_properties(c, kw);

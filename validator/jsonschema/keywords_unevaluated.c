@@ -1,7 +1,7 @@
 /*
  * keywords_unevaluated.c - unevaluatedProperties and unevaluatedItems.
  *
- * These run last in their node. validate_node() gave the node a fresh
+ * These run last in their node. jsch__validate_node() gave the node a fresh
  * annotation set (c->ann) before running the other keywords; every member or
  * item that properties/patternProperties/additionalProperties, prefixItems/
  * items/contains, or a passing in-place subschema ($ref, $dynamicRef, allOf,
@@ -29,15 +29,15 @@ static bool uneval_props(const jsch_vctx *c, const jsch_kw *kw)
                 jsch_vctx at = *c;
                 at.ipath = &is;
                 jsch_buf b = { 0 };
-                buf_adds(&b, "unevaluated property ");
-                msg_quoted(&b, key, klen);
-                buf_adds(&b, " is not allowed");
-                report_errorv(&at, kw->name, buf_cstr(&b));
-                buf_free(&b);
+                jsch__buf_adds(&b, "unevaluated property ");
+                jsch__msg_quoted(&b, key, klen);
+                jsch__buf_adds(&b, " is not allowed");
+                jsch__report_errorv(&at, kw->name, jsch__buf_cstr(&b));
+                jsch__buf_free(&b);
             }
         } else {
-            r = apply_sub(c, kw->name, NULL, kw->u.sub, json_object_iter_value(it), &is, true,
-                          NULL);
+            r = jsch__apply_sub(c, kw->name, NULL, kw->u.sub, json_object_iter_value(it), &is, true,
+                                NULL);
         }
         evalset_mark(c->ann, i);
         if (!r) {
@@ -60,11 +60,11 @@ static bool uneval_items(const jsch_vctx *c, const jsch_kw *kw)
         if (kw->u.sub->boolean == 0) {
             jsch_vctx at = *c;
             at.ipath = &is;
-            report_error(&at, kw->name, "unevaluated item %zu is not allowed", i);
+            jsch__report_error(&at, kw->name, "unevaluated item %zu is not allowed", i);
             r = false;
         } else {
-            r = apply_sub(c, kw->name, NULL, kw->u.sub, json_array_get(c->inst, i), &is, true,
-                          NULL);
+            r = jsch__apply_sub(c, kw->name, NULL, kw->u.sub, json_array_get(c->inst, i), &is, true,
+                                NULL);
         }
         evalset_mark(c->ann, i);
         if (!r) {
@@ -75,7 +75,7 @@ static bool uneval_items(const jsch_vctx *c, const jsch_kw *kw)
     return ok;
 }
 
-bool kw_unevaluated(const jsch_vctx *c, const jsch_kw *kw)
+bool jsch__kw_unevaluated(const jsch_vctx *c, const jsch_kw *kw)
 {
     return kw->kind == KW_UNEVALPROPS ? uneval_props(c, kw) : uneval_items(c, kw);
 }

@@ -23,7 +23,7 @@ static bool type_matches(unsigned mask, const json_t *v)
     case JSON_ARRAY: return mask & 2u;
     case JSON_STRING: return mask & 4u;
     case JSON_INTEGER: return mask & (8u | 16u);
-    case JSON_REAL: return (mask & 16u) || ((mask & 8u) && num_is_integer(v));
+    case JSON_REAL: return (mask & 16u) || ((mask & 8u) && jsch__num_is_integer(v));
     case JSON_TRUE:
     case JSON_FALSE: return mask & 32u;
     default: return mask & 64u;
@@ -35,21 +35,21 @@ static bool kw_type(const jsch_vctx *c, const jsch_kw *kw)
     if (type_matches(kw->u.types, c->inst)) return true;
     if (!c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
-    buf_adds(&b, "expected ");
+    jsch__buf_adds(&b, "expected ");
     int seen = 0, total = 0;
     for (int i = 0; i < 7; i++)
         total += (kw->u.types >> i) & 1;
     for (int i = 0; i < 7; i++) {
         if (!(kw->u.types & (1u << i))) continue;
-        if (seen) buf_adds(&b, seen == total - 1 ? " or " : ", ");
-        buf_adds(&b, type_names[i]);
+        if (seen) jsch__buf_adds(&b, seen == total - 1 ? " or " : ", ");
+        jsch__buf_adds(&b, type_names[i]);
         seen++;
     }
-    const char *got = msg_type_name(c->inst);
+    const char *got = jsch__msg_type_name(c->inst);
     if (json_is_real(c->inst) && (kw->u.types & 8u)) got = "non-integer number";
-    buf_addf(&b, ", got %s", got);
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    jsch__buf_addf(&b, ", got %s", got);
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }
 
@@ -57,33 +57,33 @@ static bool kw_enum(const jsch_vctx *c, const jsch_kw *kw)
 {
     size_t n = json_array_size(kw->value);
     for (size_t i = 0; i < n; i++)
-        if (value_equal(json_array_get(kw->value, i), c->inst)) return true;
+        if (jsch__value_equal(json_array_get(kw->value, i), c->inst)) return true;
     if (!c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
-    buf_adds(&b, n == 1 ? "expected " : "expected one of ");
+    jsch__buf_adds(&b, n == 1 ? "expected " : "expected one of ");
     for (size_t i = 0; i < n && i < 20; i++) {
-        if (i) buf_adds(&b, ", ");
-        msg_value(&b, json_array_get(kw->value, i));
+        if (i) jsch__buf_adds(&b, ", ");
+        jsch__msg_value(&b, json_array_get(kw->value, i));
     }
-    if (n > 20) buf_addf(&b, ", ... (%zu values)", n);
-    buf_adds(&b, ", got ");
-    msg_value(&b, c->inst);
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    if (n > 20) jsch__buf_addf(&b, ", ... (%zu values)", n);
+    jsch__buf_adds(&b, ", got ");
+    jsch__msg_value(&b, c->inst);
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }
 
 static bool kw_const(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (value_equal(kw->value, c->inst)) return true;
+    if (jsch__value_equal(kw->value, c->inst)) return true;
     if (!c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
-    buf_adds(&b, "expected ");
-    msg_value(&b, kw->value);
-    buf_adds(&b, ", got ");
-    msg_value(&b, c->inst);
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    jsch__buf_adds(&b, "expected ");
+    jsch__msg_value(&b, kw->value);
+    jsch__buf_adds(&b, ", got ");
+    jsch__msg_value(&b, c->inst);
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }
 
@@ -94,66 +94,66 @@ static bool kw_numeric(const jsch_vctx *c, const jsch_kw *kw)
     const char *what;
     switch (kw->kind) {
     case KW_MULTIPLEOF:
-        ok = num_multiple_of(c->inst, kw->value);
+        ok = jsch__num_multiple_of(c->inst, kw->value);
         what = "is not a multiple of";
         break;
     case KW_MAXIMUM:
-        ok = num_cmp(c->inst, kw->value) <= 0;
+        ok = jsch__num_cmp(c->inst, kw->value) <= 0;
         what = "is greater than the maximum of";
         break;
     case KW_EXMAXIMUM:
-        ok = num_cmp(c->inst, kw->value) < 0;
+        ok = jsch__num_cmp(c->inst, kw->value) < 0;
         what = "is not less than the exclusive maximum of";
         break;
     case KW_MINIMUM:
-        ok = num_cmp(c->inst, kw->value) >= 0;
+        ok = jsch__num_cmp(c->inst, kw->value) >= 0;
         what = "is less than the minimum of";
         break;
     default:
-        ok = num_cmp(c->inst, kw->value) > 0;
+        ok = jsch__num_cmp(c->inst, kw->value) > 0;
         what = "is not greater than the exclusive minimum of";
         break;
     }
     if (ok) return true;
     if (!c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
-    msg_value(&b, c->inst);
-    buf_addf(&b, " %s ", what);
-    msg_value(&b, kw->value);
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    jsch__msg_value(&b, c->inst);
+    jsch__buf_addf(&b, " %s ", what);
+    jsch__msg_value(&b, kw->value);
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }
 
 static bool kw_length(const jsch_vctx *c, const jsch_kw *kw)
 {
     if (!json_is_string(c->inst)) return true;
-    size_t len = utf8_length(json_string_value(c->inst), json_string_length(c->inst));
+    size_t len = jsch__utf8_length(json_string_value(c->inst), json_string_length(c->inst));
     bool max = kw->kind == KW_MAXLENGTH;
     if (max ? len <= kw->u.limit : len >= kw->u.limit) return true;
     if (!c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
-    msg_value(&b, c->inst);
-    buf_addf(&b, " is %s than %zu character%s", max ? "longer" : "shorter", kw->u.limit,
-             kw->u.limit == 1 ? "" : "s");
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    jsch__msg_value(&b, c->inst);
+    jsch__buf_addf(&b, " is %s than %zu character%s", max ? "longer" : "shorter", kw->u.limit,
+                   kw->u.limit == 1 ? "" : "s");
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }
 
 static bool kw_pattern(const jsch_vctx *c, const jsch_kw *kw)
 {
     if (!json_is_string(c->inst)) return true;
-    int m =
-        vctx_match(c, kw->name, kw->u.re, json_string_value(c->inst), json_string_length(c->inst));
+    int m = jsch__vctx_match(c, kw->name, kw->u.re, json_string_value(c->inst),
+                             json_string_length(c->inst));
     if (m > 0) return true;
     if (m < 0 || !c->report || !c->st->out) return false;
     jsch_buf b = { 0 };
-    msg_value(&b, c->inst);
-    buf_adds(&b, " does not match pattern ");
-    msg_value(&b, kw->value);
-    report_errorv(c, kw->name, buf_cstr(&b));
-    buf_free(&b);
+    jsch__msg_value(&b, c->inst);
+    jsch__buf_adds(&b, " does not match pattern ");
+    jsch__msg_value(&b, kw->value);
+    jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+    jsch__buf_free(&b);
     return false;
 }
 
@@ -164,9 +164,10 @@ static bool kw_count(const jsch_vctx *c, const jsch_kw *kw)
     size_t n = arr ? json_array_size(c->inst) : json_object_size(c->inst);
     bool max = kw->kind == KW_MAXITEMS || kw->kind == KW_MAXPROPERTIES;
     if (max ? n <= kw->u.limit : n >= kw->u.limit) return true;
-    report_error(c, kw->name, "%s has %zu %s, %s than the %s of %zu", arr ? "array" : "object", n,
-                 arr ? (n == 1 ? "item" : "items") : (n == 1 ? "property" : "properties"),
-                 max ? "more" : "fewer", max ? "maximum" : "minimum", kw->u.limit);
+    jsch__report_error(c, kw->name, "%s has %zu %s, %s than the %s of %zu",
+                       arr ? "array" : "object", n,
+                       arr ? (n == 1 ? "item" : "items") : (n == 1 ? "property" : "properties"),
+                       max ? "more" : "fewer", max ? "maximum" : "minimum", kw->u.limit);
     return false;
 }
 
@@ -180,10 +181,10 @@ static bool kw_required(const jsch_vctx *c, const jsch_kw *kw)
         ok = false;
         if (!c->report || !c->st->out) return false;
         jsch_buf b = { 0 };
-        buf_adds(&b, "missing required property ");
-        msg_value(&b, name);
-        report_errorv(c, kw->name, buf_cstr(&b));
-        buf_free(&b);
+        jsch__buf_adds(&b, "missing required property ");
+        jsch__msg_value(&b, name);
+        jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+        jsch__buf_free(&b);
     }
     return ok;
 }
@@ -205,13 +206,13 @@ static bool kw_dep_required(const jsch_vctx *c, const jsch_kw *kw)
             ok = false;
             if (!c->report || !c->st->out) return false;
             jsch_buf b = { 0 };
-            buf_adds(&b, "missing property ");
-            msg_value(&b, name);
-            buf_adds(&b, ", required when ");
-            msg_quoted(&b, key, klen);
-            buf_adds(&b, " is present");
-            report_errorv(c, kw->name, buf_cstr(&b));
-            buf_free(&b);
+            jsch__buf_adds(&b, "missing property ");
+            jsch__msg_value(&b, name);
+            jsch__buf_adds(&b, ", required when ");
+            jsch__msg_quoted(&b, key, klen);
+            jsch__buf_adds(&b, " is present");
+            jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
+            jsch__buf_free(&b);
         }
     }
     return ok;
@@ -235,7 +236,7 @@ static bool find_duplicate(const json_t *a, size_t *first, size_t *second)
     if (n <= 16) {
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++)
-                if (value_equal(json_array_get(a, i), json_array_get(a, j))) {
+                if (jsch__value_equal(json_array_get(a, i), json_array_get(a, j))) {
                     *first = i;
                     *second = j;
                     return true;
@@ -245,12 +246,12 @@ static bool find_duplicate(const json_t *a, size_t *first, size_t *second)
     hitem *h = malloc(n * sizeof *h);
     if (!h) return false;
     for (size_t i = 0; i < n; i++)
-        h[i] = (hitem){ value_hash(json_array_get(a, i)), i };
+        h[i] = (hitem){ jsch__value_hash(json_array_get(a, i)), i };
     qsort(h, n, sizeof *h, hitem_cmp);
     bool found = false;
     for (size_t i = 0; i < n && !found; i++) {
         for (size_t j = i + 1; j < n && h[j].hash == h[i].hash; j++) {
-            if (value_equal(json_array_get(a, h[i].index), json_array_get(a, h[j].index))) {
+            if (jsch__value_equal(json_array_get(a, h[i].index), json_array_get(a, h[j].index))) {
                 *first = h[i].index;
                 *second = h[j].index;
                 found = true;
@@ -267,11 +268,12 @@ static bool kw_unique(const jsch_vctx *c, const jsch_kw *kw)
     if (!json_is_array(c->inst)) return true;
     size_t i, j;
     if (!find_duplicate(c->inst, &i, &j)) return true;
-    report_error(c, kw->name, "array items %zu and %zu are equal, items must be unique", i, j);
+    jsch__report_error(c, kw->name, "array items %zu and %zu are equal, items must be unique", i,
+                       j);
     return false;
 }
 
-bool kw_validation(const jsch_vctx *c, const jsch_kw *kw)
+bool jsch__kw_validation(const jsch_vctx *c, const jsch_kw *kw)
 {
     switch (kw->kind) {
     case KW_TYPE: return kw_type(c, kw);

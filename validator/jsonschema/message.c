@@ -15,21 +15,21 @@
 static void add_truncated(jsch_buf *b, const char *s, size_t len)
 {
     if (len <= MSG_VALUE_MAX) {
-        buf_add(b, s, len);
+        jsch__buf_add(b, s, len);
         return;
     }
     size_t cut = MSG_VALUE_MAX;
     while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
         cut--;
-    buf_add(b, s, cut);
-    buf_adds(b, "...");
+    jsch__buf_add(b, s, cut);
+    jsch__buf_adds(b, "...");
 }
 
-void msg_value(jsch_buf *b, const json_t *v)
+void jsch__msg_value(jsch_buf *b, const json_t *v)
 {
     char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER);
     if (!s) {
-        buf_adds(b, "(value)");
+        jsch__buf_adds(b, "(value)");
         return;
     }
     add_truncated(b, s, strlen(s));
@@ -41,18 +41,18 @@ void msg_value(jsch_buf *b, const json_t *v)
     }
 }
 
-void msg_quoted(jsch_buf *b, const char *s, size_t len)
+void jsch__msg_quoted(jsch_buf *b, const char *s, size_t len)
 {
     json_t *str = json_stringn_nocheck(s, len);
     if (!str) {
-        buf_adds(b, "\"\"");
+        jsch__buf_adds(b, "\"\"");
         return;
     }
-    msg_value(b, str);
+    jsch__msg_value(b, str);
     json_decref(str);
 }
 
-const char *msg_type_name(const json_t *v)
+const char *jsch__msg_type_name(const json_t *v)
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: return "object";

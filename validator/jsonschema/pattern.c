@@ -105,11 +105,11 @@ static void add_property(jsch_buf *out, const char *name, size_t len)
     }
     for (size_t i = 0; i < sizeof gc_names / sizeof gc_names[0]; i++) {
         if (strlen(gc_names[i][0]) == len && memcmp(gc_names[i][0], name, len) == 0) {
-            buf_adds(out, gc_names[i][1]);
+            jsch__buf_adds(out, gc_names[i][1]);
             return;
         }
     }
-    buf_add(out, name, len);
+    jsch__buf_add(out, name, len);
 }
 
 /* Rewrites the ECMA-only constructs of src into pcre2 syntax. */
@@ -156,7 +156,7 @@ static bool translate(const char *src, size_t len, jsch_buf *out, char *errbuf, 
                 int lo = hex4(src, len, i + 6);
                 if (lo >= 0xDC00 && lo <= 0xDFFF) {
                     long cp = 0x10000 + (((long)hi - 0xD800) << 10) + (lo - 0xDC00);
-                    buf_addf(out, "\\u{%lx}", cp);
+                    jsch__buf_addf(out, "\\u{%lx}", cp);
                     i += 11;
                     continue;
                 }
@@ -164,48 +164,48 @@ static bool translate(const char *src, size_t len, jsch_buf *out, char *errbuf, 
             if ((n == 'p' || n == 'P') && i + 2 < len && src[i + 2] == '{') {
                 const char *close = memchr(src + i + 3, '}', len - i - 3);
                 if (close) {
-                    buf_addc(out, '\\');
-                    buf_addc(out, n);
-                    buf_addc(out, '{');
+                    jsch__buf_addc(out, '\\');
+                    jsch__buf_addc(out, n);
+                    jsch__buf_addc(out, '{');
                     add_property(out, src + i + 3, (size_t)(close - (src + i + 3)));
-                    buf_addc(out, '}');
+                    jsch__buf_addc(out, '}');
                     i = (size_t)(close - src);
                     continue;
                 }
             }
             if (n == 's') {
-                buf_adds(out, in_class ? ECMA_SPACES : "[" ECMA_SPACES "]");
+                jsch__buf_adds(out, in_class ? ECMA_SPACES : "[" ECMA_SPACES "]");
             } else if (n == 'S' && !in_class) {
-                buf_adds(out, "[^" ECMA_SPACES "]");
+                jsch__buf_adds(out, "[^" ECMA_SPACES "]");
             } else {
-                buf_addc(out, ch);
-                buf_addc(out, n);
+                jsch__buf_addc(out, ch);
+                jsch__buf_addc(out, n);
             }
             i++;
             continue;
         }
         if (!in_class && ch == '[') {
             if (i + 1 < len && src[i + 1] == ']') {
-                buf_adds(out, "(?!)");
+                jsch__buf_adds(out, "(?!)");
                 i += 1;
                 continue;
             }
             if (i + 2 < len && src[i + 1] == '^' && src[i + 2] == ']') {
-                buf_adds(out, "[\\s\\S]");
+                jsch__buf_adds(out, "[\\s\\S]");
                 i += 2;
                 continue;
             }
             in_class = true;
-            buf_addc(out, ch);
+            jsch__buf_addc(out, ch);
             /* a leading ']' or '^]' is literal in pcre2 but closes in ECMA; handled above */
             continue;
         }
         if (in_class && ch == ']') in_class = false;
         if (in_class && ch == '[') {
-            buf_adds(out, "\\["); /* ECMA: literal; pcre2 might read [:class:] */
+            jsch__buf_adds(out, "\\["); /* ECMA: literal; pcre2 might read [:class:] */
             continue;
         }
-        buf_addc(out, ch);
+        jsch__buf_addc(out, ch);
     }
     return true;
 }
@@ -214,17 +214,17 @@ static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_
 {
     jsch_buf t = { 0 };
     if (!translate(src, len, &t, errbuf, errlen)) {
-        buf_free(&t);
+        jsch__buf_free(&t);
         return NULL;
     }
     if (t.oom) {
-        buf_free(&t);
+        jsch__buf_free(&t);
         if (errbuf) snprintf(errbuf, errlen, "out of memory");
         return NULL;
     }
     pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
     if (!cc) {
-        buf_free(&t);
+        jsch__buf_free(&t);
         if (errbuf) snprintf(errbuf, errlen, "out of memory");
         return NULL;
     }
@@ -232,10 +232,10 @@ static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_
     int code;
     PCRE2_SIZE off;
     pcre2_code *re =
-        pcre2_compile((PCRE2_SPTR)buf_cstr(&t), t.len,
+        pcre2_compile((PCRE2_SPTR)jsch__buf_cstr(&t), t.len,
                       PCRE2_UTF | PCRE2_ALT_BSUX | PCRE2_DOLLAR_ENDONLY, &code, &off, cc);
     pcre2_compile_context_free(cc);
-    buf_free(&t);
+    jsch__buf_free(&t);
     if (!re && errbuf) {
         PCRE2_UCHAR msg[120];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -244,12 +244,12 @@ static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_
     return re;
 }
 
-jsch_regex *regex_compile(const char *src, size_t len, char *errbuf, size_t errlen)
+jsch_regex *jsch__regex_compile(const char *src, size_t len, char *errbuf, size_t errlen)
 {
     pcre2_code *code = compile_ecma(src, len, errbuf, errlen);
     if (!code) return NULL;
     jsch_regex *re = malloc(sizeof *re);
-    char *copy = jsch_strndup(src, len);
+    char *copy = jsch__strndup(src, len);
     if (!re || !copy) {
         free(re);
         free(copy);
@@ -275,7 +275,7 @@ size_t jsch_schema_jit(jsch_schema *schema)
     return n;
 }
 
-void regex_free(jsch_regex *re)
+void jsch__regex_free(jsch_regex *re)
 {
     if (!re) return;
     pcre2_code_free(re->code);
@@ -283,8 +283,9 @@ void regex_free(jsch_regex *re)
     free(re);
 }
 
-int regex_match(const jsch_regex *re, const char *s, size_t len, pcre2_match_data *md,
-                const pcre2_match_context *mctx)
+/* Returns 1 match, 0 no match, -1 limit exceeded / error. md is per call. */
+static int regex_match(const jsch_regex *re, const char *s, size_t len, pcre2_match_data *md,
+                       const pcre2_match_context *mctx)
 {
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, md, (pcre2_match_context *)mctx);
     if (rc >= 0) return 1;
@@ -296,28 +297,28 @@ int regex_match(const jsch_regex *re, const char *s, size_t len, pcre2_match_dat
     return -1;
 }
 
-int vctx_match(const jsch_vctx *c, const char *kwname, const jsch_regex *re, const char *s,
-               size_t len)
+int jsch__vctx_match(const jsch_vctx *c, const char *kwname, const jsch_regex *re, const char *s,
+                     size_t len)
 {
     if (!c->st->md) {
         c->st->md = pcre2_match_data_create(1, NULL);
         if (!c->st->md) {
-            report_fatal(c, kwname, "out of memory");
+            jsch__report_fatal(c, kwname, "out of memory");
             return -1;
         }
     }
     int m = regex_match(re, s, len, c->st->md, c->st->schema->mctx);
     if (m < 0) {
         jsch_buf b = { 0 };
-        buf_adds(&b, "pattern match limit exceeded for ");
-        msg_quoted(&b, re->source, strlen(re->source));
-        report_fatal(c, kwname, buf_cstr(&b));
-        buf_free(&b);
+        jsch__buf_adds(&b, "pattern match limit exceeded for ");
+        jsch__msg_quoted(&b, re->source, strlen(re->source));
+        jsch__report_fatal(c, kwname, jsch__buf_cstr(&b));
+        jsch__buf_free(&b);
     }
     return m;
 }
 
-bool regex_is_valid_ecma(const char *src, size_t len)
+bool jsch__regex_is_valid_ecma(const char *src, size_t len)
 {
     pcre2_code *code = compile_ecma(src, len, NULL, 0);
     if (!code) return false;

@@ -3,7 +3,7 @@
  * while compiling.
  *
  * A reference is first made absolute against the base URI of the resource it
- * appears in (uri_resolve), then split: the part before '#' names a resource
+ * appears in (jsch__uri_resolve), then split: the part before '#' names a resource
  * (looked up in the document being compiled, then in the registry, which may
  * load it through a prefix map); the fragment is either a JSON pointer,
  * applied from that resource's root, or a plain name looked up among the
@@ -14,23 +14,23 @@
  * At validation time "$ref" just applies its precompiled target; a
  * "$dynamicRef" whose target carries the matching "$dynamicAnchor" instead
  * looks through the dynamic scope (the resources entered on the way here,
- * kept by validate_node()) for the outermost one defining that anchor.
+ * kept by jsch__validate_node()) for the outermost one defining that anchor.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "jsonschema_private.h"
 
-jsch_loc *ref_loc_of(jsch_compiler *c, const json_t *node)
+jsch_loc *jsch__ref_loc_of(jsch_compiler *c, const json_t *node)
 {
-    jsch_loc *l = pmap_get(&c->local.locs, node);
-    return l ? l : pmap_get(&c->reg->idx.locs, node);
+    jsch_loc *l = jsch__pmap_get(&c->local.locs, node);
+    return l ? l : jsch__pmap_get(&c->reg->idx.locs, node);
 }
 
-jsch_resource *ref_find_resource(jsch_compiler *c, const char *uri, size_t len)
+static jsch_resource *ref_find_resource(jsch_compiler *c, const char *uri, size_t len)
 {
-    jsch_resource *r = smap_get(&c->local.by_uri, uri, len);
-    return r ? r : registry_find(c->reg, uri, len, c->err);
+    jsch_resource *r = jsch__smap_get(&c->local.by_uri, uri, len);
+    return r ? r : jsch__registry_find(c->reg, uri, len, c->err);
 }
 
 /* Parses an array index token: digits without leading zeros. */
@@ -62,85 +62,86 @@ static const json_t *follow_pointer(jsch_compiler *c, jsch_resource *res, const 
         jsch_buf tok = { 0 };
         for (size_t k = s; k < i; k++) {
             if (p[k] == '~' && k + 1 < i && (p[k + 1] == '0' || p[k + 1] == '1')) {
-                buf_addc(&tok, p[k + 1] == '0' ? '~' : '/');
+                jsch__buf_addc(&tok, p[k + 1] == '0' ? '~' : '/');
                 k++;
             } else {
-                buf_addc(&tok, p[k]);
+                jsch__buf_addc(&tok, p[k]);
             }
         }
         const json_t *next = NULL;
         size_t idx;
         if (json_is_object(cur))
-            next = json_object_getn(cur, buf_cstr(&tok), tok.len);
-        else if (json_is_array(cur) && parse_index(buf_cstr(&tok), tok.len, &idx))
+            next = json_object_getn(cur, jsch__buf_cstr(&tok), tok.len);
+        else if (json_is_array(cur) && parse_index(jsch__buf_cstr(&tok), tok.len, &idx))
             next = json_array_get(cur, idx);
         if (!next) {
-            buf_free(&tok);
-            buf_free(&ptr);
+            jsch__buf_free(&tok);
+            jsch__buf_free(&ptr);
             return NULL;
         }
         cur = next;
-        jsch_loc *l = json_is_object(cur) ? ref_loc_of(c, cur) : NULL;
+        jsch_loc *l = json_is_object(cur) ? jsch__ref_loc_of(c, cur) : NULL;
         if (l) {
             cres = l->res;
             ptr.len = 0;
-            buf_adds(&ptr, l->ptr);
+            jsch__buf_adds(&ptr, l->ptr);
         } else {
-            buf_addc(&ptr, '/');
-            ptr_escape(&ptr, buf_cstr(&tok), tok.len);
+            jsch__buf_addc(&ptr, '/');
+            jsch__ptr_escape(&ptr, jsch__buf_cstr(&tok), tok.len);
         }
-        buf_free(&tok);
+        jsch__buf_free(&tok);
     }
-    jsch_loc *l = json_is_object(cur) ? ref_loc_of(c, cur) : NULL;
-    if (!l && json_is_object(cur)) l = index_add_loc(&c->local, cur, cres, buf_cstr(&ptr), ptr.len);
-    buf_free(&ptr);
+    jsch_loc *l = json_is_object(cur) ? jsch__ref_loc_of(c, cur) : NULL;
+    if (!l && json_is_object(cur))
+        l = jsch__index_add_loc(&c->local, cur, cres, jsch__buf_cstr(&ptr), ptr.len);
+    jsch__buf_free(&ptr);
     *loc_out = l;
     return cur;
 }
 
-const json_t *ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **loc_out)
+const json_t *jsch__ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **loc_out)
 {
     *loc_out = NULL;
-    size_t blen = uri_base_len(uri);
+    size_t blen = jsch__uri_base_len(uri);
     jsch_resource *res = ref_find_resource(c, uri, blen);
     if (!res) return NULL;
     const char *frag = uri[blen] == '#' ? uri + blen + 1 : "";
     size_t flen;
-    char *f = pct_decode(frag, strlen(frag), &flen);
+    char *f = jsch__pct_decode(frag, strlen(frag), &flen);
     if (!f) {
-        jsch_set_error(c->err, "", "bad percent-encoding in \"%s\"", uri);
+        jsch__set_error(c->err, "", "bad percent-encoding in \"%s\"", uri);
         return NULL;
     }
     const json_t *node;
     if (flen == 0) {
         node = res->root;
-        *loc_out = json_is_object(node) ? ref_loc_of(c, node) : NULL;
+        *loc_out = json_is_object(node) ? jsch__ref_loc_of(c, node) : NULL;
     } else if (f[0] == '/') {
         node = follow_pointer(c, res, f, flen, loc_out);
-        if (!node) jsch_set_error(c->err, "", "no schema at \"%s\"", uri);
+        if (!node) jsch__set_error(c->err, "", "no schema at \"%s\"", uri);
     } else {
-        node = smap_get(&res->anchors, f, flen);
+        node = jsch__smap_get(&res->anchors, f, flen);
         if (!node)
-            jsch_set_error(c->err, "", "unknown anchor in \"%s\"", uri);
+            jsch__set_error(c->err, "", "unknown anchor in \"%s\"", uri);
         else
-            *loc_out = ref_loc_of(c, node);
+            *loc_out = jsch__ref_loc_of(c, node);
     }
     free(f);
     return node;
 }
 
-bool kw_ref(const jsch_vctx *c, const jsch_kw *kw)
+bool jsch__kw_ref(const jsch_vctx *c, const jsch_kw *kw)
 {
     const jsch_node *target = kw->u.ref.target;
     if (kw->kind == KW_DYNREF && kw->u.ref.anchor) {
         /* the outermost resource in the dynamic scope that defines the anchor wins */
         size_t len = strlen(kw->u.ref.anchor);
         for (const jsch_scope *s = c->scope; s; s = s->up) {
-            const jsch_node *n = smap_get(&s->res->dyn, kw->u.ref.anchor, len);
+            const jsch_node *n = jsch__smap_get(&s->res->dyn, kw->u.ref.anchor, len);
             if (n) target = n;
         }
     }
-    return apply_sub(c, kw->name, NULL, target, c->inst, NULL, true, c->ann);
+    return jsch__apply_sub(c, kw->name, NULL, target, c->inst, NULL, true, c->ann);
 }
 
 static const struct {
@@ -161,16 +162,17 @@ static const struct {
    meta-schema its "$schema" names (or its enclosing resource's). A meta-schema
    without "$vocabulary" means the standard set. Unknown optional
    vocabularies (false) are ignored; unknown required ones are an error. */
-unsigned vocab_of_resource(jsch_compiler *c, jsch_resource *res)
+unsigned jsch__vocab_of_resource(jsch_compiler *c, jsch_resource *res)
 {
     const json_t *sch = json_is_object(res->root) ? json_object_get(res->root, "$schema") : NULL;
-    if (!json_is_string(sch)) return res->parent ? vocab_of_resource(c, res->parent) : VOC_DEFAULT;
+    if (!json_is_string(sch))
+        return res->parent ? jsch__vocab_of_resource(c, res->parent) : VOC_DEFAULT;
     const char *uri = json_string_value(sch);
-    size_t blen = uri_base_len(uri);
-    jsch_resource *meta = smap_get(&c->local.by_uri, uri, blen);
+    size_t blen = jsch__uri_base_len(uri);
+    jsch_resource *meta = jsch__smap_get(&c->local.by_uri, uri, blen);
     if (!meta) {
         jsch_error ignored;
-        meta = registry_find(c->reg, uri, blen, &ignored);
+        meta = jsch__registry_find(c->reg, uri, blen, &ignored);
     }
     if (!meta) return VOC_DEFAULT;
     const json_t *voc =

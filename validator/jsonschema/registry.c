@@ -17,12 +17,12 @@
 
 #include "jsonschema_private.h"
 
-extern const char jsch_meta_schema[], jsch_meta_core[], jsch_meta_applicator[],
-    jsch_meta_unevaluated[], jsch_meta_validation[], jsch_meta_meta_data[],
-    jsch_meta_format_annotation[], jsch_meta_format_assertion[], jsch_meta_content[];
-extern const size_t jsch_meta_schema_len, jsch_meta_core_len, jsch_meta_applicator_len,
-    jsch_meta_unevaluated_len, jsch_meta_validation_len, jsch_meta_meta_data_len,
-    jsch_meta_format_annotation_len, jsch_meta_format_assertion_len, jsch_meta_content_len;
+extern const char jsch__meta_schema[], jsch__meta_core[], jsch__meta_applicator[],
+    jsch__meta_unevaluated[], jsch__meta_validation[], jsch__meta_meta_data[],
+    jsch__meta_format_annotation[], jsch__meta_format_assertion[], jsch__meta_content[];
+extern const size_t jsch__meta_schema_len, jsch__meta_core_len, jsch__meta_applicator_len,
+    jsch__meta_unevaluated_len, jsch__meta_validation_len, jsch__meta_meta_data_len,
+    jsch__meta_format_annotation_len, jsch__meta_format_assertion_len, jsch__meta_content_len;
 
 /* ---- the index ---- */
 
@@ -50,11 +50,11 @@ static jsch_resource *resource_new(jsch_index *idx, const char *uri, size_t len,
 {
     jsch_resource *r = calloc(1, sizeof *r);
     if (!r) return NULL;
-    r->uri = jsch_strndup(uri, len);
+    r->uri = jsch__strndup(uri, len);
     r->root = root;
     r->parent = parent;
-    if (!r->uri || vec_push(&idx->resources, r) != 0 ||
-        smap_put(&idx->by_uri, r->uri, len, r) != 0) {
+    if (!r->uri || jsch__vec_push(&idx->resources, r) != 0 ||
+        jsch__smap_put(&idx->by_uri, r->uri, len, r) != 0) {
         free(r->uri);
         free(r);
         return NULL;
@@ -62,19 +62,19 @@ static jsch_resource *resource_new(jsch_index *idx, const char *uri, size_t len,
     return r;
 }
 
-jsch_loc *index_add_loc(jsch_index *idx, const json_t *node, jsch_resource *res, const char *ptr,
-                        size_t ptrlen)
+jsch_loc *jsch__index_add_loc(jsch_index *idx, const json_t *node, jsch_resource *res,
+                              const char *ptr, size_t ptrlen)
 {
     jsch_loc *l = malloc(sizeof *l);
     if (!l) return NULL;
     l->res = res;
-    l->ptr = jsch_strndup(ptr, ptrlen);
-    if (!l->ptr || vec_push(&idx->locs_owned, l) != 0) {
+    l->ptr = jsch__strndup(ptr, ptrlen);
+    if (!l->ptr || jsch__vec_push(&idx->locs_owned, l) != 0) {
         free(l->ptr);
         free(l);
         return NULL;
     }
-    if (pmap_put(&idx->locs, node, l) != 0) return NULL;
+    if (jsch__pmap_put(&idx->locs, node, l) != 0) return NULL;
     return l;
 }
 
@@ -93,13 +93,13 @@ static int walk_child(walker *w, json_t *child, jsch_resource *res, const char *
                       size_t klen, size_t index, bool indexed, unsigned depth)
 {
     size_t mark = w->ptr.len;
-    buf_addc(&w->ptr, '/');
-    ptr_escape(&w->ptr, kw, strlen(kw));
+    jsch__buf_addc(&w->ptr, '/');
+    jsch__ptr_escape(&w->ptr, kw, strlen(kw));
     if (key) {
-        buf_addc(&w->ptr, '/');
-        ptr_escape(&w->ptr, key, klen);
+        jsch__buf_addc(&w->ptr, '/');
+        jsch__ptr_escape(&w->ptr, key, klen);
     } else if (indexed) {
-        buf_addf(&w->ptr, "/%zu", index);
+        jsch__buf_addf(&w->ptr, "/%zu", index);
     }
     int rc = walk(w, child, res, WALK_SUB, depth + 1);
     w->ptr.len = mark;
@@ -113,8 +113,8 @@ static int add_anchor(jsch_resource *res, json_t *node, const char *kw, bool dyn
     if (!json_is_string(a)) return 0;
     const char *name = json_string_value(a);
     size_t len = json_string_length(a);
-    if (smap_put(&res->anchors, name, len, node) != 0) return -1;
-    if (dynamic && smap_put(&res->dyn_anchors, name, len, node) != 0) return -1;
+    if (jsch__smap_put(&res->anchors, name, len, node) != 0) return -1;
+    if (dynamic && jsch__smap_put(&res->dyn_anchors, name, len, node) != 0) return -1;
     return 0;
 }
 
@@ -123,22 +123,22 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
     bool is_root = mode == WALK_ROOT;
     if (!json_is_object(node)) return 0;
     if (depth > JSCH_MAX_DEPTH) {
-        jsch_set_error(w->err, buf_cstr(&w->ptr), "schema nesting exceeds %d levels",
-                       JSCH_MAX_DEPTH);
+        jsch__set_error(w->err, jsch__buf_cstr(&w->ptr), "schema nesting exceeds %d levels",
+                        JSCH_MAX_DEPTH);
         return -1;
     }
     json_t *id = json_object_get(node, "$id");
     size_t ptr_start = 0;
     if (json_is_string(id) && mode != WALK_ID_DONE) {
-        char *uri = uri_resolve(res->uri, json_string_value(id));
+        char *uri = jsch__uri_resolve(res->uri, json_string_value(id));
         if (!uri) goto oom;
-        size_t len = uri_base_len(uri);
+        size_t len = jsch__uri_base_len(uri);
         if (is_root) {
             if (len != strlen(res->uri) || memcmp(uri, res->uri, len) != 0) {
                 /* the retrieval URI stays an alias of the root resource */
                 char *old = res->uri;
-                res->uri = jsch_strndup(uri, len);
-                if (!res->uri || smap_put(&w->idx->by_uri, uri, len, res) != 0) {
+                res->uri = jsch__strndup(uri, len);
+                if (!res->uri || jsch__smap_put(&w->idx->by_uri, uri, len, res) != 0) {
                     free(res->uri);
                     res->uri = old;
                     free(uri);
@@ -157,18 +157,18 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
         free(uri);
     }
     /* pointers are relative to the resource root */
-    const char *p = buf_cstr(&w->ptr);
-    if (!index_add_loc(w->idx, node, res, p + ptr_start, w->ptr.len - ptr_start)) goto oom;
+    const char *p = jsch__buf_cstr(&w->ptr);
+    if (!jsch__index_add_loc(w->idx, node, res, p + ptr_start, w->ptr.len - ptr_start)) goto oom;
     size_t saved_len = w->ptr.len;
     if (ptr_start) {
         /* restart the pointer at the new resource root, restore afterwards */
-        char *saved = jsch_strndup(p, w->ptr.len);
+        char *saved = jsch__strndup(p, w->ptr.len);
         if (!saved) goto oom;
         w->ptr.len = 0;
         if (w->ptr.data) w->ptr.data[0] = '\0';
         int rc = walk(w, node, res, WALK_ID_DONE, depth);
         w->ptr.len = 0;
-        buf_add(&w->ptr, saved, saved_len);
+        jsch__buf_add(&w->ptr, saved, saved_len);
         free(saved);
         return rc;
     }
@@ -200,35 +200,35 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
     }
     return 0;
 oom:
-    jsch_set_error(w->err, buf_cstr(&w->ptr), "out of memory");
+    jsch__set_error(w->err, jsch__buf_cstr(&w->ptr), "out of memory");
     return -1;
 }
 
-int index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err)
+int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err)
 {
-    size_t len = uri_base_len(uri);
-    if (vec_push(&idx->docs, doc) != 0) {
-        jsch_set_error(err, "", "out of memory");
+    size_t len = jsch__uri_base_len(uri);
+    if (jsch__vec_push(&idx->docs, doc) != 0) {
+        jsch__set_error(err, "", "out of memory");
         return -1;
     }
     json_incref(doc);
     jsch_resource *root = resource_new(idx, uri, len, doc, NULL);
     if (!root) {
-        jsch_set_error(err, "", "out of memory");
+        jsch__set_error(err, "", "out of memory");
         return -1;
     }
     walker w = { idx, { 0 }, err };
     int rc = walk(&w, doc, root, WALK_ROOT, 0);
-    buf_free(&w.ptr);
+    jsch__buf_free(&w.ptr);
     return rc;
 }
 
-void index_free(jsch_index *idx)
+void jsch__index_free(jsch_index *idx)
 {
     for (size_t i = 0; i < idx->resources.n; i++) {
         jsch_resource *r = idx->resources.v[i];
-        smap_free(&r->anchors);
-        smap_free(&r->dyn_anchors);
+        jsch__smap_free(&r->anchors);
+        jsch__smap_free(&r->dyn_anchors);
         free(r->uri);
         free(r);
     }
@@ -242,8 +242,8 @@ void index_free(jsch_index *idx)
     free(idx->resources.v);
     free(idx->locs_owned.v);
     free(idx->docs.v);
-    smap_free(&idx->by_uri);
-    pmap_free(&idx->locs);
+    jsch__smap_free(&idx->by_uri);
+    jsch__pmap_free(&idx->locs);
     memset(idx, 0, sizeof *idx);
 }
 
@@ -270,22 +270,22 @@ static const struct {
     const char *text;
     const size_t *len;
 } embedded_metas[] = {
-    {"https://json-schema.org/draft/2020-12/schema", jsch_meta_schema, &jsch_meta_schema_len},
-    {"https://json-schema.org/draft/2020-12/meta/core", jsch_meta_core, &jsch_meta_core_len},
-    {"https://json-schema.org/draft/2020-12/meta/applicator", jsch_meta_applicator,
-     &jsch_meta_applicator_len},
-    {"https://json-schema.org/draft/2020-12/meta/unevaluated", jsch_meta_unevaluated,
-     &jsch_meta_unevaluated_len},
-    {"https://json-schema.org/draft/2020-12/meta/validation", jsch_meta_validation,
-     &jsch_meta_validation_len},
-    {"https://json-schema.org/draft/2020-12/meta/meta-data", jsch_meta_meta_data,
-     &jsch_meta_meta_data_len},
-    {"https://json-schema.org/draft/2020-12/meta/format-annotation", jsch_meta_format_annotation,
-     &jsch_meta_format_annotation_len},
-    {"https://json-schema.org/draft/2020-12/meta/format-assertion", jsch_meta_format_assertion,
-     &jsch_meta_format_assertion_len},
-    {"https://json-schema.org/draft/2020-12/meta/content", jsch_meta_content,
-     &jsch_meta_content_len},
+    { "https://json-schema.org/draft/2020-12/schema", jsch__meta_schema, &jsch__meta_schema_len },
+    { "https://json-schema.org/draft/2020-12/meta/core", jsch__meta_core, &jsch__meta_core_len },
+    { "https://json-schema.org/draft/2020-12/meta/applicator", jsch__meta_applicator,
+      &jsch__meta_applicator_len },
+    { "https://json-schema.org/draft/2020-12/meta/unevaluated", jsch__meta_unevaluated,
+      &jsch__meta_unevaluated_len },
+    { "https://json-schema.org/draft/2020-12/meta/validation", jsch__meta_validation,
+      &jsch__meta_validation_len },
+    { "https://json-schema.org/draft/2020-12/meta/meta-data", jsch__meta_meta_data,
+      &jsch__meta_meta_data_len },
+    { "https://json-schema.org/draft/2020-12/meta/format-annotation", jsch__meta_format_annotation,
+      &jsch__meta_format_annotation_len },
+    { "https://json-schema.org/draft/2020-12/meta/format-assertion", jsch__meta_format_assertion,
+      &jsch__meta_format_assertion_len },
+    { "https://json-schema.org/draft/2020-12/meta/content", jsch__meta_content,
+      &jsch__meta_content_len },
 };
 
 /* Parses the embedded meta-schema URI into REG; 1 loaded, 0 not one of them, -1 error. */
@@ -307,7 +307,7 @@ jsch_registry *jsch_registry_new(void)
 void jsch_registry_free(jsch_registry *reg)
 {
     if (!reg) return;
-    index_free(&reg->idx);
+    jsch__index_free(&reg->idx);
     for (size_t i = 0; i < reg->prefixes.n; i++) {
         jsch_prefix *p = reg->prefixes.v[i];
         free(p->prefix);
@@ -318,25 +318,25 @@ void jsch_registry_free(jsch_registry *reg)
     for (size_t i = 0; i < reg->formats_owned.n; i++)
         free(reg->formats_owned.v[i]);
     free(reg->formats_owned.v);
-    smap_free(&reg->formats);
+    jsch__smap_free(&reg->formats);
     for (size_t i = 0; i < reg->metas_owned.n; i++)
         jsch_schema_free(reg->metas_owned.v[i]);
     free(reg->metas_owned.v);
-    smap_free(&reg->metas);
+    jsch__smap_free(&reg->metas);
     free(reg);
 }
 
 int jsch_registry_add(jsch_registry *reg, const char *uri, json_t *doc, jsch_error *err)
 {
     if (!reg || !uri || !doc) {
-        jsch_set_error(err, "", "invalid argument");
+        jsch__set_error(err, "", "invalid argument");
         return -1;
     }
-    if (!uri_has_scheme(uri)) {
-        jsch_set_error(err, "", "document URI \"%s\" is not absolute", uri);
+    if (!jsch__uri_has_scheme(uri)) {
+        jsch__set_error(err, "", "document URI \"%s\" is not absolute", uri);
         return -1;
     }
-    return index_add_document(&reg->idx, uri, doc, err);
+    return jsch__index_add_document(&reg->idx, uri, doc, err);
 }
 
 int jsch_registry_map_prefix(jsch_registry *reg, const char *prefix, const char *dir,
@@ -344,9 +344,9 @@ int jsch_registry_map_prefix(jsch_registry *reg, const char *prefix, const char 
 {
     jsch_prefix *p = calloc(1, sizeof *p);
     if (!p) goto oom;
-    p->prefix = jsch_strdup(prefix);
-    p->dir = jsch_strdup(dir);
-    if (!p->prefix || !p->dir || vec_push(&reg->prefixes, p) != 0) {
+    p->prefix = strdup(prefix);
+    p->dir = strdup(dir);
+    if (!p->prefix || !p->dir || jsch__vec_push(&reg->prefixes, p) != 0) {
         free(p->prefix);
         free(p->dir);
         free(p);
@@ -354,7 +354,7 @@ int jsch_registry_map_prefix(jsch_registry *reg, const char *prefix, const char 
     }
     return 0;
 oom:
-    jsch_set_error(err, "", "out of memory");
+    jsch__set_error(err, "", "out of memory");
     return -1;
 }
 
@@ -362,15 +362,15 @@ int jsch_registry_add_format(jsch_registry *reg, const char *name, jsch_format_f
                              jsch_error *err)
 {
     jsch_format *f = malloc(sizeof *f);
-    if (!f || vec_push(&reg->formats_owned, f) != 0) {
+    if (!f || jsch__vec_push(&reg->formats_owned, f) != 0) {
         free(f);
-        jsch_set_error(err, "", "out of memory");
+        jsch__set_error(err, "", "out of memory");
         return -1;
     }
     f->check = check;
     f->ud = ud;
-    if (smap_put(&reg->formats, name, strlen(name), f) != 0) {
-        jsch_set_error(err, "", "out of memory");
+    if (jsch__smap_put(&reg->formats, name, strlen(name), f) != 0) {
+        jsch__set_error(err, "", "out of memory");
         return -1;
     }
     return 0;
@@ -391,37 +391,37 @@ static int load_mapped(jsch_registry *reg, const char *uri, size_t len, jsch_err
         if (len < plen || memcmp(uri, p->prefix, plen) != 0) continue;
         const char *rest = uri + plen;
         size_t rlen = len - plen;
-        char *u = jsch_strndup(uri, len);
+        char *u = jsch__strndup(uri, len);
         if (!u) {
-            jsch_set_error(err, "", "out of memory");
+            jsch__set_error(err, "", "out of memory");
             return -1;
         }
         /* URIs arrive with dot segments removed; refuse what could still escape */
         if (rlen == 0 || memchr(rest, '?', rlen) || strstr(u + plen, "..") || rest[0] == '/') {
-            jsch_set_error(err, "", "cannot map \"%s\" to a file below \"%s\"", u, p->dir);
+            jsch__set_error(err, "", "cannot map \"%s\" to a file below \"%s\"", u, p->dir);
             free(u);
             return -1;
         }
         if (ends_with(rest, rlen, ".yaml") || ends_with(rest, rlen, ".yml")) {
-            jsch_set_error(err, "", "YAML schema \"%s\" is not supported", u);
+            jsch__set_error(err, "", "YAML schema \"%s\" is not supported", u);
             free(u);
             return -1;
         }
         jsch_buf path = { 0 };
-        buf_adds(&path, p->dir);
-        if (path.len && path.data[path.len - 1] != '/') buf_addc(&path, '/');
-        buf_add(&path, rest, rlen);
+        jsch__buf_adds(&path, p->dir);
+        if (path.len && path.data[path.len - 1] != '/') jsch__buf_addc(&path, '/');
+        jsch__buf_add(&path, rest, rlen);
         json_error_t jerr;
-        json_t *doc = json_load_file(buf_cstr(&path), 0, &jerr);
+        json_t *doc = json_load_file(jsch__buf_cstr(&path), 0, &jerr);
         if (!doc) {
-            jsch_set_error(err, "", "cannot load \"%s\" from \"%s\": %s", u, buf_cstr(&path),
-                           jerr.text);
-            buf_free(&path);
+            jsch__set_error(err, "", "cannot load \"%s\" from \"%s\": %s", u, jsch__buf_cstr(&path),
+                            jerr.text);
+            jsch__buf_free(&path);
             free(u);
             return -1;
         }
-        buf_free(&path);
-        int rc = index_add_document(&reg->idx, u, doc, err);
+        jsch__buf_free(&path);
+        int rc = jsch__index_add_document(&reg->idx, u, doc, err);
         json_decref(doc);
         free(u);
         return rc == 0 ? 1 : -1;
@@ -429,35 +429,36 @@ static int load_mapped(jsch_registry *reg, const char *uri, size_t len, jsch_err
     return 0;
 }
 
-jsch_resource *registry_find(jsch_registry *reg, const char *uri, size_t len, jsch_error *err)
+jsch_resource *jsch__registry_find(jsch_registry *reg, const char *uri, size_t len, jsch_error *err)
 {
-    jsch_resource *r = smap_get(&reg->idx.by_uri, uri, len);
+    jsch_resource *r = jsch__smap_get(&reg->idx.by_uri, uri, len);
     if (r) return r;
     int rc = load_embedded(reg, uri, len);
     if (rc > 0) {
-        r = smap_get(&reg->idx.by_uri, uri, len);
+        r = jsch__smap_get(&reg->idx.by_uri, uri, len);
         if (r) return r;
     }
     rc = load_mapped(reg, uri, len, err);
     if (rc < 0) return NULL;
-    if (rc > 0) r = smap_get(&reg->idx.by_uri, uri, len);
-    if (!r) jsch_set_error(err, "", "unknown schema \"%.*s\"", (int)len, uri);
+    if (rc > 0) r = jsch__smap_get(&reg->idx.by_uri, uri, len);
+    if (!r) jsch__set_error(err, "", "unknown schema \"%.*s\"", (int)len, uri);
     return r;
 }
 
-const jsch_schema *registry_metaschema(jsch_registry *reg, const char *uri, jsch_error *err)
+const jsch_schema *jsch__registry_metaschema(jsch_registry *reg, const char *uri, jsch_error *err)
 {
-    size_t len = uri_base_len(uri);
-    jsch_schema *s = smap_get(&reg->metas, uri, len);
+    size_t len = jsch__uri_base_len(uri);
+    jsch_schema *s = jsch__smap_get(&reg->metas, uri, len);
     if (s) return s;
-    jsch_resource *r = registry_find(reg, uri, len, err);
+    jsch_resource *r = jsch__registry_find(reg, uri, len, err);
     if (!r) return NULL;
-    char *u = jsch_strndup(uri, len);
+    char *u = jsch__strndup(uri, len);
     if (!u) return NULL;
     s = jsch_compile(reg, r->root, u, JSCH_NO_METASCHEMA, err);
     free(u);
     if (!s) return NULL;
-    if (vec_push(&reg->metas_owned, s) != 0 || smap_put(&reg->metas, uri, len, s) != 0) {
+    if (jsch__vec_push(&reg->metas_owned, s) != 0 ||
+        jsch__smap_put(&reg->metas, uri, len, s) != 0) {
         if (reg->metas_owned.n == 0 || reg->metas_owned.v[reg->metas_owned.n - 1] != s)
             jsch_schema_free(s);
         return NULL;

@@ -45,7 +45,7 @@ static size_t scheme_len(const char *s, size_t len)
     return (i < len && s[i] == ':') ? i : 0;
 }
 
-bool uri_has_scheme(const char *s) { return scheme_len(s, strlen(s)) > 0; }
+bool jsch__uri_has_scheme(const char *s) { return scheme_len(s, strlen(s)) > 0; }
 
 static void uri_split(const char *s, size_t len, uri_parts *p)
 {
@@ -142,11 +142,11 @@ static void add_path(jsch_buf *b, const char *path, size_t len)
         return;
     }
     size_t n = remove_dot_segments(path, len, tmp);
-    buf_add(b, tmp, n);
+    jsch__buf_add(b, tmp, n);
     free(tmp);
 }
 
-char *uri_resolve(const char *base, const char *ref)
+char *jsch__uri_resolve(const char *base, const char *ref)
 {
     uri_parts B, R;
     uri_split(base, strlen(base), &B);
@@ -154,31 +154,31 @@ char *uri_resolve(const char *base, const char *ref)
     jsch_buf out = { 0 };
     const uri_parts *q; /* where the query comes from */
     if (R.has_scheme) {
-        buf_add(&out, R.scheme, R.scheme_len);
-        buf_addc(&out, ':');
+        jsch__buf_add(&out, R.scheme, R.scheme_len);
+        jsch__buf_addc(&out, ':');
         if (R.has_auth) {
-            buf_adds(&out, "//");
-            buf_add(&out, R.auth, R.auth_len);
+            jsch__buf_adds(&out, "//");
+            jsch__buf_add(&out, R.auth, R.auth_len);
         }
         add_path(&out, R.path, R.path_len);
         q = &R;
     } else {
         if (B.has_scheme) {
-            buf_add(&out, B.scheme, B.scheme_len);
-            buf_addc(&out, ':');
+            jsch__buf_add(&out, B.scheme, B.scheme_len);
+            jsch__buf_addc(&out, ':');
         }
         if (R.has_auth) {
-            buf_adds(&out, "//");
-            buf_add(&out, R.auth, R.auth_len);
+            jsch__buf_adds(&out, "//");
+            jsch__buf_add(&out, R.auth, R.auth_len);
             add_path(&out, R.path, R.path_len);
             q = &R;
         } else {
             if (B.has_auth) {
-                buf_adds(&out, "//");
-                buf_add(&out, B.auth, B.auth_len);
+                jsch__buf_adds(&out, "//");
+                jsch__buf_add(&out, B.auth, B.auth_len);
             }
             if (R.path_len == 0) {
-                buf_add(&out, B.path, B.path_len);
+                jsch__buf_add(&out, B.path, B.path_len);
                 q = R.has_query ? &R : &B;
             } else if (R.path[0] == '/') {
                 add_path(&out, R.path, R.path_len);
@@ -187,33 +187,33 @@ char *uri_resolve(const char *base, const char *ref)
                 /* merge (5.2.3) */
                 jsch_buf m = { 0 };
                 if (B.has_auth && B.path_len == 0) {
-                    buf_addc(&m, '/');
+                    jsch__buf_addc(&m, '/');
                 } else {
                     size_t k = B.path_len;
                     while (k > 0 && B.path[k - 1] != '/')
                         k--;
-                    buf_add(&m, B.path, k);
+                    jsch__buf_add(&m, B.path, k);
                 }
-                buf_add(&m, R.path, R.path_len);
-                add_path(&out, buf_cstr(&m), m.len);
+                jsch__buf_add(&m, R.path, R.path_len);
+                add_path(&out, jsch__buf_cstr(&m), m.len);
                 if (m.oom) out.oom = true;
-                buf_free(&m);
+                jsch__buf_free(&m);
                 q = &R;
             }
         }
     }
     if (q->has_query) {
-        buf_addc(&out, '?');
-        buf_add(&out, q->query, q->query_len);
+        jsch__buf_addc(&out, '?');
+        jsch__buf_add(&out, q->query, q->query_len);
     }
     if (R.has_frag) {
-        buf_addc(&out, '#');
-        buf_add(&out, R.frag, R.frag_len);
+        jsch__buf_addc(&out, '#');
+        jsch__buf_add(&out, R.frag, R.frag_len);
     }
-    return buf_steal(&out);
+    return jsch__buf_steal(&out);
 }
 
-size_t uri_base_len(const char *uri)
+size_t jsch__uri_base_len(const char *uri)
 {
     const char *h = strchr(uri, '#');
     return h ? (size_t)(h - uri) : strlen(uri);
@@ -265,7 +265,7 @@ static bool authority_ok(const char *a, size_t len, bool iri)
         size_t iplen = (size_t)(close - ip);
         if (iplen > 0 && (ip[0] == 'v' || ip[0] == 'V')) {
             if (!chars_ok(ip, iplen, ":", false)) return false;
-        } else if (!format_ipv6_valid(ip, iplen)) {
+        } else if (!jsch__format_ipv6_valid(ip, iplen)) {
             return false;
         }
         hostlen = (size_t)(close - a) + 1;
@@ -282,7 +282,7 @@ static bool authority_ok(const char *a, size_t len, bool iri)
     return true;
 }
 
-bool uri_valid(const char *s, size_t len, bool reference, bool iri)
+bool jsch__uri_valid(const char *s, size_t len, bool reference, bool iri)
 {
     if (memchr(s, '\0', len)) return false;
     uri_parts p;
@@ -306,29 +306,29 @@ bool uri_valid(const char *s, size_t len, bool reference, bool iri)
 
 /* ---- JSON pointer and fragment text ---- */
 
-void ptr_escape(jsch_buf *b, const char *key, size_t len)
+void jsch__ptr_escape(jsch_buf *b, const char *key, size_t len)
 {
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
         if (key[i] != '~' && key[i] != '/') continue;
-        buf_add(b, key + start, i - start);
-        buf_adds(b, key[i] == '~' ? "~0" : "~1");
+        jsch__buf_add(b, key + start, i - start);
+        jsch__buf_adds(b, key[i] == '~' ? "~0" : "~1");
         start = i + 1;
     }
-    buf_add(b, key + start, len - start);
+    jsch__buf_add(b, key + start, len - start);
 }
 
-void frag_escape(jsch_buf *b, const char *s, size_t len)
+void jsch__frag_escape(jsch_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (is_unreserved((char)c) || is_subdelim((char)c) || c == ':' || c == '@' || c == '/' ||
             c == '?') {
-            buf_addc(b, (char)c);
+            jsch__buf_addc(b, (char)c);
         } else {
             char e[3] = { '%', hex[c >> 4], hex[c & 15] };
-            buf_add(b, e, 3);
+            jsch__buf_add(b, e, 3);
         }
     }
 }
@@ -341,7 +341,7 @@ static int hexval(char c)
     return -1;
 }
 
-char *pct_decode(const char *s, size_t len, size_t *outlen)
+char *jsch__pct_decode(const char *s, size_t len, size_t *outlen)
 {
     char *d = malloc(len + 1);
     if (!d) return NULL;

@@ -30,7 +30,7 @@ static bool buf_reserve(jsch_buf *b, size_t extra)
     return true;
 }
 
-void buf_add(jsch_buf *b, const char *s, size_t n)
+void jsch__buf_add(jsch_buf *b, const char *s, size_t n)
 {
     if (!buf_reserve(b, n)) return;
     if (n) memcpy(b->data + b->len, s, n);
@@ -38,11 +38,11 @@ void buf_add(jsch_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-void buf_adds(jsch_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+void jsch__buf_adds(jsch_buf *b, const char *s) { jsch__buf_add(b, s, strlen(s)); }
 
-void buf_addc(jsch_buf *b, char c) { buf_add(b, &c, 1); }
+void jsch__buf_addc(jsch_buf *b, char c) { jsch__buf_add(b, &c, 1); }
 
-void buf_addf(jsch_buf *b, const char *fmt, ...)
+void jsch__buf_addf(jsch_buf *b, const char *fmt, ...)
 {
     char small[256];
     va_list ap;
@@ -51,7 +51,7 @@ void buf_addf(jsch_buf *b, const char *fmt, ...)
     va_end(ap);
     if (n < 0) return;
     if ((size_t)n < sizeof small) {
-        buf_add(b, small, (size_t)n);
+        jsch__buf_add(b, small, (size_t)n);
         return;
     }
     if (!buf_reserve(b, (size_t)n)) return;
@@ -61,25 +61,25 @@ void buf_addf(jsch_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-const char *buf_cstr(jsch_buf *b)
+const char *jsch__buf_cstr(jsch_buf *b)
 {
     if (!b->data) return "";
     return b->data;
 }
 
-char *buf_steal(jsch_buf *b)
+char *jsch__buf_steal(jsch_buf *b)
 {
     if (b->oom) {
-        buf_free(b);
+        jsch__buf_free(b);
         return NULL;
     }
-    char *s = b->data ? b->data : jsch_strdup("");
+    char *s = b->data ? b->data : strdup("");
     b->data = NULL;
     b->len = b->cap = 0;
     return s;
 }
 
-void buf_free(jsch_buf *b)
+void jsch__buf_free(jsch_buf *b)
 {
     free(b->data);
     b->data = NULL;
@@ -87,7 +87,7 @@ void buf_free(jsch_buf *b)
     b->oom = false;
 }
 
-char *jsch_strndup(const char *s, size_t n)
+char *jsch__strndup(const char *s, size_t n)
 {
     char *d = malloc(n + 1);
     if (!d) return NULL;
@@ -96,9 +96,7 @@ char *jsch_strndup(const char *s, size_t n)
     return d;
 }
 
-char *jsch_strdup(const char *s) { return jsch_strndup(s, strlen(s)); }
-
-void jsch_set_error(jsch_error *err, const char *location, const char *fmt, ...)
+void jsch__set_error(jsch_error *err, const char *location, const char *fmt, ...)
 {
     if (!err) return;
     va_list ap;
@@ -129,7 +127,7 @@ static smap_entry *smap_slot(const jsch_smap *m, const char *key, size_t klen, s
     }
 }
 
-void *smap_get(const jsch_smap *m, const char *key, size_t klen)
+void *jsch__smap_get(const jsch_smap *m, const char *key, size_t klen)
 {
     if (!m->count) return NULL;
     smap_entry *e = smap_slot(m, key, klen, hash_bytes(key, klen));
@@ -151,7 +149,7 @@ static int smap_grow(jsch_smap *m)
     return 0;
 }
 
-int smap_put(jsch_smap *m, const char *key, size_t klen, void *val)
+int jsch__smap_put(jsch_smap *m, const char *key, size_t klen, void *val)
 {
     if ((m->count + 1) * 2 > m->cap && smap_grow(m) != 0) return -1;
     size_t h = hash_bytes(key, klen);
@@ -160,7 +158,7 @@ int smap_put(jsch_smap *m, const char *key, size_t klen, void *val)
         e->val = val;
         return 0;
     }
-    char *k = jsch_strndup(key, klen);
+    char *k = jsch__strndup(key, klen);
     if (!k) return -1;
     e->key = k;
     e->klen = klen;
@@ -170,7 +168,7 @@ int smap_put(jsch_smap *m, const char *key, size_t klen, void *val)
     return 0;
 }
 
-void smap_free(jsch_smap *m)
+void jsch__smap_free(jsch_smap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
         free(m->e[i].key);
@@ -197,14 +195,14 @@ static pmap_entry *pmap_slot(const jsch_pmap *m, const void *key)
     }
 }
 
-void *pmap_get(const jsch_pmap *m, const void *key)
+void *jsch__pmap_get(const jsch_pmap *m, const void *key)
 {
     if (!m->count) return NULL;
     pmap_entry *e = pmap_slot(m, key);
     return e->key ? e->val : NULL;
 }
 
-int pmap_put(jsch_pmap *m, const void *key, void *val)
+int jsch__pmap_put(jsch_pmap *m, const void *key, void *val)
 {
     if ((m->count + 1) * 2 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 64;
@@ -223,14 +221,14 @@ int pmap_put(jsch_pmap *m, const void *key, void *val)
     return 0;
 }
 
-void pmap_free(jsch_pmap *m)
+void jsch__pmap_free(jsch_pmap *m)
 {
     free(m->e);
     m->e = NULL;
     m->cap = m->count = 0;
 }
 
-int vec_push(jsch_vec *vec, void *p)
+int jsch__vec_push(jsch_vec *vec, void *p)
 {
     if (vec->n == vec->cap) {
         size_t cap = vec->cap ? vec->cap * 2 : 8;

@@ -1,7 +1,7 @@
 /*
  * validate.c - the evaluation driver.
  *
- * validate_node() runs one node's keywords against one instance value. State
+ * jsch__validate_node() runs one node's keywords against one instance value. State
  * that is per call lives on the C stack: the instance and keyword paths are
  * linked lists of segments (jsch_seg) that are only turned into JSON pointer
  * strings when an error is recorded, so a passing validation builds no
@@ -53,9 +53,10 @@ const jsch_issue *jsch_result_get(const jsch_result *r, size_t i)
 }
 
 /* Takes ownership of the strings (freed here on failure). */
-int result_push(jsch_result *r, char *iloc, char *kloc, char *aloc, const char *kw, char *msg)
+static int result_push(jsch_result *r, char *iloc, char *kloc, char *aloc, const char *kw,
+                       char *msg)
 {
-    char *kwc = jsch_strdup(kw);
+    char *kwc = strdup(kw);
     if (!iloc || !kloc || !aloc || !kwc || !msg) goto fail;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 8;
@@ -77,7 +78,7 @@ fail:
 
 /* ---- paths ---- */
 
-void seg_render(jsch_buf *b, const jsch_seg *s)
+void jsch__seg_render(jsch_buf *b, const jsch_seg *s)
 {
     const jsch_seg *stack[64];
     size_t n = 0;
@@ -92,11 +93,11 @@ void seg_render(jsch_buf *b, const jsch_seg *s)
     for (const jsch_seg *p = s; p; p = p->up)
         v[--i] = p;
     for (i = 0; i < n; i++) {
-        buf_addc(b, '/');
+        jsch__buf_addc(b, '/');
         if (v[i]->key)
-            ptr_escape(b, v[i]->key, v[i]->len == (size_t)-1 ? strlen(v[i]->key) : v[i]->len);
+            jsch__ptr_escape(b, v[i]->key, v[i]->len == (size_t)-1 ? strlen(v[i]->key) : v[i]->len);
         else
-            buf_addf(b, "%zu", v[i]->index);
+            jsch__buf_addf(b, "%zu", v[i]->index);
     }
     if (v != stack) free(v);
 }
@@ -104,30 +105,30 @@ void seg_render(jsch_buf *b, const jsch_seg *s)
 static void record(const jsch_vctx *c, const char *kwname, char *msg)
 {
     jsch_buf il = { 0 }, kl = { 0 }, al = { 0 };
-    seg_render(&il, c->ipath);
-    seg_render(&kl, c->kpath);
+    jsch__seg_render(&il, c->ipath);
+    jsch__seg_render(&kl, c->kpath);
     if (kwname) {
-        buf_addc(&kl, '/');
-        ptr_escape(&kl, kwname, strlen(kwname));
+        jsch__buf_addc(&kl, '/');
+        jsch__ptr_escape(&kl, kwname, strlen(kwname));
     }
     if (c->node && c->node->abs) {
-        buf_adds(&al, c->node->abs);
+        jsch__buf_adds(&al, c->node->abs);
         if (kwname) {
-            buf_addc(&al, '/');
-            frag_escape(&al, kwname, strlen(kwname));
+            jsch__buf_addc(&al, '/');
+            jsch__frag_escape(&al, kwname, strlen(kwname));
         }
     }
-    result_push(c->st->out, buf_steal(&il), buf_steal(&kl), buf_steal(&al),
+    result_push(c->st->out, jsch__buf_steal(&il), jsch__buf_steal(&kl), jsch__buf_steal(&al),
                 kwname ? kwname : "false", msg);
 }
 
-void report_errorv(const jsch_vctx *c, const char *kwname, const char *msg)
+void jsch__report_errorv(const jsch_vctx *c, const char *kwname, const char *msg)
 {
     if (!c->report || !c->st->out) return;
-    record(c, kwname, jsch_strdup(msg));
+    record(c, kwname, strdup(msg));
 }
 
-void report_error(const jsch_vctx *c, const char *kwname, const char *fmt, ...)
+void jsch__report_error(const jsch_vctx *c, const char *kwname, const char *fmt, ...)
 {
     if (!c->report || !c->st->out) return;
     char small[512];
@@ -135,21 +136,21 @@ void report_error(const jsch_vctx *c, const char *kwname, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
-    record(c, kwname, jsch_strdup(small));
+    record(c, kwname, strdup(small));
 }
 
 /* A fatal error ends the whole evaluation (the instance is invalid) and is
    always recorded, even while probing, so "not" cannot turn it into success. */
-void report_fatal(const jsch_vctx *c, const char *kwname, const char *msg)
+void jsch__report_fatal(const jsch_vctx *c, const char *kwname, const char *msg)
 {
     if (c->st->fatal) return;
     c->st->fatal = true;
-    if (c->st->out) record(c, kwname, jsch_strdup(msg));
+    if (c->st->out) record(c, kwname, strdup(msg));
 }
 
 /* ---- annotation sets ---- */
 
-int evalset_init(jsch_evalset *s, const json_t *inst)
+int jsch__evalset_init(jsch_evalset *s, const json_t *inst)
 {
     s->n = json_is_object(inst)  ? json_object_size(inst)
            : json_is_array(inst) ? json_array_size(inst)
@@ -158,7 +159,7 @@ int evalset_init(jsch_evalset *s, const json_t *inst)
     return s->bits ? 0 : -1;
 }
 
-void evalset_merge(jsch_evalset *dst, const jsch_evalset *src)
+void jsch__evalset_merge(jsch_evalset *dst, const jsch_evalset *src)
 {
     if (!dst || !dst->bits || !src->bits) return;
     size_t n = (dst->n < src->n ? dst->n : src->n) / 8 + 1;
@@ -166,7 +167,7 @@ void evalset_merge(jsch_evalset *dst, const jsch_evalset *src)
         dst->bits[i] |= src->bits[i];
 }
 
-void evalset_free(jsch_evalset *s)
+void jsch__evalset_free(jsch_evalset *s)
 {
     free(s->bits);
     s->bits = NULL;
@@ -174,8 +175,9 @@ void evalset_free(jsch_evalset *s)
 
 /* ---- evaluation ---- */
 
-bool apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra, const jsch_node *sub,
-               const json_t *inst, const jsch_seg *iseg, bool report, jsch_evalset *ann)
+bool jsch__apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra,
+                     const jsch_node *sub, const json_t *inst, const jsch_seg *iseg, bool report,
+                     jsch_evalset *ann)
 {
     jsch_seg k1 = { c->kpath, kwname, (size_t)-1, 0 };
     jsch_seg k2;
@@ -185,18 +187,18 @@ bool apply_sub(const jsch_vctx *c, const char *kwname, const jsch_seg *kextra, c
         k2.up = &k1;
         kp = &k2;
     }
-    return validate_node(c->st, sub, inst, iseg ? iseg : c->ipath, kp, c->scope,
-                         report && c->report, ann);
+    return jsch__validate_node(c->st, sub, inst, iseg ? iseg : c->ipath, kp, c->scope,
+                               report && c->report, ann);
 }
 
 static bool run_keyword(const jsch_vctx *c, const jsch_kw *kw)
 {
     switch (kw->kind) {
     case KW_REF:
-    case KW_DYNREF: return kw_ref(c, kw);
-    case KW_FORMAT: return kw_format(c, kw);
+    case KW_DYNREF: return jsch__kw_ref(c, kw);
+    case KW_FORMAT: return jsch__kw_format(c, kw);
     case KW_UNEVALITEMS:
-    case KW_UNEVALPROPS: return kw_unevaluated(c, kw);
+    case KW_UNEVALPROPS: return jsch__kw_unevaluated(c, kw);
     case KW_PROPERTIES:
     case KW_PATTERNPROPERTIES:
     case KW_ADDITIONALPROPERTIES:
@@ -209,30 +211,32 @@ static bool run_keyword(const jsch_vctx *c, const jsch_kw *kw)
     case KW_ANYOF:
     case KW_ONEOF:
     case KW_NOT:
-    case KW_IF: return kw_applicator(c, kw);
-    default: return kw_validation(c, kw);
+    case KW_IF: return jsch__kw_applicator(c, kw);
+    default: return jsch__kw_validation(c, kw);
     }
 }
 
-bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
-                   const jsch_seg *ipath, const jsch_seg *kpath, const jsch_scope *scope,
-                   bool report, jsch_evalset *ann)
+bool jsch__validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
+                         const jsch_seg *ipath, const jsch_seg *kpath, const jsch_scope *scope,
+                         bool report, jsch_evalset *ann)
 {
     if (st->fatal) return false;
     jsch_vctx c = { st, node, inst, ipath, kpath, scope, report, ann };
     if (node->boolean >= 0) {
         if (node->boolean) return true;
-        report_error(&c, NULL, "no value is allowed here (the schema is false)");
+        jsch__report_error(&c, NULL, "no value is allowed here (the schema is false)");
         return false;
     }
     if (st->depth >= JSCH_MAX_DEPTH) {
-        report_fatal(&c, NULL,
-                     "evaluation exceeds the maximum depth (a reference loop or too deep nesting)");
+        jsch__report_fatal(
+            &c, NULL,
+            "evaluation exceeds the maximum depth (a reference loop or too deep nesting)");
         return false;
     }
     if (++st->steps > JSCH_MAX_STEPS) {
-        report_fatal(&c, NULL,
-                     "evaluation takes too many steps (the schema combines too many alternatives)");
+        jsch__report_fatal(
+            &c, NULL,
+            "evaluation takes too many steps (the schema combines too many alternatives)");
         return false;
     }
     st->depth++;
@@ -246,7 +250,7 @@ bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
     jsch_evalset local = { 0 };
     if ((node->uneval_props && json_is_object(inst)) ||
         (node->uneval_items && json_is_array(inst))) {
-        if (evalset_init(&local, inst) == 0) c.ann = &local;
+        if (jsch__evalset_init(&local, inst) == 0) c.ann = &local;
     }
     bool ok = true;
     for (size_t i = 0; i < node->nkw; i++) {
@@ -256,8 +260,8 @@ bool validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
         }
     }
     if (c.ann == &local) {
-        if (ok && ann) evalset_merge(ann, &local);
-        evalset_free(&local);
+        if (ok && ann) jsch__evalset_merge(ann, &local);
+        jsch__evalset_free(&local);
     }
     st->depth--;
     return ok && !st->fatal;
@@ -267,7 +271,7 @@ bool jsch_validate(const jsch_schema *schema, const json_t *instance, jsch_resul
 {
     if (!schema || !instance) return false;
     jsch_vstate st = { schema, out, NULL, 0, 0, false, false };
-    bool ok = validate_node(&st, schema->root, instance, NULL, NULL, NULL, out != NULL, NULL);
+    bool ok = jsch__validate_node(&st, schema->root, instance, NULL, NULL, NULL, out != NULL, NULL);
     if (st.md) pcre2_match_data_free(st.md);
     return ok && !st.fatal;
 }

@@ -19,7 +19,7 @@ static long double num_ld(const json_t *v)
                               : (long double)json_real_value(v);
 }
 
-int num_cmp(const json_t *a, const json_t *b)
+int jsch__num_cmp(const json_t *a, const json_t *b)
 {
     if (json_is_integer(a) && json_is_integer(b)) {
         json_int_t x = json_integer_value(a), y = json_integer_value(b);
@@ -29,7 +29,7 @@ int num_cmp(const json_t *a, const json_t *b)
     return x < y ? -1 : x > y;
 }
 
-bool num_is_integer(const json_t *v)
+bool jsch__num_is_integer(const json_t *v)
 {
     if (json_is_integer(v)) return true;
     if (!json_is_real(v)) return false;
@@ -37,7 +37,7 @@ bool num_is_integer(const json_t *v)
     return isfinite(d) && d == floor(d);
 }
 
-bool num_multiple_of(const json_t *v, const json_t *m)
+bool jsch__num_multiple_of(const json_t *v, const json_t *m)
 {
     if (json_is_integer(v) && json_is_integer(m)) {
         json_int_t d = json_integer_value(m);
@@ -56,10 +56,10 @@ bool num_multiple_of(const json_t *v, const json_t *m)
     return fabs(q - r) <= 1e-9 * (fabs(q) > 1 ? fabs(q) : 1);
 }
 
-bool value_equal(const json_t *a, const json_t *b)
+bool jsch__value_equal(const json_t *a, const json_t *b)
 {
     if (a == b) return true;
-    if (json_is_number(a) && json_is_number(b)) return num_cmp(a, b) == 0;
+    if (json_is_number(a) && json_is_number(b)) return jsch__num_cmp(a, b) == 0;
     if (json_typeof(a) != json_typeof(b)) return false;
     switch (json_typeof(a)) {
     case JSON_STRING:
@@ -69,7 +69,7 @@ bool value_equal(const json_t *a, const json_t *b)
         size_t n = json_array_size(a);
         if (n != json_array_size(b)) return false;
         for (size_t i = 0; i < n; i++)
-            if (!value_equal(json_array_get(a, i), json_array_get(b, i))) return false;
+            if (!jsch__value_equal(json_array_get(a, i), json_array_get(b, i))) return false;
         return true;
     }
     case JSON_OBJECT: {
@@ -78,7 +78,7 @@ bool value_equal(const json_t *a, const json_t *b)
              it = json_object_iter_next((json_t *)a, it)) {
             const json_t *o =
                 json_object_getn(b, json_object_iter_key(it), json_object_iter_key_len(it));
-            if (!o || !value_equal(json_object_iter_value(it), o)) return false;
+            if (!o || !jsch__value_equal(json_object_iter_value(it), o)) return false;
         }
         return true;
     }
@@ -86,8 +86,8 @@ bool value_equal(const json_t *a, const json_t *b)
     }
 }
 
-/* Consistent with value_equal: equal numbers hash alike (by double value). */
-size_t value_hash(const json_t *v)
+/* Consistent with jsch__value_equal: equal numbers hash alike (by double value). */
+size_t jsch__value_hash(const json_t *v)
 {
     size_t h = (size_t)json_typeof(v) * 31u;
     switch (json_typeof(v)) {
@@ -107,7 +107,7 @@ size_t value_hash(const json_t *v)
     }
     case JSON_ARRAY:
         for (size_t i = 0; i < json_array_size(v); i++)
-            h = h * 31u + value_hash(json_array_get(v, i));
+            h = h * 31u + jsch__value_hash(json_array_get(v, i));
         return h;
     case JSON_OBJECT: {
         size_t acc = 0; /* order independent */
@@ -117,7 +117,7 @@ size_t value_hash(const json_t *v)
             size_t kh = 5381;
             for (size_t i = 0; i < json_object_iter_key_len(it); i++)
                 kh = kh * 33u + (unsigned char)k[i];
-            acc += kh ^ value_hash(json_object_iter_value(it));
+            acc += kh ^ jsch__value_hash(json_object_iter_value(it));
         }
         return h ^ acc;
     }
@@ -125,7 +125,7 @@ size_t value_hash(const json_t *v)
     }
 }
 
-size_t utf8_length(const char *s, size_t len)
+size_t jsch__utf8_length(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
