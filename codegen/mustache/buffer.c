@@ -77,7 +77,7 @@ static void copy_field(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
-void mstp_error_set(mst_error *err, const char *source, int line, int column, size_t position,
+void mst__error_set(mst_error *err, const char *source, int line, int column, size_t position,
                     const char *fmt, ...)
 {
     if (!err)
@@ -92,7 +92,7 @@ void mstp_error_set(mst_error *err, const char *source, int line, int column, si
     va_end(ap);
 }
 
-void mstp_error_oom(mst_error *err, const char *source)
+void mst__error_oom(mst_error *err, const char *source)
 {
-    mstp_error_set(err, source, 0, 0, 0, "out of memory");
+    mst__error_set(err, source, 0, 0, 0, "out of memory");
 }

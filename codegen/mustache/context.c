@@ -14,20 +14,20 @@
 
 #include "mustache_private.h"
 
-void mstp_context_init(struct mstp_context *ctx)
+void mst__context_init(struct mst__context *ctx)
 {
     ctx->frames = NULL;
     ctx->len = 0;
     ctx->cap = 0;
 }
 
-void mstp_context_release(struct mstp_context *ctx)
+void mst__context_release(struct mst__context *ctx)
 {
     free(ctx->frames);
-    mstp_context_init(ctx);
+    mst__context_init(ctx);
 }
 
-int mstp_context_push(struct mstp_context *ctx, const json_t *value)
+int mst__context_push(struct mst__context *ctx, const json_t *value)
 {
     if (ctx->len == ctx->cap) {
         size_t cap = ctx->cap ? ctx->cap * 2 : 16;
@@ -41,7 +41,7 @@ int mstp_context_push(struct mstp_context *ctx, const json_t *value)
     return 0;
 }
 
-void mstp_context_pop(struct mstp_context *ctx)
+void mst__context_pop(struct mst__context *ctx)
 {
     if (ctx->len > 0)
         ctx->len--;
@@ -55,7 +55,7 @@ static const json_t *member(const json_t *value, const char *key, size_t klen)
     return json_object_getn(value, key, klen);
 }
 
-const json_t *mstp_context_lookup(const struct mstp_context *ctx, const char *name, size_t len)
+const json_t *mst__context_lookup(const struct mst__context *ctx, const char *name, size_t len)
 {
     if (len == 1 && name[0] == '.')
         return ctx->len ? ctx->frames[ctx->len - 1] : NULL;
@@ -79,7 +79,7 @@ const json_t *mstp_context_lookup(const struct mstp_context *ctx, const char *na
     return found;
 }
 
-int mstp_is_falsy(const json_t *value)
+int mst__is_falsy(const json_t *value)
 {
     if (!value || json_is_null(value) || json_is_false(value))
         return 1;

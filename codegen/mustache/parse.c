@@ -9,7 +9,7 @@
  * the delimiters for the rest of this template only (the delimiters point into the
  * template's own source copy, so they need no storage).
  *
- * Text is emitted with an MSTP_INDENT node at every line start that survives
+ * Text is emitted with an MST__INDENT node at every line start that survives
  * standalone removal. The spec says a standalone partial's every line is indented
  * "before rendering", i.e. as if its text were indented and then compiled; those
  * nodes let one compiled partial do that at render time whatever its indentation,
@@ -31,7 +31,7 @@ struct parser {
     size_t open_len;
     const char *close;
     size_t close_len;
-    size_t stack[MSTP_MAX_SECTION_DEPTH]; /* indices of open section nodes */
+    size_t stack[MST__MAX_SECTION_DEPTH]; /* indices of open section nodes */
     size_t depth;
     /* A cursor turning positions into line and column without rescanning. */
     size_t lc_pos;
@@ -108,29 +108,29 @@ static int fail(struct parser *ps, size_t pos, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    mstp_error_set(ps->err, ps->tpl->name, line, column, pos, "%s", msg);
+    mst__error_set(ps->err, ps->tpl->name, line, column, pos, "%s", msg);
     return -1;
 }
 
 static int oom(struct parser *ps)
 {
-    mstp_error_oom(ps->err, ps->tpl->name);
+    mst__error_oom(ps->err, ps->tpl->name);
     return -1;
 }
 
 /* Appends a node and returns it, or NULL when out of memory. */
-static struct mstp_node *add_node(struct parser *ps, enum mstp_kind kind)
+static struct mst__node *add_node(struct parser *ps, enum mst__kind kind)
 {
     mst_template *t = ps->tpl;
     if (t->count == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 32;
-        struct mstp_node *nodes = realloc(t->nodes, cap * sizeof *nodes);
+        struct mst__node *nodes = realloc(t->nodes, cap * sizeof *nodes);
         if (!nodes)
             return NULL;
         t->nodes = nodes;
         t->cap = cap;
     }
-    struct mstp_node *n = &t->nodes[t->count++];
+    struct mst__node *n = &t->nodes[t->count++];
     memset(n, 0, sizeof *n);
     n->kind = kind;
     return n;
@@ -145,7 +145,7 @@ static int add_text(struct parser *ps, size_t from, size_t to)
 {
     if (from == to)
         return 0;
-    struct mstp_node *n = add_node(ps, MSTP_TEXT);
+    struct mst__node *n = add_node(ps, MST__TEXT);
     if (!n)
         return oom(ps);
     n->text = ps->src + from;
@@ -155,7 +155,7 @@ static int add_text(struct parser *ps, size_t from, size_t to)
 
 static int add_indent(struct parser *ps)
 {
-    return add_node(ps, MSTP_INDENT) ? 0 : oom(ps);
+    return add_node(ps, MST__INDENT) ? 0 : oom(ps);
 }
 
 /* Emits src[from, to) as text with an indent node at each line start in it; the line
@@ -264,14 +264,14 @@ static int check_name(struct parser *ps, const struct tag *tag)
 }
 
 /* Adds a node named by the tag's content. */
-static struct mstp_node *add_named(struct parser *ps, enum mstp_kind kind, const struct tag *tag)
+static struct mst__node *add_named(struct parser *ps, enum mst__kind kind, const struct tag *tag)
 {
     char *name = malloc(tag->content_len + 1);
     if (!name)
         return NULL;
     memcpy(name, tag->content, tag->content_len);
     name[tag->content_len] = '\0';
-    struct mstp_node *n = add_node(ps, kind);
+    struct mst__node *n = add_node(ps, kind);
     if (!n) {
         free(name);
         return NULL;
@@ -309,10 +309,10 @@ static int open_section(struct parser *ps, const struct tag *tag)
 {
     if (check_name(ps, tag) < 0)
         return -1;
-    if (ps->depth == MSTP_MAX_SECTION_DEPTH)
+    if (ps->depth == MST__MAX_SECTION_DEPTH)
         return fail(ps, tag->start, "section \"%.*s\" nested too deeply (limit %d)",
-                    clip(tag->content_len), tag->content, MSTP_MAX_SECTION_DEPTH);
-    enum mstp_kind kind = tag->sigil == '#' ? MSTP_SECTION : MSTP_INVERTED;
+                    clip(tag->content_len), tag->content, MST__MAX_SECTION_DEPTH);
+    enum mst__kind kind = tag->sigil == '#' ? MST__SECTION : MST__INVERTED;
     if (!add_named(ps, kind, tag))
         return oom(ps);
     ps->stack[ps->depth++] = ps->tpl->count - 1;
@@ -324,7 +324,7 @@ static int close_section(struct parser *ps, const struct tag *tag)
     if (ps->depth == 0)
         return fail(ps, tag->start, "unexpected close of section \"%.*s\"",
                     clip(tag->content_len), tag->content);
-    struct mstp_node *open = &ps->tpl->nodes[ps->stack[ps->depth - 1]];
+    struct mst__node *open = &ps->tpl->nodes[ps->stack[ps->depth - 1]];
     if (open->name_len != tag->content_len ||
         memcmp(open->name, tag->content, tag->content_len) != 0)
         return fail(ps, tag->start, "mismatched close \"%.*s\" of section \"%.*s\"",
@@ -338,7 +338,7 @@ static int add_partial(struct parser *ps, const struct tag *tag, int alone, size
 {
     if (tag->content_len == 0)
         return fail(ps, tag->start, "empty partial name");
-    struct mstp_node *n = add_named(ps, MSTP_PARTIAL, tag);
+    struct mst__node *n = add_named(ps, MST__PARTIAL, tag);
     if (!n)
         return oom(ps);
     n->standalone = alone;
@@ -378,7 +378,7 @@ static int handle_tag(struct parser *ps, const struct tag *tag)
     default:
         if (check_name(ps, tag) < 0)
             return -1;
-        if (!add_named(ps, tag->sigil ? MSTP_RAW : MSTP_VAR, tag))
+        if (!add_named(ps, tag->sigil ? MST__RAW : MST__VAR, tag))
             return oom(ps);
         return 0;
     }
@@ -397,8 +397,8 @@ static int parse(struct parser *ps)
     if (emit_text(ps, ps->text_start, ps->len, 0) < 0)
         return -1;
     if (ps->depth > 0) {
-        const struct mstp_node *open = &ps->tpl->nodes[ps->stack[ps->depth - 1]];
-        mstp_error_set(ps->err, ps->tpl->name, open->line, open->column, open->position,
+        const struct mst__node *open = &ps->tpl->nodes[ps->stack[ps->depth - 1]];
+        mst__error_set(ps->err, ps->tpl->name, open->line, open->column, open->position,
                        "unclosed section \"%.*s\"", clip(open->name_len), open->name);
         return -1;
     }
@@ -428,7 +428,7 @@ mst_template *mst_compile(const char *text, size_t len, const char *name, mst_er
     }
     if (!tpl || !tpl->name || !tpl->source) {
         mst_template_free(tpl);
-        mstp_error_oom(err, name);
+        mst__error_oom(err, name);
         return NULL;
     }
     tpl->source_len = text ? len : 0;

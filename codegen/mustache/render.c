@@ -10,7 +10,7 @@
  *
  * Recursion is bounded: partials by opts->max_depth (a partial including itself
  * fails there with an error, not a stack overflow), sections and partials together
- * by MSTP_MAX_RENDER_NESTING.
+ * by MST__MAX_RENDER_NESTING.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +25,7 @@ struct render {
     unsigned max_depth;
     unsigned partial_depth; /* partials being rendered */
     unsigned nesting;       /* sections and partials being rendered */
-    struct mstp_context ctx;
+    struct mst__context ctx;
     mst_buffer *out;
     mst_error *err;
 };
@@ -41,7 +41,7 @@ static int render_range(struct render *r, const mst_template *t, size_t from, si
 
 static int oom(struct render *r, const mst_template *t)
 {
-    mstp_error_oom(r->err, t->name);
+    mst__error_oom(r->err, t->name);
     return -1;
 }
 
@@ -102,12 +102,12 @@ static int append_value(struct render *r, const mst_template *t, const json_t *v
 }
 
 /* Enters one more level of sections or partials, failing past the limit. */
-static int enter(struct render *r, const mst_template *t, const struct mstp_node *n)
+static int enter(struct render *r, const mst_template *t, const struct mst__node *n)
 {
-    if (r->nesting >= MSTP_MAX_RENDER_NESTING) {
-        mstp_error_set(r->err, t->name, n->line, n->column, n->position,
+    if (r->nesting >= MST__MAX_RENDER_NESTING) {
+        mst__error_set(r->err, t->name, n->line, n->column, n->position,
                        "\"%.40s\" nested too deeply (limit %d sections and partials)", n->name,
-                       MSTP_MAX_RENDER_NESTING);
+                       MST__MAX_RENDER_NESTING);
         return -1;
     }
     r->nesting++;
@@ -118,25 +118,25 @@ static int enter(struct render *r, const mst_template *t, const struct mstp_node
 static int render_body(struct render *r, const mst_template *t, size_t i, const json_t *value,
                        const struct indent *ind)
 {
-    if (mstp_context_push(&r->ctx, value) < 0)
+    if (mst__context_push(&r->ctx, value) < 0)
         return oom(r, t);
     int rc = render_range(r, t, i + 1, t->nodes[i].end, ind);
-    mstp_context_pop(&r->ctx);
+    mst__context_pop(&r->ctx);
     return rc;
 }
 
 static int render_section(struct render *r, const mst_template *t, size_t i,
                           const struct indent *ind)
 {
-    const struct mstp_node *n = &t->nodes[i];
-    const json_t *value = mstp_context_lookup(&r->ctx, n->name, n->name_len);
-    int falsy = mstp_is_falsy(value);
-    if (falsy != (n->kind == MSTP_INVERTED))
+    const struct mst__node *n = &t->nodes[i];
+    const json_t *value = mst__context_lookup(&r->ctx, n->name, n->name_len);
+    int falsy = mst__is_falsy(value);
+    if (falsy != (n->kind == MST__INVERTED))
         return 0;
     if (enter(r, t, n) < 0)
         return -1;
     int rc = 0;
-    if (n->kind == MSTP_INVERTED) {
+    if (n->kind == MST__INVERTED) {
         rc = render_range(r, t, i + 1, n->end, ind);
     } else if (json_is_array(value)) {
         for (size_t k = 0; rc == 0 && k < json_array_size(value); k++)
@@ -152,7 +152,7 @@ static int render_section(struct render *r, const mst_template *t, size_t i,
  * A partial that is not standalone gets no indentation at all: only the lines of a
  * standalone partial are indented. */
 static int render_partial_with(struct render *r, const mst_template *t,
-                               const struct mstp_node *n, const mst_template *p,
+                               const struct mst__node *n, const mst_template *p,
                                const struct indent *ind)
 {
     struct indent sub = { "", 0 };
@@ -176,13 +176,13 @@ static int render_partial_with(struct render *r, const mst_template *t,
     return rc;
 }
 
-static int render_partial(struct render *r, const mst_template *t, const struct mstp_node *n,
+static int render_partial(struct render *r, const mst_template *t, const struct mst__node *n,
                           const struct indent *ind)
 {
     if (!r->partial)
         return 0;
     if (r->partial_depth >= r->max_depth) {
-        mstp_error_set(r->err, t->name, n->line, n->column, n->position,
+        mst__error_set(r->err, t->name, n->line, n->column, n->position,
                        "partial \"%.40s\" nested too deeply (limit %u)", n->name, r->max_depth);
         return -1;
     }
@@ -204,26 +204,26 @@ static int render_range(struct render *r, const mst_template *t, size_t from, si
                         const struct indent *ind)
 {
     for (size_t i = from; i < to; i++) {
-        const struct mstp_node *n = &t->nodes[i];
+        const struct mst__node *n = &t->nodes[i];
         int rc = 0;
         switch (n->kind) {
-        case MSTP_TEXT:
+        case MST__TEXT:
             rc = append(r, t, n->text, n->len);
             break;
-        case MSTP_INDENT:
+        case MST__INDENT:
             rc = append(r, t, ind->text, ind->len);
             break;
-        case MSTP_VAR:
-        case MSTP_RAW:
-            rc = append_value(r, t, mstp_context_lookup(&r->ctx, n->name, n->name_len),
-                              n->kind == MSTP_VAR);
+        case MST__VAR:
+        case MST__RAW:
+            rc = append_value(r, t, mst__context_lookup(&r->ctx, n->name, n->name_len),
+                              n->kind == MST__VAR);
             break;
-        case MSTP_SECTION:
-        case MSTP_INVERTED:
+        case MST__SECTION:
+        case MST__INVERTED:
             rc = render_section(r, t, i, ind);
             i = n->end - 1; /* the body was rendered (or skipped) above */
             break;
-        case MSTP_PARTIAL:
+        case MST__PARTIAL:
             rc = render_partial(r, t, n, ind);
             break;
         }
@@ -247,13 +247,13 @@ int mst_render(const mst_template *tpl, const json_t *ctx, const mst_options *op
         .out = out,
         .err = err,
     };
-    mstp_context_init(&r.ctx);
+    mst__context_init(&r.ctx);
     const struct indent none = { "", 0 };
     int rc = 0;
-    if (ctx && mstp_context_push(&r.ctx, ctx) < 0)
+    if (ctx && mst__context_push(&r.ctx, ctx) < 0)
         rc = oom(&r, tpl);
     if (rc == 0)
         rc = render_range(&r, tpl, 0, tpl->count, &none);
-    mstp_context_release(&r.ctx);
+    mst__context_release(&r.ctx);
     return rc;
 }
