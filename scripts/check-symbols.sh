@@ -18,9 +18,10 @@
 # (text, data, bss, read-only data, common, weak, ...); each one whose name starts
 # with none of the prefixes is printed as "ARCHIVE(MEMBER): TYPE NAME". Undefined
 # references (what the library calls in libc, jansson...) are not its own symbols
-# and are not listed. An archive with no defined global symbol at all is an error:
-# that is a broken or unreadable archive (e.g. LTO objects without the nm plugin),
-# not a clean one.
+# and are not listed, nor are the ODR indicators AddressSanitizer adds beside each
+# global variable (the variable itself is checked). An archive with no defined
+# global symbol at all is an error: that is a broken or unreadable archive (e.g.
+# LTO objects without the nm plugin), not a clean one.
 #
 # $NM overrides the nm program (CMake passes CMAKE_NM).
 # Exit: 0 every symbol prefixed, 1 unprefixed symbols listed, 2 usage or I/O trouble.
@@ -70,6 +71,9 @@ while [ $# -gt 0 ]; do
             sub(/\]:$/, "", member)
             next
         }
+        # AddressSanitizer adds an ODR indicator beside each global variable
+        # (gcc __odr_asan.NAME, clang __odr_asan_gen_NAME); NAME itself is listed too.
+        $1 ~ /^__odr_asan[._]/ { next }
         NF >= 2 {
             total++
             for (i = 1; i <= np; i++)
