@@ -4,7 +4,7 @@
  * (two underscores): the archive is linked into other programs, so every global
  * symbol it defines starts with the public prefix mst_, and what is shared only
  * between the engine's files is told apart by the second underscore; the rest is
- * static. The mustache-symbols test checks it with scripts/check-symbols.sh.
+ * static. The style/symbols-mustache test checks it with scripts/check-symbols.sh.
  *
  * A compiled template is a flat array of nodes in source order. A section node's
  * body is the nodes after it up to (not including) its `end` index, so rendering

@@ -7,13 +7,22 @@ int fx_ok_function(void);
 int bad_function(void);
 
 int fx_ok_data = 1;
-int bad_data = 2;             /* data */
-int bad_bss;                  /* bss */
-const int bad_rodata = 3;     /* read-only data */
-static int local_data = 4;    /* not global */
+int bad_data = 2;          /* data */
+int bad_bss;               /* bss */
+const int bad_rodata = 3;  /* read-only data */
+static int local_data = 4; /* not global */
 
-static int local_function(void) { return local_data; }
+static int local_function(void)
+{
+    return local_data;
+}
 
-int fx_ok_function(void) { return local_function() + fx_ok_data; }
+int fx_ok_function(void)
+{
+    return local_function() + fx_ok_data;
+}
 
-int bad_function(void) { return bad_data + bad_bss + bad_rodata; }
+int bad_function(void)
+{
+    return bad_data + bad_bss + bad_rodata;
+}

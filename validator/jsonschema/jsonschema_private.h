@@ -21,7 +21,7 @@
  * Symbols: the library is a static archive others link, so its global names must
  * not collide with theirs. The public API (jsonschema.h) is jsch_; what the files
  * share through this header is jsch__ (two underscores, embedded meta-schemas
- * included); everything used in one file only is static. The jsonschema-symbols
+ * included); everything used in one file only is static. The style/symbols-jsonschema
  * test checks it with scripts/check-symbols.sh.
  */
 #ifndef JSONSCHEMA_PRIVATE_H
