@@ -160,6 +160,9 @@ static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
     for (i = 0; i < n; i++) {
         if (!rules[i]->check)
             continue;
+        /* a broken body: only the rules that never read it (rule.h) */
+        if (!doc->body && !al_rule_runs_without_body(rules[i]))
+            continue;
         c.rule = rules[i];
         c.severity = policy.severity ? policy.severity[i] : rules[i]->severity;
         if (c.severity == AL_SEV_OFF)
@@ -248,7 +251,8 @@ static int lint_source(const al_run_options *opts, const al_pathitem *item, cons
         release_doc(&doc);
         return -1;
     }
-    if (!opts->schema_only && doc.body) {
+    /* header, title and file-name rules run whatever the body's state, not on half a header */
+    if (!opts->schema_only && !doc.header_incomplete) {
         run_rules(opts, rel, &doc, item->path, &sl->findings);
         drop_shadowed_schema_findings(&sl->findings);
         if (al_fact_from_doc(&sl->fact, &doc, item->path) != 0) {

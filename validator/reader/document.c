@@ -468,6 +468,7 @@ static void parse_body(reader *r)
     jo.problem = json_problem;
     jo.ud = r;
     jo.utf8_checked = 1;    /* al_doc_load checked the whole file first */
+    jo.recover = 1;         /* list every syntax error; keep the body only when repaired without doubt */
     if (doc->kind == AL_DOC_YAML)
         doc->body = al_yaml_parse(&doc->src, &jo);
     else
@@ -518,6 +519,7 @@ static int load_markdown(reader *r)
         return -1;
     if (rc > 0) {
         doc->fatal = 1;
+        doc->header_incomplete = 1;
         return 0;
     }
     doc->header_end = i;
@@ -587,6 +589,7 @@ const al_posindex *al_doc_index(al_doc *doc)
         return &doc->index;
     memset(&jo, 0, sizeof(jo));
     jo.index = &doc->index;
+    jo.recover = 1;         /* the body may have been repaired: repair it the same way */
     if (doc->kind == AL_DOC_YAML)
         again = al_yaml_parse(&doc->src, &jo);
     else

@@ -56,6 +56,7 @@ typedef struct al_doc {
     int skipped;                 /* not advisor metadata: nothing to check */
     const char *skip_reason;     /* static text when skipped */
     int has_header;
+    int header_incomplete;       /* reading stopped inside the header: its attributes are partial */
     size_t header_off;           /* offset of "<properties" */
     size_t header_end;           /* offset one past "/>" */
     al_attr *attrs;

@@ -5,6 +5,9 @@
  * al_rule_<id_with_underscores>, declare it below and add it to the table
  * (kept sorted by id, which --list-rules and docs/rules.md rely on; a unit
  * test checks the order and that every id is kebab-case and documented).
+ * A per-file rule that reads only the header, the title or the file name,
+ * never the body, is listed in without_body too, so it runs whatever the
+ * body's state.
  */
 #include "rule.h"
 
@@ -185,4 +188,33 @@ const al_rule_info *al_rule_info_find(const char *id)
             lo = mid + 1;
     }
     return NULL;
+}
+
+/* Per-file rules that never read the body, sorted by id. */
+static const char *const without_body[] = {
+    "article-id",
+    "cloud-environments-empty",
+    "cloud-name",
+    "cloud-name-case",
+    "file-name-cloud",
+    "header-required-attribute",
+    "header-unknown-attribute",
+    "placeholder-title",
+    "todo-marker",              /* reads the body only when there is one */
+};
+
+int al_rule_runs_without_body(const al_rule *rule)
+{
+    size_t lo = 0, hi = sizeof(without_body) / sizeof(without_body[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(rule->id, without_body[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
