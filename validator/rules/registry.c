@@ -47,6 +47,7 @@ extern const al_rule al_rule_portal_extension_unknown;
 extern const al_rule al_rule_read_error;
 extern const al_rule al_rule_refresh_too_short;
 extern const al_rule al_rule_schema;
+extern const al_rule al_rule_self_help_type;
 extern const al_rule al_rule_sovereign_cloud_link;
 extern const al_rule al_rule_test_data;
 extern const al_rule al_rule_timespan_format;
@@ -92,6 +93,7 @@ static const al_rule *const rules[] = {
     &al_rule_read_error,
     &al_rule_refresh_too_short,
     &al_rule_schema,
+    &al_rule_self_help_type,
     &al_rule_sovereign_cloud_link,
     &al_rule_test_data,
     &al_rule_timespan_format,
@@ -161,6 +163,11 @@ static void fill_infos(void)
         infos[i].severity = rules[i]->severity;
         infos[i].summary = rules[i]->summary;
         infos[i].doc = rules[i]->doc;
+        infos[i].when = !rules[i]->check ? ""
+                        : al_rule_runs_without_body(rules[i])
+                            ? "Runs on every file read as metadata, whatever the state of its body."
+                            : "Runs when the body could be read: it parsed, or its syntax errors "
+                              "were repaired without doubt.";
     }
 }
 
