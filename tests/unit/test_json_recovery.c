@@ -127,6 +127,18 @@ static void test_missing_comma_between_members(void **state)
     expect(&r, 1, "json-syntax", 4, 3, "missing ',' after the value of \"b\"");
     assert_value(v, "{\"a\": 1, \"b\": {\"x\": [1, 2]}, \"c\": \"s\"}");
 
+    /* tabs and spaces mixed: the same width for some tab width (2, 4 or 8) is the same indentation */
+    v = parse(&r, "{\n      \"a\": 1\n\t  \"b\": 2,\n  \"c\": {\n        \"x\": 1\n\t\"y\": 2\n  }\n}");
+    assert_int_equal(r.count, 2);
+    expect(&r, 0, "json-syntax", 3, 4, "missing ',' after the value of \"a\"");
+    expect(&r, 1, "json-syntax", 6, 2, "missing ',' after the value of \"x\"");
+    assert_value(v, "{\"a\": 1, \"b\": 2, \"c\": {\"x\": 1, \"y\": 2}}");
+    /* compared with the first member, not a misindented one before */
+    v = parse(&r, "{\n  \"a\": 1,\n     \"b\": 2,\n  \"c\": 3\n  \"d\": 4\n}");
+    assert_int_equal(r.count, 1);
+    expect(&r, 0, "json-syntax", 5, 3, "missing ',' after the value of \"c\"");
+    assert_value(v, "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4}");
+
     /* after a multi-line value, with tabs as indentation */
     v = parse(&r, "{\n\t\"a\": {\n\t\t\"x\": 1\n\t}\n\t\"b\": 2\n}");
     assert_int_equal(r.count, 1);

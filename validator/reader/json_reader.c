@@ -17,17 +17,22 @@
  * every syntax error of the body:
  *   - Repaired without doubt, the value is returned as if the text were right:
  *       a missing ',' between two object members when the next key begins its
- *       own line at the same indentation as the previous key;
- *       a missing ',' between two array items when the next item begins its
- *       own line at the same indentation as the previous item (and is not a
+ *       own line at the same indentation as the object's first key (or, when
+ *       that one shares its line, the previous key);
+ *       a missing ',' between two array items likewise (the next item not a
  *       key followed by ':');
  *       a stray ',' in an object (",," or a ',' right after '{').
+ *     "The same indentation" is the same width for a tab of 2, 4 or 8
+ *     columns (compare_indent). Such a repair cannot hide a missing bracket:
+ *     brackets left unbalanced make a guessed error further on.
  *   - Anything else is repaired by a guess only to read on: the error is
  *     reported, the rest of the text is still checked, and NULL is returned,
  *     so no rule ever sees a guessed value. Such guesses: an unclosed string
- *     ends at its line's end (a ',' ending the line is the separator); a
- *     less indented key closes the object or array it follows ("missing '}'");
- *     a '}' or ']' of the wrong kind closes open values up to its own kind;
+ *     ends at its line's end (a ',' ending the line is the separator); a key
+ *     indented less than the object's keys closes the object ("missing '}'"),
+ *     a key among array items closes the array ("missing ']'"); a '}' or ']'
+ *     of the wrong kind closes the open value, or, beginning a line indented
+ *     less than that value's line, is left to the enclosing value it closes;
  *     a bad literal, number or escape is skipped; a missing ':' is assumed;
  *     anything unexpected is skipped up to the next ',', bracket, quote or line;
  *     a value nested deeper than AL_JSON_MAX_DEPTH is skipped whole.
@@ -227,22 +232,35 @@ static size_t indent_start(const parser *p, size_t off)
     return i;
 }
 
+/* Width of the indentation [FROM, TO): spaces one column, a tab to the next multiple of TAB. */
+static size_t indent_width(const parser *p, size_t from, size_t to, size_t tab)
+{
+    size_t w = 0;
+    for (; from < to; from++)
+        w = p->text[from] == '\t' ? (w / tab + 1) * tab : w + 1;
+    return w;
+}
+
 /*
  * Compares the indentation of the tokens at A and B, each beginning its own
- * line: 0 the same, -1 A's is a proper prefix of B's (A is less indented),
- * 1 anything else (B less indented, other white space, or a token that does
- * not begin its line).
+ * line: 0 the same, -1 A is indented less, 1 A more or a token does not
+ * begin its line. Real files mix tabs and spaces on lines meant to align
+ * ("\t  " under "      "), and the tab width is not known: "the same" is the
+ * same width for a tab of 2, 4 or 8 columns; "less" is less for all three.
  */
 static int compare_indent(const parser *p, size_t a, size_t b)
 {
-    size_t ia = indent_start(p, a), ib = indent_start(p, b), na, nb;
+    static const size_t tabs[] = {2, 4, 8};
+    size_t ia = indent_start(p, a), ib = indent_start(p, b), k, less = 0;
     if (ia == AL_NO_OFFSET || ib == AL_NO_OFFSET)
         return 1;
-    na = a - ia;
-    nb = b - ib;
-    if (na > nb || memcmp(p->text + ia, p->text + ib, na) != 0)
-        return 1;
-    return na == nb ? 0 : -1;
+    for (k = 0; k < 3; k++) {
+        size_t wa = indent_width(p, ia, a, tabs[k]), wb = indent_width(p, ib, b, tabs[k]);
+        if (wa == wb)
+            return 0;
+        less += wa < wb;
+    }
+    return less == 3 ? -1 : 1;
 }
 
 /* Offset just past the string whose quote is at AT, or its line's end when it is not closed there. */
@@ -970,12 +988,24 @@ static size_t enclosing(const parser *p)
 }
 
 /*
- * After an array item that started at ITEM_START, the next item at the
- * cursor has no ',' before it. Returns 1 when the array is to be closed
- * there (the next token is a key of an enclosing object: the ']' is what
- * is missing), 0 to read the next item, -1 to unwind.
+ * The token to compare a missing ',' 's next member or item with: the
+ * container's first one when it begins its line (a single misindented line
+ * before does not count), else the last one (FIRST_OK says whether the
+ * first begins its line, found once per container).
  */
-static int array_missing_comma(parser *p, size_t item_start, size_t index)
+static size_t reference(size_t first, int first_ok, size_t last)
+{
+    return first_ok ? first : last;
+}
+
+/*
+ * After array item INDEX, the next item at the cursor has no ',' before it;
+ * REF is the item to compare its indentation with (reference()). Returns 1
+ * when the array is to be closed there (the next token is a key of an
+ * enclosing object: the ']' is what is missing), 0 to read the next item,
+ * -1 to unwind.
+ */
+static int array_missing_comma(parser *p, size_t ref, size_t index)
 {
     size_t at = p->pos;
     if (p->text[at] == '"' && looks_like_key(p, at) && p->open_objects > 0) {
@@ -984,9 +1014,8 @@ static int array_missing_comma(parser *p, size_t item_start, size_t index)
         p->implied_comma = 1;
         return 1;
     }
-    /* the next item on its own line, indented as the last one: certainly a ',' is missing */
-    if (syntax(p, at, compare_indent(p, item_start, at) != 0, "missing ',' after array item %zu",
-               index))
+    /* the next item on its own line, indented as the others: certainly a ',' is missing */
+    if (syntax(p, at, compare_indent(p, ref, at) != 0, "missing ',' after array item %zu", index))
         return -1;
     return 0;
 }
@@ -994,7 +1023,8 @@ static int array_missing_comma(parser *p, size_t item_start, size_t index)
 static json_t *parse_array(parser *p, size_t anchor)
 {
     json_t *arr = json_array();
-    size_t index = 0, item_start;
+    size_t index = 0, item_start, first_item = 0;
+    int first_ok = 0;
 
     if (!arr) {
         oom(p, p->pos);
@@ -1013,6 +1043,10 @@ static json_t *parse_array(parser *p, size_t anchor)
         /* an item */
         skip_ws(p);
         item_start = p->pos;
+        if (!index) {
+            first_item = item_start;
+            first_ok = indent_start(p, item_start) != AL_NO_OFFSET;
+        }
         push_index(p, index);
         item = parse_value(p, AL_NO_OFFSET);
         pop_frame(p);
@@ -1070,7 +1104,7 @@ static json_t *parse_array(parser *p, size_t anchor)
         if (implied)
             continue;
         if (is_value_start(p->text[p->pos])) {
-            int rc = array_missing_comma(p, item_start, index - 1);
+            int rc = array_missing_comma(p, reference(first_item, first_ok, item_start), index - 1);
             if (rc < 0)
                 goto fail;
             if (rc > 0)
@@ -1220,19 +1254,20 @@ static int read_key(parser *p, size_t *key_len)
 }
 
 /*
- * After the member whose key is at PREV_KEY (named by the popped frame's
- * bytes, KEY_LEN), a key at the cursor has no ',' before it. Returns 1 when
- * the object is to be closed there (the key is indented less, so the '}'
- * is what is missing), 0 to read the member, -1 to unwind.
+ * After a member (its key named by the popped frame's bytes, KEY_LEN), a key
+ * at the cursor has no ',' before it; REF is the key to compare its
+ * indentation with (reference()). Returns 1 when the object is to be closed
+ * there (the key is indented less, so the '}' is what is missing), 0 to read
+ * the member, -1 to unwind.
  */
-static int object_missing_comma(parser *p, size_t prev_key, size_t key_len)
+static int object_missing_comma(parser *p, size_t ref, size_t key_len)
 {
     size_t at = p->pos;
     const char *name = p->keys + p->keys_len;
     int n = (int)(key_len > 60 ? 60 : key_len);
     if (looks_like_key(p, at)) {
-        int indent = compare_indent(p, at, prev_key);
-        /* the next key on its own line, indented as the last one: certainly a ',' is missing */
+        int indent = compare_indent(p, at, ref);
+        /* the next key on its own line, indented as the others: certainly a ',' is missing */
         if (indent == 0)
             return syntax(p, at, 0, "missing ',' after the value of \"%.*s\"", n, name) ? -1 : 0;
         if (indent < 0 && enclosing(p) > 0) {
@@ -1274,7 +1309,8 @@ static json_t *parse_object(parser *p, size_t anchor)
 {
     json_t *obj = json_object();
     json_t *firsts = NULL;      /* first offsets by key, from the first duplicate on */
-    size_t obj_start = p->pos, key_off = AL_NO_OFFSET, key_len = 0;
+    size_t obj_start = p->pos, key_off = AL_NO_OFFSET, key_len = 0, first_key = AL_NO_OFFSET;
+    int first_ok = 0;
 
     if (!obj) {
         oom(p, p->pos);
@@ -1314,6 +1350,10 @@ static json_t *parse_object(parser *p, size_t anchor)
         if (rc < 0)
             goto fail;
         if (rc == 0) {
+            if (first_key == AL_NO_OFFSET) {
+                first_key = key_off;
+                first_ok = indent_start(p, key_off) != AL_NO_OFFSET;
+            }
             val = member_value(p, key_off, key_len);
             if (!val) {
                 pop_frame(p);
@@ -1371,7 +1411,7 @@ static json_t *parse_object(parser *p, size_t anchor)
         if (implied)
             continue;
         if (p->text[p->pos] == '"' && key_off != AL_NO_OFFSET) {
-            rc = object_missing_comma(p, key_off, key_len);
+            rc = object_missing_comma(p, reference(first_key, first_ok, key_off), key_len);
             if (rc < 0)
                 goto fail;
             if (rc > 0)
