@@ -217,16 +217,22 @@ static int unexpected(parser *p, int guessed, const char *expected)
 
 /* ---- recovery helpers ---- */
 
+/* Indentation longer than this is not compared (it costs its length each time). */
+#define MAX_INDENT 256
+
 /*
  * Where the line of the token at OFF starts, when only spaces and tabs
- * precede the token on its line; AL_NO_OFFSET when something else does.
- * Costs the length of the indentation.
+ * precede the token on its line; AL_NO_OFFSET when something else does, or
+ * more than MAX_INDENT of them.
  */
 static size_t indent_start(const parser *p, size_t off)
 {
     size_t i = off;
-    while (i > p->begin && (p->text[i - 1] == ' ' || p->text[i - 1] == '\t'))
+    while (i > p->begin && (p->text[i - 1] == ' ' || p->text[i - 1] == '\t')) {
+        if (off - i >= MAX_INDENT)
+            return AL_NO_OFFSET;
         i--;
+    }
     if (i > p->begin && p->text[i - 1] != '\n')
         return AL_NO_OFFSET;
     return i;
