@@ -179,6 +179,7 @@ int cg_generate(const cg_options *o, char *const *paths, size_t npaths)
         info.checked = stats.checked;
         info.skipped = stats.skipped;
         info.unreadable = stats.unreadable;
+        info.ignored = stats.ignored;
         info.color = o->color;
         al_report_text(o->out, &findings, &info);
     }

@@ -23,6 +23,8 @@ typedef struct al_rule_info {
     al_severity severity;        /* default severity */
     const char *summary;         /* one line */
     const char *doc;             /* Markdown: what, why, example, fix */
+    const char *when;            /* when a per-file rule runs, given the body's state
+                                    (one sentence), or "" for the others */
 } al_rule_info;
 
 typedef struct al_report_info {
@@ -30,6 +32,7 @@ typedef struct al_report_info {
     const char *version;
     size_t checked, skipped;     /* files */
     size_t unreadable;           /* paths that could not be read */
+    size_t ignored;              /* files the config's ignore globs name, not read */
     int color;                   /* text only: ANSI colours */
     const char *info_uri;        /* SARIF: the tool's home page */
     const char *base_dir;        /* SARIF: absolute directory file URIs are relative to */
@@ -44,6 +47,8 @@ typedef struct al_report_info {
  * `path:line:col: severity: message [rule-id]` per finding, then a summary
  * line ("2 errors, 1 warning in 1 of 3 files (1 skipped: not advisor
  * metadata)", or "no problems in 3 files"); unreadable paths count as files.
+ * When no file was checked, a line says so, so an empty run is visible:
+ * "nothing checked: no advisor metadata among the 3 files given (...)".
  * With info->baseline, a last line: "baseline: 3 known findings not shown,
  * 1 entry fixed".
  */
@@ -53,8 +58,9 @@ AL_API int al_report_text(FILE *out, const al_findings *list, const al_report_in
 AL_API int al_report_text_summary(FILE *out, const al_findings *list, const al_report_info *info);
 
 /*
- * One JSON document: {"tool", "version", "files": {"checked", "skipped", "unreadable"},
- * "summary": {"error", "warning", "info"}, "findings": [{"file", "line",
+ * One JSON document: {"tool", "version", "files": {"checked", "skipped", "unreadable",
+ * "ignored"}, "nothingChecked" (true when no file was checked), "summary":
+ * {"error", "warning", "info"}, "findings": [{"file", "line",
  * "column", "endLine", "endColumn", "pointer", "rule", "severity", "message"}]},
  * with "baseline": {"known", "fixed"} after "summary" when one was applied.
  */

@@ -168,6 +168,44 @@ static void test_errors(void **state)
                  "3:3: duplicate key \"schema\" (first at line 2, column 3)");
 }
 
+/* metadata-files: the default, a config's own globs, [] and both bases of matching. */
+static void test_metadata_path(void **state)
+{
+    al_config cfg;
+    al_error err;
+    char path[256];
+    (void)state;
+    /* no config: the default, relative to the directory given as current */
+    assert_true(al_metadata_path(NULL, "/r", "/r/articles/advisorrecommendation.x/y.md"));
+    assert_true(al_metadata_path(NULL, "/r", "/r/articles/advisorrecommendation.x/z/y.json"));
+    assert_false(al_metadata_path(NULL, "/r", "/r/articles/other.x/y.md"));
+    assert_false(al_metadata_path(NULL, "/r/articles", "/r/articles/advisorrecommendation.x/y.md"));
+    assert_false(al_metadata_path(NULL, "/r", "/elsewhere/articles/advisorrecommendation.x/y.md"));
+    /* a config without the key: the default, from its directory or the current one */
+    assert_int_equal(al_config_load(&cfg, write_config("rules: {}\n"), &err), 0);
+    snprintf(path, sizeof(path), "%s/articles/advisorrecommendation.x/y.md", dir);
+    assert_true(al_metadata_path(&cfg, "/nowhere", path));
+    assert_true(al_metadata_path(&cfg, "/r", "/r/articles/advisorrecommendation.x/y.md"));
+    al_config_release(&cfg);
+    /* its own globs replace the default */
+    assert_int_equal(al_config_load(&cfg, write_config("metadata-files: [\"content/**\", \"*.meta.md\"]\n"),
+                                    &err), 0);
+    assert_int_equal(cfg.nmetadata_files, 2);
+    snprintf(path, sizeof(path), "%s/content/a/b.md", dir);
+    assert_true(al_metadata_path(&cfg, "/nowhere", path));
+    snprintf(path, sizeof(path), "%s/x/b.meta.md", dir);
+    assert_true(al_metadata_path(&cfg, "/nowhere", path));
+    snprintf(path, sizeof(path), "%s/articles/advisorrecommendation.x/y.md", dir);
+    assert_false(al_metadata_path(&cfg, "/nowhere", path));
+    al_config_release(&cfg);
+    /* [] turns it off */
+    assert_int_equal(al_config_load(&cfg, write_config("metadata-files: []\n"), &err), 0);
+    assert_true(cfg.metadata_files_set);
+    assert_false(al_metadata_path(&cfg, "/r", "/r/articles/advisorrecommendation.x/y.md"));
+    al_config_release(&cfg);
+    expect_error("metadata-files: {a: 1}\n", "1:17: 'metadata-files' must be a list of strings, not a mapping");
+}
+
 static void test_fix_spans(void **state)
 {
     const char *text = "a=\"usnat\"\r\nid: \"  0b1c2d3e-0000-4000-8000-000000000000 \"\r\n";
@@ -193,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_paths),
         cmocka_unit_test_setup_teardown(test_severity, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_metadata_path, setup, teardown),
         cmocka_unit_test(test_fix_spans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

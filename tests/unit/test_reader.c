@@ -429,6 +429,86 @@ static void test_not_metadata_is_skipped(void **state)
     al_doc_release(&doc);
 }
 
+/* Loads TEXT as Markdown whose path says it is advisor metadata (metadata-files). */
+static void load_metadata_path(al_doc *doc, problems *ps, const char *text)
+{
+    al_source src;
+    al_doc_options o;
+    memset(ps, 0, sizeof(*ps));
+    ps->doc = doc;
+    assert_int_equal(al_source_from_memory(&src, "test.md", text, strlen(text)), 0);
+    memset(&o, 0, sizeof(o));
+    o.problem = on_problem;
+    o.ud = ps;
+    o.metadata_path = 1;
+    assert_int_equal(al_doc_load(doc, &src, AL_DOC_MARKDOWN, &o), 0);
+}
+
+static void test_metadata_by_path(void **state)
+{
+    al_doc doc;
+    problems ps;
+    (void)state;
+    /* empty, or only white space: one finding, nothing else read */
+    load_metadata_path(&doc, &ps, "");
+    assert_false(doc.skipped);
+    assert_int_equal(ps.count, 1);
+    assert_string_equal(ps.items[0].rule, "header-missing");
+    assert_non_null(strstr(ps.items[0].message, "the file is empty"));
+    al_doc_release(&doc);
+    load_metadata_path(&doc, &ps, " \n\n");
+    assert_int_equal(ps.count, 1);
+    assert_string_equal(ps.items[0].rule, "header-missing");
+    al_doc_release(&doc);
+    /* no header: reported, and the body between fences is still read */
+    load_metadata_path(&doc, &ps, "# Readme\n---\n{\"a\": tru}\n---\n");
+    assert_false(doc.skipped);
+    assert_int_equal(ps.count, 2);
+    assert_string_equal(ps.items[0].rule, "header-missing");
+    assert_int_equal(ps.items[0].line, 1);
+    assert_string_equal(ps.items[1].rule, "json-syntax");
+    assert_int_equal(ps.items[1].line, 3);
+    al_doc_release(&doc);
+    /* another selfHelpType: reported at its value, and the file read on as metadata */
+    load_metadata_path(&doc, &ps, "<properties selfHelpType=\"troubleshooter\" />\n# T\n---\n{}\n---\n");
+    assert_false(doc.skipped);
+    assert_int_equal(ps.count, 1);
+    assert_string_equal(ps.items[0].rule, "self-help-type");
+    assert_int_equal(ps.items[0].column, 27);
+    assert_non_null(doc.body);
+    al_doc_release(&doc);
+    /* without the path, the same files are skipped quietly, as before */
+    load_str(&doc, &ps, "");
+    assert_true(doc.skipped);
+    assert_int_equal(ps.count, 0);
+    al_doc_release(&doc);
+}
+
+static void test_space_in_header_start(void **state)
+{
+    al_doc doc;
+    problems ps;
+    (void)state;
+    /* "< properties" is a header, reported; its selfHelpType decides as for any header */
+    load_str(&doc, &ps, "<  properties\n  selfHelpType=\"advisorRecommendationMetadata\"\n/>\n# T\n---\n{}\n---\n");
+    assert_false(doc.skipped);
+    assert_true(doc.has_header);
+    assert_int_equal(ps.count, 1);
+    assert_string_equal(ps.items[0].rule, "header-syntax");
+    assert_int_equal(ps.items[0].line, 1);
+    assert_int_equal(ps.items[0].column, 2);
+    assert_string_equal(al_doc_attr(&doc, "selfHelpType")->value, "advisorRecommendationMetadata");
+    assert_non_null(doc.body);
+    al_doc_release(&doc);
+    load_str(&doc, &ps, "< properties selfHelpType=\"troubleshooter\" />\n# T\n");
+    assert_true(doc.skipped);
+    al_doc_release(&doc);
+    /* "<propertiesX" and "< property" are no header */
+    load_str(&doc, &ps, "< property a=\"b\" />\n");
+    assert_true(doc.skipped);
+    al_doc_release(&doc);
+}
+
 static void test_yaml_body(void **state)
 {
     al_doc yd, jd;
@@ -528,6 +608,8 @@ int main(void)
         cmocka_unit_test(test_non_ascii_columns),
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_not_metadata_is_skipped),
+        cmocka_unit_test(test_metadata_by_path),
+        cmocka_unit_test(test_space_in_header_start),
         cmocka_unit_test(test_yaml_body),
         cmocka_unit_test(test_yaml_problems),
         cmocka_unit_test(test_agrees_with_jansson),

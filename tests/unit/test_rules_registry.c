@@ -1,5 +1,6 @@
 /*
- * test_rules_registry.c - the rule table is sorted, ids are kebab-case, docs complete.
+ * test_rules_registry.c - the rule table is sorted, ids are kebab-case, docs complete;
+ * the rules that run on a broken body never read it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,6 +10,8 @@
 
 #include <string.h>
 
+#include "rules/check.h"
+#include "reader/document.h"
 #include "rules/rule.h"
 
 static int is_kebab(const char *id)
@@ -50,10 +53,62 @@ static void test_sorted_kebab_documented(void **state)
     assert_null(al_rule_find("no-such-rule"));
 }
 
+/*
+ * The rules listed to run without a body are per-file rules, and on a file
+ * whose body is broken (header and title full of defects) they report only
+ * about the header and title: no finding of theirs has a body pointer.
+ */
+static void test_rules_without_body_read_no_body(void **state)
+{
+    static const char text[] =
+        "<properties pageTitle=\"Sample title\" articleId=\"not-a-guid_Publik\"\n"
+        "  cloudEnvironments=\"publik, mooncake\" selfHelpType=\"advisorRecommendationMetadata\"\n"
+        "  Description=\"x\" />\n# Sample title\n---\n{\"recommendationTypeId\": tru}\n---\n";
+    size_t n, i, k, listed = 0;
+    const al_rule *const *rules = al_rules_all(&n);
+    al_source src;
+    al_doc doc;
+    al_findings out;
+    al_check c;
+    (void)state;
+    assert_int_equal(al_source_from_memory(&src, "x.md", text, sizeof(text) - 1), 0);
+    assert_int_equal(al_doc_load(&doc, &src, AL_DOC_MARKDOWN, NULL), 0);
+    assert_null(doc.body);
+    al_findings_init(&out);
+    memset(&c, 0, sizeof(c));
+    c.doc = &doc;
+    c.file = "x.md";
+    c.out = &out;
+    for (i = 0; i < n; i++) {
+        if (!al_rule_runs_without_body(rules[i]))
+            continue;
+        listed++;
+        if (!rules[i]->check)
+            fail_msg("rule '%s' is listed to run without a body but has no per-file check",
+                     rules[i]->id);
+        c.rule = rules[i];
+        rules[i]->check(&c);
+    }
+    assert_true(listed >= 7);
+    /* header and title defects were found, each at the header or title */
+    assert_true(out.count >= 5);
+    for (k = 0; k < out.count; k++)
+        if (out.items[k].pointer)
+            fail_msg("rule '%s' reported at body pointer '%s' on a file without a body",
+                     out.items[k].rule, out.items[k].pointer);
+    /* and the body rules are not listed */
+    assert_false(al_rule_runs_without_body(al_rule_find("empty-required")));
+    assert_false(al_rule_runs_without_body(al_rule_find("schema")));
+    assert_true(al_rule_runs_without_body(al_rule_find("article-id")));
+    al_findings_release(&out);
+    al_doc_release(&doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sorted_kebab_documented),
+        cmocka_unit_test(test_rules_without_body_read_no_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

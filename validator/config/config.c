@@ -345,7 +345,7 @@ static int read_top(reading *r, const json_t *root)
 {
     static const char *const known[] = {"schema", "ignore", "rules", "overrides",
                                         "suppress", "link-hosts", "portal-extensions",
-                                        NULL};
+                                        "metadata-files", NULL};
     al_config *c = r->cfg;
     json_t *v;
     if (!root || json_is_null(root))
@@ -378,6 +378,12 @@ static int read_top(reading *r, const json_t *root)
         read_strings(r, "/portal-extensions", v, "/portal-extensions", &c->portal_extensions,
                      &c->nportal_extensions))
         return -1;
+    if ((v = json_object_get(root, "metadata-files"))) {
+        c->metadata_files_set = 1;
+        if (read_strings(r, "/metadata-files", v, "/metadata-files", &c->metadata_files,
+                         &c->nmetadata_files))
+            return -1;
+    }
     return 0;
 }
 
@@ -418,6 +424,7 @@ void al_config_release(al_config *cfg)
     free(cfg->suppress);
     free_strings(cfg->link_hosts, cfg->nlink_hosts);
     free_strings(cfg->portal_extensions, cfg->nportal_extensions);
+    free_strings(cfg->metadata_files, cfg->nmetadata_files);
     memset(cfg, 0, sizeof(*cfg));
 }
 

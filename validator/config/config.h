@@ -17,6 +17,17 @@
  *         reason: the vendor's site has no https
  *     link-hosts: [www.contoso.com, .contoso.net]   # extra hosts link-host allows
  *     portal-extensions: [Contoso_Extension]        # extra extensionNames portal-extension-unknown knows
+ *     metadata-files: [articles/advisorrecommendation.*]   # the default (and all below)
+ *
+ * metadata-files names where advisor metadata lives: a file there is checked
+ * as metadata whatever it holds (an empty file, one without a readable
+ * header, one saying another selfHelpType is an error, not a skipped file).
+ * Elsewhere a file is metadata when its header says so. The globs replace
+ * the default; [] turns the check by path off. A file is matched by its path
+ * relative to the config's directory and by its path relative to the
+ * current directory (either matching counts), so the default catches
+ * articles/advisorrecommendation.x/y.md given from the repository's root
+ * with or without a config. See al_metadata_path.
  *
  * Globs and paths are relative to the directory holding the config file.
  * A glob without '/' matches a file name in any directory; otherwise it is
@@ -75,6 +86,9 @@ typedef struct al_config {
     size_t nlink_hosts;
     char **portal_extensions;
     size_t nportal_extensions;
+    char **metadata_files;       /* globs naming metadata files, when metadata_files_set */
+    size_t nmetadata_files;
+    int metadata_files_set;      /* the config has metadata-files: else the default */
 } al_config;
 
 /* Makes CFG an empty config (no settings: every rule at its default). */
@@ -150,6 +164,17 @@ int al_glob_match(const char *pattern, const char *relpath);
 
 /* Whether one of the N GLOBS matches RELPATH (see al_glob_match). */
 int al_glob_match_any(char *const *globs, size_t n, const char *relpath);
+
+/* Where advisor metadata lives when the config does not say (metadata-files). */
+#define AL_METADATA_FILES_DEFAULT "articles/advisorrecommendation.*/**"
+
+/*
+ * Whether the file at PATH (as given to the tool) is advisor metadata by its
+ * path: the metadata-files globs of CFG (NULL, or no such key: the default)
+ * match its path relative to CFG's directory or relative to CWD (absolute
+ * and normalized, al_path_absolute_new("."); NULL: the current directory).
+ */
+int al_metadata_path(const al_config *cfg, const char *cwd, const char *path);
 
 /*
  * Makes PATH absolute (joined to the current directory) and removes "."

@@ -160,6 +160,9 @@ static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
     for (i = 0; i < n; i++) {
         if (!rules[i]->check)
             continue;
+        /* a broken body: only the rules that never read it (rule.h) */
+        if (!doc->body && !al_rule_runs_without_body(rules[i]))
+            continue;
         c.rule = rules[i];
         c.severity = policy.severity ? policy.severity[i] : rules[i]->severity;
         if (c.severity == AL_SEV_OFF)
@@ -210,7 +213,7 @@ static void release_doc(al_doc *doc)
  * cross-file fact at once: a buffer cannot be read again to place it.
  */
 static int lint_source(const al_run_options *opts, const al_pathitem *item, const char *rel,
-                       al_source *src_in, int place_now, slot *sl)
+                       int metadata_path, al_source *src_in, int place_now, slot *sl)
 {
     al_source src = *src_in;
     al_doc doc;
@@ -230,11 +233,13 @@ static int lint_source(const al_run_options *opts, const al_pathitem *item, cons
     dopts.problem = on_problem;
     dopts.ud = &fc;
     dopts.keep_all = opts->schema_only;
+    dopts.metadata_path = metadata_path;
     if (al_doc_load(&doc, &src, (al_doc_kind)kind, &dopts) != 0) {
         release_doc(&doc);
         return -1;
     }
-    if (!opts->schema_only && !al_run_is_metadata(&doc))
+    /* a file where metadata lives (config.h metadata-files) is checked whatever it holds */
+    if (!opts->schema_only && !metadata_path && !al_run_is_metadata(&doc))
         doc.skipped = 1;
     if (doc.skipped) {
         sl->state = SLOT_SKIPPED;
@@ -248,7 +253,8 @@ static int lint_source(const al_run_options *opts, const al_pathitem *item, cons
         release_doc(&doc);
         return -1;
     }
-    if (!opts->schema_only && doc.body) {
+    /* header, title and file-name rules run whatever the body's state, not on half a header */
+    if (!opts->schema_only && !doc.header_incomplete) {
         run_rules(opts, rel, &doc, item->path, &sl->findings);
         drop_shadowed_schema_findings(&sl->findings);
         if (al_fact_from_doc(&sl->fact, &doc, item->path) != 0) {
@@ -264,7 +270,7 @@ static int lint_source(const al_run_options *opts, const al_pathitem *item, cons
 }
 
 static int lint_file(const al_run_options *opts, const al_pathitem *item, const char *rel,
-                     const char *buf, size_t buflen, slot *sl)
+                     int metadata_path, const char *buf, size_t buflen, slot *sl)
 {
     al_source src;
 
@@ -276,7 +282,7 @@ static int lint_file(const al_run_options *opts, const al_pathitem *item, const 
     if (buf) {
         if (al_source_from_memory(&src, item->path, buf, buflen) != 0)
             return -1;
-        return lint_source(opts, item, rel, &src, 1, sl);
+        return lint_source(opts, item, rel, metadata_path, &src, 1, sl);
     }
     if (al_source_read(&src, item->path) != 0) {
         if (errno == ENOMEM)
@@ -285,7 +291,7 @@ static int lint_file(const al_run_options *opts, const al_pathitem *item, const 
         sl->state = SLOT_UNREADABLE;
         return 0;
     }
-    return lint_source(opts, item, rel, &src, 0, sl);
+    return lint_source(opts, item, rel, metadata_path, &src, 0, sl);
 }
 
 /*
@@ -300,6 +306,7 @@ typedef struct run {
     size_t buflen;
     char **rel;                  /* per file: path relative to the config, or NULL */
     unsigned char *ignored;      /* per file: ignored by the config */
+    unsigned char *metadata;     /* per file: advisor metadata by its path (metadata-files) */
     slot **slots;                /* per file: its results until merged, else NULL */
     size_t next;                 /* next file to check, under lock */
     size_t merged;               /* files merged so far, under lock */
@@ -399,7 +406,8 @@ static void *worker(void *arg)
         } else {
             /* every jansson value of the file lives in the arena, freed at once */
             al_json_arena_enter(&arena);
-            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], r->buf, r->buflen, sl);
+            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], r->metadata[i], r->buf,
+                           r->buflen, sl);
             al_json_arena_leave();
             al_json_arena_reset(&arena);
         }
@@ -448,6 +456,19 @@ static int mark_ignored(run *r)
         if (r->rel[i] && al_config_ignored(cfg, r->rel[i]))
             r->ignored[i] = 1;
     }
+    return 0;
+}
+
+/* Marks the files that are advisor metadata by their path (config.h metadata-files). */
+static int mark_metadata(run *r)
+{
+    size_t i;
+    char *cwd = al_path_absolute_new(".");
+    if (!cwd)
+        return -1;
+    for (i = 0; i < r->list.count; i++)
+        r->metadata[i] = (unsigned char)al_metadata_path(r->opts->config, cwd, r->list.items[i].path);
+    free(cwd);
     return 0;
 }
 
@@ -522,8 +543,9 @@ static int execute(run *r, size_t first)
     r->slots = calloc(n, sizeof(*r->slots));
     r->rel = calloc(n, sizeof(*r->rel));
     r->ignored = calloc(n, 1);
+    r->metadata = calloc(n, 1);
     r->checked = calloc(n, sizeof(*r->checked));
-    if (!r->slots || !r->rel || !r->ignored || !r->checked)
+    if (!r->slots || !r->rel || !r->ignored || !r->metadata || !r->checked)
         return -1;
     /*
      * Many files: compile the schema's patterns to machine code first (the
@@ -533,6 +555,8 @@ static int execute(run *r, size_t first)
     if (opts->schema && r->list.count >= AL_LINT_JIT_THRESHOLD)
         jsch_schema_jit((jsch_schema *)opts->schema);
     rc = mark_ignored(r);
+    if (rc == 0)
+        rc = mark_metadata(r);
     if (rc == 0)
         rc = check_all(r, r->buf ? 1 : opts->jobs);
     if (rc == 0)
@@ -558,6 +582,7 @@ static void run_release(run *r)
         free(r->rel[i]);
     free(r->rel);
     free(r->ignored);
+    free(r->metadata);
     free(r->slots);
     free(r->checked);
     al_pathlist_release(&r->list);

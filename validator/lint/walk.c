@@ -126,7 +126,8 @@ static int read_names(const char *dir, char ***out, size_t *count)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof(*names), cmp_names);
+    if (n)      /* an empty directory: names is NULL, which qsort must not get */
+        qsort(names, n, sizeof(*names), cmp_names);
     *out = names;
     *count = n;
     return 0;

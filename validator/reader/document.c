@@ -468,6 +468,7 @@ static void parse_body(reader *r)
     jo.problem = json_problem;
     jo.ud = r;
     jo.utf8_checked = 1;    /* al_doc_load checked the whole file first */
+    jo.recover = 1;         /* list every syntax error; keep the body only when repaired without doubt */
     if (doc->kind == AL_DOC_YAML)
         doc->body = al_yaml_parse(&doc->src, &jo);
     else
@@ -476,24 +477,61 @@ static void parse_body(reader *r)
         doc->fatal = 1;
 }
 
+/*
+ * Whether the header starts at I: "<properties" then white space or '/'.
+ * "< properties" (white space after '<') is a header too, reported as
+ * header-syntax: its attributes say whether the file is advisor metadata.
+ * *NAME_END receives the offset after "properties".
+ */
+static int header_starts(reader *r, size_t i, size_t *name_end)
+{
+    const al_source *src = &r->doc->src;
+    size_t p = i + 1;
+    if (i >= src->len || src->data[i] != '<')
+        return 0;
+    while (p < src->len && (src->data[p] == ' ' || src->data[p] == '\t'))
+        p++;
+    if (src->len - p < 10 || strncasecmp(src->data + p, "properties", 10) != 0 ||
+        (p + 10 < src->len && !is_space(src->data[p + 10]) && src->data[p + 10] != '/'))
+        return 0;
+    if (p > i + 1)
+        report(r, "header-syntax", i + 1, p, AL_NO_OFFSET, NULL,
+               "white space between '<' and 'properties', write '<properties'");
+    *name_end = p + 10;
+    return 1;
+}
+
+static int wanted(const reader *r, int keep_all_only)
+{
+    return r->opts && (r->opts->keep_all || (!keep_all_only && r->opts->metadata_path));
+}
+
 static int load_markdown(reader *r)
 {
     al_doc *doc = r->doc;
     const al_source *src = &doc->src;
-    size_t i = src->bom;
+    size_t i = src->bom, name_end = 0;
     int rc;
 
     while (i < src->len && is_space(src->data[i]))
         i++;
-    if (src->len - i < 11 || strncasecmp(src->data + i, "<properties", 11) != 0 ||
-        (i + 11 < src->len && !is_space(src->data[i + 11]) && src->data[i + 11] != '/')) {
-        if (!r->opts || !r->opts->keep_all) {
+    if (!header_starts(r, i, &name_end)) {
+        if (!wanted(r, 0)) {
             doc->skipped = 1;
             doc->skip_reason = "no '<properties' header";
             return 0;
         }
+        if (i >= src->len && !r->opts->keep_all) {
+            report(r, "header-missing", i, i, AL_NO_OFFSET, NULL,
+                   "the file is empty, but its path says it is advisor metadata (metadata-files)");
+            doc->fatal = 1;
+            return 0;
+        }
         report(r, "header-missing", i, i, AL_NO_OFFSET, NULL,
-               "missing the '<properties .../>' header at the start of the file");
+               r->opts->keep_all
+                   ? "missing the '<properties .../>' header at the start of the file"
+                   : "missing the '<properties .../>' header at the start of the file, and its "
+                     "path says it is advisor metadata (metadata-files)");
         /* read the body between fences when there are any, else the whole file */
         while (i < src->len && !is_fence(src, i))
             i = next_line(src, i);
@@ -512,21 +550,28 @@ static int load_markdown(reader *r)
     }
     doc->has_header = 1;
     doc->header_off = i;
-    i += 11;
+    i = name_end;
     rc = parse_attributes(r, &i);
     if (rc < 0)
         return -1;
     if (rc > 0) {
         doc->fatal = 1;
+        doc->header_incomplete = 1;
         return 0;
     }
     doc->header_end = i;
     {
         const al_attr *t = al_doc_attr(doc, "selfHelpType");
-        if (t && !is_advisor_type(t->value) && (!r->opts || !r->opts->keep_all)) {
-            doc->skipped = 1;
-            doc->skip_reason = "another selfHelpType";
-            return 0;
+        if (t && !is_advisor_type(t->value) && !wanted(r, 1)) {
+            if (!wanted(r, 0)) {
+                doc->skipped = 1;
+                doc->skip_reason = "another selfHelpType";
+                return 0;
+            }
+            /* in a metadata folder: an error, and the file is checked as metadata */
+            report(r, "self-help-type", t->value_off, t->value_end, AL_NO_OFFSET, NULL,
+                   "selfHelpType \"%s\" in a file whose path says it is advisor metadata "
+                   "(metadata-files), expected \"" ADVISOR_SELF_HELP_TYPE "\"", t->value);
         }
     }
     if (read_title(r, &i) != 0)
@@ -587,6 +632,7 @@ const al_posindex *al_doc_index(al_doc *doc)
         return &doc->index;
     memset(&jo, 0, sizeof(jo));
     jo.index = &doc->index;
+    jo.recover = 1;         /* the body may have been repaired: repair it the same way */
     if (doc->kind == AL_DOC_YAML)
         again = al_yaml_parse(&doc->src, &jo);
     else

@@ -48,6 +48,9 @@ typedef struct al_doc_options {
     al_doc_problem_fn problem;   /* may be NULL */
     void *ud;
     int keep_all;                /* do not skip files that are not advisor metadata */
+    int metadata_path;           /* the path says it is advisor metadata (config.h metadata-files):
+                                    never skipped; an empty file, no header or another
+                                    selfHelpType is reported */
 } al_doc_options;
 
 typedef struct al_doc {
@@ -56,6 +59,7 @@ typedef struct al_doc {
     int skipped;                 /* not advisor metadata: nothing to check */
     const char *skip_reason;     /* static text when skipped */
     int has_header;
+    int header_incomplete;       /* reading stopped inside the header: its attributes are partial */
     size_t header_off;           /* offset of "<properties" */
     size_t header_end;           /* offset one past "/>" */
     al_attr *attrs;

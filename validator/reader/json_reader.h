@@ -7,7 +7,12 @@
  * plus, on request, an al_posindex of every key and value.
  *
  * Problems are reported through a callback, each with a rule id:
- *   json-syntax            fatal: the parse stops, NULL is returned
+ *   json-syntax            invalid JSON: the parse stops and NULL is returned, or,
+ *                          with opts->recover, reading goes on (json_reader.c says
+ *                          how) and the value is returned only when every error
+ *                          was repaired without doubt (a missing ',' between two
+ *                          members or items on lines of their own, a stray ','
+ *                          in an object)
  *   json-control-character a raw control character in a string (kept, parse goes on)
  *   json-trailing-comma    a comma before '}' or ']' (parse goes on)
  *   duplicate-key          a key repeated in one object (the last value wins, parse goes on)
@@ -23,6 +28,9 @@
 
 #define AL_JSON_MAX_DEPTH 512
 
+/* With recovery, at most this many json-syntax problems are listed per body (then one note). */
+#define AL_JSON_MAX_SYNTAX_ERRORS 20
+
 /*
  * Called once per problem. OFFSET is where it is; RELATED is another place it
  * refers to (the first occurrence of a duplicate key) or AL_NO_OFFSET;
@@ -37,12 +45,14 @@ typedef struct al_json_options {
     al_json_problem_fn problem;  /* may be NULL */
     void *ud;
     int utf8_checked;            /* the caller validated TEXT as UTF-8: skip that work */
+    int recover;                 /* read on after a syntax error, to report every one */
 } al_json_options;
 
 /*
  * Parses the one JSON value in TEXT[START, END) (surrounding white space
  * allowed). Returns a new reference, or NULL after a json-syntax problem (or
- * on allocation failure, reported as json-syntax too).
+ * on allocation failure, reported as json-syntax too); with opts->recover,
+ * NULL only after a json-syntax problem that was not repaired without doubt.
  */
 json_t *al_json_parse(const char *text, size_t start, size_t end,
                       const al_json_options *opts);

@@ -44,6 +44,26 @@ static void plural(FILE *out, size_t n, const char *word, int *first)
     *first = 0;
 }
 
+/*
+ * No file was checked: says so, so that a run given only files that are not
+ * advisor metadata (or none at all) does not look like a clean one.
+ */
+static void nothing_checked(FILE *out, const al_report_info *info)
+{
+    size_t given = info->skipped + info->unreadable + info->ignored;
+    if (!given) {
+        fputs("nothing checked: the paths given name no .md, .markdown, .json, .yaml or .yml file\n",
+              out);
+        return;
+    }
+    fprintf(out, "nothing checked: no advisor metadata among the %zu file%s given", given,
+            given == 1 ? "" : "s");
+    /* the summary line above counts the skipped and unreadable ones, not these */
+    if (info->ignored)
+        fprintf(out, " (%zu ignored by the config)", info->ignored);
+    fputc('\n', out);
+}
+
 int al_report_text_summary(FILE *out, const al_findings *list, const al_report_info *info)
 {
     size_t e = list->by_severity[AL_SEV_ERROR], w = list->by_severity[AL_SEV_WARNING];
@@ -75,6 +95,8 @@ int al_report_text_summary(FILE *out, const al_findings *list, const al_report_i
     if (info->color)
         fputs(RESET, out);
     fputc('\n', out);
+    if (!info->checked)
+        nothing_checked(out, info);
     if (info->baseline)
         fprintf(out, "baseline: %zu known finding%s not shown, %zu entr%s fixed\n",
                 info->baseline_known, info->baseline_known == 1 ? "" : "s", info->baseline_fixed,

@@ -5,6 +5,9 @@
  * al_rule_<id_with_underscores>, declare it below and add it to the table
  * (kept sorted by id, which --list-rules and docs/rules.md rely on; a unit
  * test checks the order and that every id is kebab-case and documented).
+ * A per-file rule that reads only the header, the title or the file name,
+ * never the body, is listed in without_body too, so it runs whatever the
+ * body's state.
  */
 #include "rule.h"
 
@@ -44,6 +47,7 @@ extern const al_rule al_rule_portal_extension_unknown;
 extern const al_rule al_rule_read_error;
 extern const al_rule al_rule_refresh_too_short;
 extern const al_rule al_rule_schema;
+extern const al_rule al_rule_self_help_type;
 extern const al_rule al_rule_sovereign_cloud_link;
 extern const al_rule al_rule_test_data;
 extern const al_rule al_rule_timespan_format;
@@ -89,6 +93,7 @@ static const al_rule *const rules[] = {
     &al_rule_read_error,
     &al_rule_refresh_too_short,
     &al_rule_schema,
+    &al_rule_self_help_type,
     &al_rule_sovereign_cloud_link,
     &al_rule_test_data,
     &al_rule_timespan_format,
@@ -158,6 +163,11 @@ static void fill_infos(void)
         infos[i].severity = rules[i]->severity;
         infos[i].summary = rules[i]->summary;
         infos[i].doc = rules[i]->doc;
+        infos[i].when = !rules[i]->check ? ""
+                        : al_rule_runs_without_body(rules[i])
+                            ? "Runs on every file read as metadata, whatever the state of its body."
+                            : "Runs when the body could be read: it parsed, or its syntax errors "
+                              "were repaired without doubt.";
     }
 }
 
@@ -185,4 +195,33 @@ const al_rule_info *al_rule_info_find(const char *id)
             lo = mid + 1;
     }
     return NULL;
+}
+
+/* Per-file rules that never read the body, sorted by id. */
+static const char *const without_body[] = {
+    "article-id",
+    "cloud-environments-empty",
+    "cloud-name",
+    "cloud-name-case",
+    "file-name-cloud",
+    "header-required-attribute",
+    "header-unknown-attribute",
+    "placeholder-title",
+    "todo-marker",              /* reads the body only when there is one */
+};
+
+int al_rule_runs_without_body(const al_rule *rule)
+{
+    size_t lo = 0, hi = sizeof(without_body) / sizeof(without_body[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(rule->id, without_body[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }

@@ -51,4 +51,14 @@ size_t al_rule_index(const al_rule *rule);
 /* The rule with ID, or NULL. */
 const al_rule *al_rule_find(const char *id);
 
+/*
+ * Whether RULE's per-file check runs on a file whose body could not be read
+ * (a syntax error repaired only by a guess, no body at all): the rules about
+ * the header, the title and the file name, listed in registry.c. Every other
+ * check reads the body and runs only when it parsed, or was repaired without
+ * doubt (reader/json_reader.h), so no rule judges a guessed repair. A rule
+ * not listed is safe by default: it just does not run on a broken body.
+ */
+int al_rule_runs_without_body(const al_rule *rule);
+
 #endif

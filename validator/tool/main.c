@@ -81,8 +81,9 @@ static int rules_doc(void)
         printf("| [`%s`](#%s) | %s | %s |\n", rules[i].id, rules[i].id,
                al_severity_name(rules[i].severity), rules[i].summary);
     for (i = 0; i < n; i++) {
-        printf("\n## %s\n\nSeverity: %s. %s.\n\n", rules[i].id,
-               al_severity_name(rules[i].severity), rules[i].summary);
+        printf("\n## %s\n\nSeverity: %s. %s.%s%s\n\n", rules[i].id,
+               al_severity_name(rules[i].severity), rules[i].summary,
+               rules[i].when && *rules[i].when ? " " : "", rules[i].when ? rules[i].when : "");
         print_demoted(rules[i].doc);
         fputc('\n', stdout);
     }
@@ -264,6 +265,7 @@ static int lint(const tool_options *o)
     info.checked = stats.checked;
     info.skipped = stats.skipped;
     info.unreadable = stats.unreadable;
+    info.ignored = stats.ignored;
     info.color = o->format == FORMAT_TEXT && want_color(o->color);
     info.rules = al_rules_info(&info.nrules);
     wrote = report(stdout, o->format, &findings, &info);

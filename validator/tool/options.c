@@ -56,7 +56,9 @@ void tool_print_help(void)
         "Check Azure Advisor recommendation metadata files: Markdown with a <properties/>\n"
         "header, a # title and a JSON body between --- fences, or bare .json/.yaml bodies.\n"
         "A directory is walked recursively for .md, .markdown, .json, .yaml and .yml files;\n"
-        "files that are not advisor metadata are skipped quietly and counted.\n"
+        "files that are not advisor metadata are skipped quietly and counted, except\n"
+        "under articles/advisorrecommendation.*/ (the config's metadata-files), where\n"
+        "every file must be advisor metadata. A run that checks no file says so.\n"
         "\n"
         "Output:\n"
         "  -f, --format=FORMAT     'text' (default): path:line:col: severity: message [rule]\n"
@@ -106,8 +108,9 @@ void tool_print_help(void)
         "  -h, --help              print this help and exit\n"
         "  -V, --version           print the version and exit\n"
         "\n"
-        "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O\n"
-        "trouble (an unreadable path is reported and the other files are still checked).\n",
+        "Exit status: 0 no errors (warnings allowed; also when no file was metadata),\n"
+        "1 errors found, 2 usage or I/O trouble (an unreadable path is reported and the\n"
+        "other files are still checked).\n",
         stdout);
 }
 
