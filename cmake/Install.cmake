@@ -23,30 +23,42 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/advisor
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.h")
 
-# The pkg-config file finds the prefix from its own place (${pcfiledir}),
-# so it is right wherever the tree is installed: `cmake --install --prefix
-# DIR` chooses the prefix after configuration, and CPack installs into a
-# staging directory before the package puts the files under /usr. The
-# version is the project's.
-if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
-  set(AL_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+# advisor-lint.pc: the version, URL and directories are filled in when
+# configuring (build/advisor-lint.pc.in), the prefix only when installing,
+# because that is when it is known: `cmake --install --prefix DIR` chooses it
+# after configuration, and CPack installs with DESTDIR set and the package's
+# /usr as the prefix. A relative --prefix gives a file that finds the prefix
+# from its own place (${pcfiledir}).
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(AL_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
 else()
-  file(RELATIVE_PATH AL_PC_UP "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
-  string(REGEX REPLACE "/$" "" AL_PC_UP "${AL_PC_UP}")
-  set(AL_PC_PREFIX "\${pcfiledir}/${AL_PC_UP}")
-endif()
-set(AL_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
-set(AL_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
-if(NOT IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
   set(AL_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
 endif()
-if(NOT IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(AL_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
   set(AL_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
+set(AL_PC_PREFIX "@AL_PC_PREFIX@")            # left for the install step
 configure_file(${CMAKE_SOURCE_DIR}/cmake/advisor-lint.pc.in
-               ${CMAKE_BINARY_DIR}/advisor-lint.pc @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/advisor-lint.pc
-        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+               ${CMAKE_BINARY_DIR}/advisor-lint.pc.in @ONLY)
+file(RELATIVE_PATH AL_PC_UP "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" AL_PC_UP "${AL_PC_UP}")
+install(CODE "
+  set(pcdir \"${CMAKE_INSTALL_LIBDIR}/pkgconfig\")
+  if(NOT IS_ABSOLUTE \"\${pcdir}\")
+    set(pcdir \"\${CMAKE_INSTALL_PREFIX}/\${pcdir}\")
+  endif()
+  if(IS_ABSOLUTE \"\${CMAKE_INSTALL_PREFIX}\")
+    set(AL_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+  else()
+    set(AL_PC_PREFIX \"\\\${pcfiledir}/${AL_PC_UP}\")
+  endif()
+  set(pc \"\$ENV{DESTDIR}\${pcdir}/advisor-lint.pc\")
+  message(STATUS \"Installing: \${pc}\")
+  configure_file(\"${CMAKE_BINARY_DIR}/advisor-lint.pc.in\" \"\${pc}\" @ONLY)
+  list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${pc}\")
+")
 
 # The manual pages (written in docs/man/).
 install(FILES ${CMAKE_SOURCE_DIR}/docs/man/advisor-lint.1

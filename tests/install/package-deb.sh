@@ -10,11 +10,13 @@
 #     headers, advisor-lint.pc, the man pages, the copyright and the example;
 #   - `dpkg -x` into a temporary directory: the extracted advisor-lint and
 #     advisor-codegen print their version, advisor-lint lints a valid
-#     fixture (exit 0) and one with an error (exit 1), and the extracted
-#     .pc resolves to the extracted tree.
+#     fixture (exit 0) and one with an error (exit 1), and the packaged
+#     .pc names the prefix /usr (not CPack's staging directory), where the
+#     headers are.
 #
 # cpack runs with its output and staging directory (-B) in a temporary
-# directory, so the build directory is only read.
+# directory; in the build directory it only rewrites install_manifest.txt,
+# as every install does (hence the RESOURCE_LOCK with install/tree).
 #
 # usage: package-deb.sh CPACK BUILD_DIR SOURCE_DIR VERSION
 # Exit 77 (skipped) when dpkg-deb or dpkg-shlibdeps (dpkg-dev) is missing.
@@ -106,7 +108,11 @@ status=0
     >"$tmp/out.txt" || status=$?
 [ "$status" = 1 ] || { cat "$tmp/out.txt" >&2; fail "extracted advisor-lint exited $status on an invalid file, not 1"; }
 grep -q '\[json-syntax\]$' "$tmp/out.txt" || fail "extracted advisor-lint did not report the json-syntax error"
-pc_inc=$(PKG_CONFIG_PATH="$root/usr/lib/pkgconfig" pkg-config --variable=includedir advisor-lint)
-[ -f "$pc_inc/advisor/lint.h" ] || fail "the extracted advisor-lint.pc points to '$pc_inc', not the extracted headers"
-note "extracted: both tools run (advisor-lint $version), the .pc resolves to the extracted tree"
+pc="env PKG_CONFIG_PATH=$root/usr/lib/pkgconfig pkg-config"
+[ "$($pc --variable=prefix advisor-lint)" = /usr ] ||
+    fail "the packaged advisor-lint.pc names the prefix '$($pc --variable=prefix advisor-lint)', not /usr"
+pc_inc=$($pc --variable=includedir advisor-lint)
+[ -f "$root$pc_inc/advisor/lint.h" ] || fail "the packaged advisor-lint.pc's includedir '$pc_inc' has no advisor/lint.h"
+[ "$($pc --modversion advisor-lint)" = "$version" ] || fail "the packaged advisor-lint.pc's version is not $version"
+note "extracted: both tools run (advisor-lint $version); advisor-lint.pc names /usr and its headers"
 note "passed"
