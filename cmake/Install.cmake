@@ -88,8 +88,9 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
 set(CPACK_PACKAGE_DESCRIPTION
 "advisor-lint checks Azure Advisor recommendation metadata files (Markdown
 with a <properties .../> header, a # Title and a JSON body) against the
-AdvisorRecommendation schema and 36 rules beyond it, reporting every finding
-at its line and column, as text, JSON, SARIF or GitHub annotations.
+AdvisorRecommendation schema and rules beyond it (advisor-lint --list-rules),
+reporting every finding at its line and column, as text, JSON, SARIF or
+GitHub annotations.
 advisor-codegen generates C types, a catalog and rule stubs from valid
 metadata. The package also holds libadvisor-lint, its headers and pkg-config
 file, to lint files and buffers from a program.")
