@@ -1,6 +1,7 @@
 #!/bin/sh
 # check-exports.sh - libadvisor-lint.so exports exactly the functions the
-# public headers declare AL_API, and they all carry the al_ prefix.
+# public headers declare AL_API, they all carry the al_ prefix, and each
+# public header compiles on its own.
 #
 #   scripts/check-exports.sh LIB.so [CC]      exit 0, 1 listing the mismatches,
 #                                             77 when nm is missing
@@ -32,9 +33,17 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# Each public header compiles on its own, as the first include of a program
+# (C11, warnings as errors), and all of them together.
+status=0
 for h in include/advisor/*.h; do
-    printf '#include "%s"\n' "${h#include/}"
-done >"$tmp/all.c"
+    printf '#include <advisor/%s>\n' "${h##*/}" >"$tmp/one.c"
+    "$cc" -std=c11 -Wall -Wextra -Werror -fsyntax-only -I include "$tmp/one.c" ||
+        { echo "check-exports: $h does not compile on its own" >&2; status=1; }
+    cat "$tmp/one.c" >>"$tmp/all.c"
+done
+"$cc" -std=c11 -Wall -Wextra -Werror -fsyntax-only -I include "$tmp/all.c" ||
+    { echo "check-exports: the public headers do not compile together" >&2; status=1; }
 "$cc" -E -I include "$tmp/all.c" >"$tmp/all.i"
 
 # Text from the public headers only, one declaration per line (split at ';').
@@ -55,7 +64,6 @@ nm -D --defined-only -P "$lib" | awk '{ sub(/@.*/, "", $1); print $1 }' |
     grep -v -x -e _init -e _fini -e _edata -e _end -e __bss_start |
     LC_ALL=C sort -u >"$tmp/exported"
 
-status=0
 ndecl=$(wc -l <"$tmp/declared")
 nexp=$(wc -l <"$tmp/exported")
 if [ "$ndecl" -eq 0 ]; then
@@ -80,5 +88,5 @@ if [ -n "$unprefixed" ]; then
     printf '  %s\n' $unprefixed >&2
     status=1
 fi
-[ "$status" = 0 ] && echo "check-exports: $nexp symbols exported, the $ndecl declared AL_API"
+[ "$status" = 0 ] && echo "check-exports: $(ls include/advisor/*.h | wc -l) headers compile alone; $nexp symbols exported, the $ndecl declared AL_API"
 exit $status
