@@ -62,10 +62,10 @@ static void print_error(const char *what, const al_error *error)
 int main(int argc, char **argv)
 {
     const char *name = argc > 1 ? argv[1] : "stdin.md";
-    al_linter_options opts = {0};   /* zero: every default */
+    al_linter_options opts = { 0 }; /* zero: every default */
     al_linter *linter;
     al_findings findings;
-    al_error error;                 /* ours, on the stack; calls fill it on failure */
+    al_error error; /* ours, on the stack; calls fill it on failure */
     size_t len = 0;
     char *text;
     int status;
