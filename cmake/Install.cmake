@@ -60,12 +60,12 @@ install(CODE "
   list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${pc}\")
 ")
 
-# The manual pages (written in docs/man/).
+# The manual pages (docs/man/; tests/docs checks them against the code).
 install(FILES ${CMAKE_SOURCE_DIR}/docs/man/advisor-lint.1
               ${CMAKE_SOURCE_DIR}/docs/man/advisor-codegen.1
-        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 OPTIONAL)
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${CMAKE_SOURCE_DIR}/docs/man/advisor-lint.yaml.5
-        DESTINATION ${CMAKE_INSTALL_MANDIR}/man5 OPTIONAL)
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
 
 # What a Debian package keeps in /usr/share/doc/PACKAGE: the README, the
 # copyright file, and the embedding example.

@@ -77,12 +77,8 @@ if ! command -v man >/dev/null 2>&1; then
 fi
 for page in man1/advisor-lint.1 man1/advisor-codegen.1 man5/advisor-lint.yaml.5; do
     name=${page#*/}
-    if [ ! -f "$src/docs/man/$name" ]; then
-        # Written on another branch; checked here as soon as it is in the tree.
-        note "man page docs/man/$name is not in the source tree yet: not checked"
-        continue
-    fi
-    [ -f "$prefix/$mandir/$page" ] || fail "$mandir/$page is not installed"
+    cmp -s "$src/docs/man/$name" "$prefix/$mandir/$page" ||
+        fail "$mandir/$page is not installed as docs/man/$name"
     [ -n "$man_missing" ] && continue
     LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings=w -E UTF-8 -l "$prefix/$mandir/$page" \
         >"$tmp/page.txt" 2>"$tmp/page.err" || fail "man -l $mandir/$page exited $?"
