@@ -9,7 +9,7 @@
 # with an end pointer, strtok_r or strcspn.
 #
 # PATH... are files or directories (default: validator/, codegen/, tests/,
-# fuzz/ and bench/ of this repository); directories are searched for *.c and
+# fuzz/, bench/ and examples/ of this repository); directories are searched for *.c and
 # *.h. Comments, string literals and character literals are blanked out
 # before matching (line numbers kept), so a comment that names a function is
 # not a call. Prints FILE:LINE: FUNCTION(...) for each call and exits 1 when
@@ -19,7 +19,7 @@ set -u
 
 if [ $# -eq 0 ]; then
     cd "$(dirname "$0")/.." || exit 2
-    for d in validator codegen tests fuzz bench; do
+    for d in validator codegen tests fuzz bench examples; do
         [ -d "$d" ] && set -- "$@" "$d"
     done
 fi

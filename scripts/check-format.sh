@@ -4,7 +4,7 @@
 # Each file is formatted with the repository's .clang-format (always that
 # one, wherever the file is) and compared with itself; nothing is written.
 # PATH... are files or directories (default: validator/, codegen/, tests/,
-# fuzz/ and bench/ of this repository); directories are searched for *.c and
+# fuzz/, bench/ and examples/ of this repository); directories are searched for *.c and
 # *.h. Prints each file that differs and exits 1 when there is one, 0 when
 # every file is formatted, 2 when a PATH does not exist or no C file was
 # found, 77 when clang-format is missing (scripts/install-deps.sh installs
@@ -29,7 +29,7 @@ version=$("$cf" --version | sed -n 's/.*clang-format version \([0-9]*\).*/\1/p')
 
 if [ $# -eq 0 ]; then
     cd "$root" || exit 2
-    for d in validator codegen tests fuzz bench; do
+    for d in validator codegen tests fuzz bench examples; do
         [ -d "$d" ] && set -- "$@" "$d"
     done
 fi

@@ -3,7 +3,10 @@
 # only those missing. Runs apt-get as root, or through sudo otherwise.
 set -eu
 
-packages="build-essential cmake pkg-config libjansson-dev libyaml-dev libpcre2-dev libcmocka-dev clang man-db groff-base clang-format"
+# man-db and groff-base render the manual pages, clang-format checks the style,
+# dpkg-dev's dpkg-shlibdeps finds the Debian package's dependencies (tests/install).
+packages="build-essential cmake pkg-config libjansson-dev libyaml-dev libpcre2-dev libcmocka-dev clang
+          man-db groff-base clang-format dpkg-dev"
 missing=""
 for p in $packages; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
