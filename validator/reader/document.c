@@ -12,12 +12,12 @@
  */
 #include "document.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../util/utf8.h"
 #include "json_reader.h"
 #include "yaml_reader.h"
 
@@ -96,53 +96,6 @@ const al_attr *al_doc_attr(const al_doc *doc, const char *name)
 
 /* ---- encoding ---- */
 
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t first_invalid_utf8(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            /* ASCII is most of every file: skip it eight bytes at a time */
-            uint64_t x;
-            i++;
-            while (i + 8 <= len) {
-                memcpy(&x, s + i, 8);
-                if (x & 0x8080808080808080ULL)
-                    break;
-                i += 8;
-            }
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            if (i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-                i += 2;
-                continue;
-            }
-            return i;
-        }
-        if (c >= 0xE0 && c <= 0xEF) {
-            if (i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-                !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0)) {
-                i += 3;
-                continue;
-            }
-            return i;
-        }
-        if (c >= 0xF0 && c <= 0xF4) {
-            if (i + 3 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-                (s[i + 3] & 0xC0) == 0x80 && !(c == 0xF0 && s[i + 1] < 0x90) &&
-                !(c == 0xF4 && s[i + 1] >= 0x90)) {
-                i += 4;
-                continue;
-            }
-            return i;
-        }
-        return i;
-    }
-    return len;
-}
-
 static int check_encoding(reader *r)
 {
     const al_source *src = &r->doc->src;
@@ -154,7 +107,7 @@ static int check_encoding(reader *r)
                "file is UTF-16 encoded, advisor metadata must be UTF-8");
         return -1;
     }
-    bad = first_invalid_utf8(d, src->len);
+    bad = al_utf8_first_invalid(d, src->len);
     if (bad < src->len) {
         report(r, "encoding", bad, bad + 1, AL_NO_OFFSET, NULL,
                "invalid UTF-8 byte 0x%02X, the file must be UTF-8", d[bad]);

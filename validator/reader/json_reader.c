@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
+
 /* One step of the path to the current value: a member's key or an item's index. */
 typedef struct pframe {
     size_t key_at;          /* offset of the key in parser.keys, when is_key */
@@ -264,61 +266,8 @@ static int scratch_put(parser *p, const char *s, size_t n)
 
 static int put_codepoint(parser *p, unsigned long cp)
 {
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return scratch_put(p, b, n);
-}
-
-/*
- * Length of the valid UTF-8 sequence at S (up to N bytes), or 0 when it is
- * not valid: overlong forms, surrogates and values past U+10FFFF are refused,
- * as RFC 3629 says.
- */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0;
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
+    char b[AL_UTF8_MAX];
+    return scratch_put(p, b, al_utf8_encode(cp, b));
 }
 
 static int hex4(const char *s, unsigned long *out)
@@ -514,7 +463,7 @@ static int parse_string_raw(parser *p)
             continue;
         }
         {
-            size_t n = utf8_seq_len((const unsigned char *)p->text + p->pos, p->end - p->pos);
+            size_t n = al_utf8_seq_len((const unsigned char *)p->text + p->pos, p->end - p->pos);
             if (!n) {
                 problem(p, "json-syntax", p->pos, AL_NO_OFFSET,
                         "invalid UTF-8 byte 0x%02X in string", c);
