@@ -18,6 +18,7 @@
 
 #include "../reader/document.h"
 #include "../util/error.h"
+#include "../util/jsonptr.h"
 
 typedef struct reading {
     al_config *cfg;
@@ -56,19 +57,12 @@ static size_t where(reading *r, const char *pointer, int at_key)
     return e->val_off;
 }
 
-/* Appends "/" and KEY (escaped as RFC 6901 says) to BASE, into OUT of size N. */
+/* BASE, "/" and KEY (escaped as RFC 6901 says), into OUT of size N. */
 static void child(char *out, size_t n, const char *base, const char *key)
 {
-    size_t w = (size_t)snprintf(out, n, "%s/", base);
-    for (; *key && w + 3 < n; key++) {
-        if (*key == '~' || *key == '/') {
-            out[w++] = '~';
-            out[w++] = *key == '~' ? '0' : '1';
-        } else {
-            out[w++] = *key;
-        }
-    }
-    out[w < n ? w : n - 1] = '\0';
+    int w = snprintf(out, n, "%s", base);
+    if (w >= 0 && (size_t)w + 1 < n)
+        al_jsonptr_put(out, n, (size_t)w, key);
 }
 
 static void index_child(char *out, size_t n, const char *base, size_t i)

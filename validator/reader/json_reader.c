@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/jsonptr.h"
 #include "../util/utf8.h"
 
 /* One step of the path to the current value: a member's key or an item's index. */
@@ -135,39 +136,6 @@ static int ptr_reserve(parser *p, size_t extra)
     return 0;
 }
 
-int al_json_pointer_append(char **buf, size_t *cap, size_t *len_io,
-                           const char *key, size_t len)
-{
-    size_t need = 1 + len * 2 + 1, i, n = *len_io;
-    char *b = *buf;
-
-    if (n + need > *cap) {
-        size_t ncap = *cap ? *cap : 64;
-        while (ncap < n + need)
-            ncap *= 2;
-        b = realloc(b, ncap);
-        if (!b)
-            return -1;
-        *buf = b;
-        *cap = ncap;
-    }
-    b[n++] = '/';
-    for (i = 0; i < len; i++) {
-        if (key[i] == '~') {
-            b[n++] = '~';
-            b[n++] = '0';
-        } else if (key[i] == '/') {
-            b[n++] = '~';
-            b[n++] = '1';
-        } else {
-            b[n++] = key[i];
-        }
-    }
-    b[n] = '\0';
-    *len_io = n;
-    return 0;
-}
-
 /* Builds the JSON pointer of the current value into p->ptr ("" when it cannot). */
 static const char *current_pointer(parser *p)
 {
@@ -179,8 +147,8 @@ static const char *current_pointer(parser *p)
     for (i = 0; i < p->nframes; i++) {
         const pframe *f = &p->frames[i];
         if (f->is_key) {
-            if (al_json_pointer_append(&p->ptr, &p->ptr_cap, &p->ptr_len, p->keys + f->key_at,
-                                       f->key_len) != 0)
+            if (al_jsonptr_append(&p->ptr, &p->ptr_cap, &p->ptr_len, p->keys + f->key_at,
+                                  f->key_len) != 0)
                 return "";
         } else {
             char num[32];
@@ -941,19 +909,12 @@ json_t *al_json_pointer_get(json_t *root, const char *pointer)
                 return NULL;
             memcpy(tok, seg, n);
         } else {
-            while (*pointer && *pointer != '/') {
-                char ch = *pointer++;
-                if (ch == '~' && *pointer == '0') {
-                    ch = '~';
-                    pointer++;
-                } else if (ch == '~' && *pointer == '1') {
-                    ch = '/';
-                    pointer++;
-                }
-                if (n + 1 >= sizeof(tok))
-                    return NULL;
-                tok[n++] = ch;
-            }
+            while (*end && *end != '/')
+                end++;
+            n = al_jsonptr_unescape(seg, (size_t)(end - seg), tok, sizeof(tok));
+            if (n + 1 >= sizeof(tok))
+                return NULL;
+            pointer = end;
         }
         tok[n] = '\0';
         if (json_is_object(cur)) {

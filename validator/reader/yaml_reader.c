@@ -18,6 +18,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../util/jsonptr.h"
+
 typedef struct anchor {
     char *name;
     json_t *value;
@@ -165,7 +167,7 @@ static int push_key(yreader *y, const char *k, size_t n)
 {
     if (!y->opts || (!y->opts->index && !y->opts->problem))
         return 0;
-    return al_json_pointer_append(&y->ptr, &y->ptr_cap, &y->ptr_len, k, n);
+    return al_jsonptr_append(&y->ptr, &y->ptr_cap, &y->ptr_len, k, n);
 }
 
 static int push_index(yreader *y, size_t i)
@@ -174,7 +176,7 @@ static int push_index(yreader *y, size_t i)
     int n = snprintf(num, sizeof(num), "%zu", i);
     if (!y->opts || (!y->opts->index && !y->opts->problem))
         return 0;
-    return al_json_pointer_append(&y->ptr, &y->ptr_cap, &y->ptr_len, num, (size_t)n);
+    return al_jsonptr_append(&y->ptr, &y->ptr_cap, &y->ptr_len, num, (size_t)n);
 }
 
 static void cut(yreader *y, size_t len)
