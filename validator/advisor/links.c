@@ -265,7 +265,8 @@ char *adv_pointer_to_path(const char *pointer, char *out, size_t n)
             if (w > 0 && w + 1 < n)
                 out[w++] = '.';
             if (w + 1 < n) {
-                size_t room = n - 1 - w, k = al_jsonptr_unescape(seg, (size_t)(e - seg), out + w, room);
+                size_t room = n - 1 - w;
+                size_t k = al_jsonptr_unescape(seg, (size_t)(e - seg), out + w, room);
                 w += k < room ? k : room;
             }
         }

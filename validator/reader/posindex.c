@@ -12,17 +12,7 @@
 #include <string.h>
 
 #include "../util/grow.h"
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
+#include "../util/hash.h"
 
 void al_posindex_init(al_posindex *ix)
 {
@@ -43,7 +33,7 @@ static size_t *probe(size_t *slots, size_t nslots, const al_posentry *entries,
                      const char *p, size_t len)
 {
     size_t mask = nslots - 1;
-    size_t i = (size_t)hash_bytes(p, len) & mask;
+    size_t i = (size_t)al_fnv1a(AL_FNV1A_BASIS, p, len) & mask;
     for (;;) {
         size_t s = slots[i];
         if (s == 0)

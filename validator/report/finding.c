@@ -3,11 +3,13 @@
  */
 #include "advisor/finding.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/grow.h"
+#include "../util/hash.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -112,22 +114,22 @@ int al_finding_set_fix(al_finding *f, const char *fix)
     return 0;
 }
 
-static unsigned long long fnv(unsigned long long h, const char *s, size_t len)
+/* FNV-1a of S (LEN bytes) without its carriage returns: CRLF and LF files fingerprint alike. */
+static uint64_t fnv(uint64_t h, const char *s, size_t len)
 {
-    size_t i;
-    for (i = 0; i < len; i++) {
-        if (s[i] == '\r')
-            continue;
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+    const char *cr;
+    while ((cr = memchr(s, '\r', len)) != NULL) {
+        h = al_fnv1a(h, s, (size_t)(cr - s));
+        len -= (size_t)(cr - s) + 1;
+        s = cr + 1;
     }
-    return h;
+    return al_fnv1a(h, s, len);
 }
 
 unsigned long long al_fingerprint(const char *rule, const char *pointer, const char *text,
                                   size_t len)
 {
-    unsigned long long h = 14695981039346656037ULL;
+    uint64_t h = AL_FNV1A_BASIS;
     char n[24];
     int k;
     h = fnv(h, rule, strlen(rule) + 1);

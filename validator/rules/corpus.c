@@ -16,6 +16,7 @@
 #include "../advisor/advisor.h"
 #include "../reader/document.h"
 #include "../util/grow.h"
+#include "../util/hash.h"
 
 static const char *const field_pointer[AL_FACT_COUNT] = {
     NULL, "/recommendationTypeId", "/recommendationFriendlyName",
@@ -46,14 +47,10 @@ struct al_intern_block {
     char data[];
 };
 
-static uint64_t hash_str(const char *s)
+/* Where S's probe starts in a table of N (a power of two) slots. */
+static size_t first_slot(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return (size_t)al_fnv1a_str(AL_FNV1A_BASIS, s) & (n - 1);
 }
 
 static char *pool_copy(al_corpus *c, const char *s)
@@ -88,7 +85,7 @@ static int grow_set(al_corpus *c)
         size_t k;
         if (!s)
             continue;
-        for (k = (size_t)hash_str(s) & (n - 1); slots[k]; k = (k + 1) & (n - 1))
+        for (k = first_slot(s, n); slots[k]; k = (k + 1) & (n - 1))
             ;
         slots[k] = s;
     }
@@ -108,7 +105,7 @@ static const char *intern(al_corpus *c, const char *s, int *failed)
         *failed = 1;
         return NULL;
     }
-    for (k = (size_t)hash_str(s) & (c->nslots - 1); c->slots[k]; k = (k + 1) & (c->nslots - 1))
+    for (k = first_slot(s, c->nslots); c->slots[k]; k = (k + 1) & (c->nslots - 1))
         if (!strcmp(c->slots[k], s))
             return c->slots[k];
     c->slots[k] = pool_copy(c, s);
