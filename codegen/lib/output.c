@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/atomic.h"
+
 /* Temporary files start with this: a killed run's are recognised and removed by the next. */
 #define TMP_PREFIX ".advisor-codegen."
 
@@ -196,58 +198,11 @@ static int same_content(const char *path, const char *data, size_t len)
     return same;
 }
 
+/* OUT/dir/.advisor-codegen.name.XXXXXX: beside the target, found and removed by the next run */
 static int write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
-    size_t n = strlen(path) + sizeof(TMP_PREFIX) + 16;
-    char *tmp = malloc(n), *slash;
-    int fd;
-    size_t done = 0;
-
-    if (!tmp) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    /* OUT/dir/.advisor-codegen.name.XXXXXX: same directory, so rename is atomic */
-    slash = strrchr(path, '/');
-    snprintf(tmp, n, "%.*s" TMP_PREFIX "%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errlen, "cannot create a temporary file beside '%s': %s", path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            snprintf(err, errlen, "cannot write '%s': %s", tmp, strerror(errno));
-            goto fail;
-        }
-        done += (size_t)w;
-    }
-    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-        snprintf(err, errlen, "cannot sync '%s': %s", tmp, strerror(errno));
-        goto fail;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        snprintf(err, errlen, "cannot close '%s': %s", tmp, strerror(errno));
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        snprintf(err, errlen, "cannot rename '%s' to '%s': %s", tmp, path, strerror(errno));
-        goto fail;
-    }
-    free(tmp);
-    return 0;
-fail:
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    return -1;
+    static const al_atomic_options opts = {TMP_PREFIX, 0644};
+    return al_write_atomic(path, data, len, &opts, err, errlen);
 }
 
 static void say(const cg_output *o, const char *what, const char *rel)
