@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/config.h"
+#include "../util/path.h"
 #include "../util/atomic.h"
 #include "../util/error.h"
 

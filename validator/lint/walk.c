@@ -15,6 +15,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "../util/path.h"
+
 #define MAX_WALK_DEPTH 256
 
 typedef struct dirid {
@@ -70,20 +72,6 @@ int al_walk_wanted_name(const char *name)
         if (strcasecmp(dot, exts[i]) == 0)
             return 1;
     return 0;
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t a = strlen(dir), b = strlen(name);
-    int slash = a > 0 && dir[a - 1] != '/';
-    char *p = malloc(a + (size_t)slash + b + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, dir, a);
-    if (slash)
-        p[a] = '/';
-    memcpy(p + a + slash, name, b + 1);
-    return p;
 }
 
 /*
@@ -155,7 +143,7 @@ static int walk_dir(const char *dir, al_pathlist *list, dirid *stack, size_t dep
         /* a regular file that is not wanted needs nothing; a wanted one no stat */
         if (type == DT_REG && !al_walk_wanted_name(name))
             continue;
-        path = join(dir, name);
+        path = al_path_join_new(dir, name);
         if (!path) {
             rc = -1;
             break;
