@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "../util/grow.h"
 #include "../util/path.h"
 
 #define MAX_WALK_DEPTH 256
@@ -40,20 +41,12 @@ void al_pathlist_release(al_pathlist *list)
 
 static int push(al_pathlist *list, const char *path, int err, int is_explicit)
 {
-    size_t n = strlen(path);
     char *copy;
-    if (list->count == list->cap) {
-        size_t ncap = list->cap ? list->cap * 2 : 64;
-        al_pathitem *ni = realloc(list->items, ncap * sizeof(*ni));
-        if (!ni)
-            return -1;
-        list->items = ni;
-        list->cap = ncap;
-    }
-    copy = malloc(n + 1);
+    if (al_grow(&list->items, &list->cap, list->count + 1, sizeof(*list->items), 64) != 0)
+        return -1;
+    copy = strdup(path);
     if (!copy)
         return -1;
-    memcpy(copy, path, n + 1);
     list->items[list->count].path = copy;
     list->items[list->count].err = err;
     list->items[list->count].is_explicit = is_explicit;
@@ -97,14 +90,8 @@ static int read_names(const char *dir, char ***out, size_t *count)
         size_t len;
         if (e->d_name[0] == '.')
             continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char **nn = realloc(names, ncap * sizeof(*nn));
-            if (!nn)
-                goto nomem;
-            names = nn;
-            cap = ncap;
-        }
+        if (al_grow(&names, &cap, n + 1, sizeof(*names), 32) != 0)
+            goto nomem;
         len = strlen(e->d_name);
         names[n] = malloc(len + 2);
         if (!names[n])

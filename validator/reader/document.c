@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/grow.h"
 #include "../util/utf8.h"
 #include "json_reader.h"
 #include "yaml_reader.h"
@@ -45,16 +46,6 @@ static void report(reader *r, const char *rule, size_t off, size_t end,
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     r->opts->problem(r->opts->ud, rule, off, end, related, pointer, msg);
-}
-
-static char *dupn(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (!d)
-        return NULL;
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
 }
 
 int al_doc_kind_from_name(const char *path)
@@ -176,14 +167,12 @@ static int is_space(char c)
 static int add_attr(al_doc *doc, const char *name, size_t name_len, size_t name_off,
                     size_t value_off, size_t value_end)
 {
-    al_attr *na = realloc(doc->attrs, (doc->nattrs + 1) * sizeof(*na));
     al_attr *a;
-    if (!na)
+    if (al_grow(&doc->attrs, &doc->attrs_cap, doc->nattrs + 1, sizeof(*doc->attrs), 16) != 0)
         return -1;
-    doc->attrs = na;
     a = &doc->attrs[doc->nattrs];
-    a->name = dupn(name, name_len);
-    a->value = dupn(doc->src.data + value_off, value_end - value_off);
+    a->name = strndup(name, name_len);
+    a->value = strndup(doc->src.data + value_off, value_end - value_off);
     if (!a->name || !a->value) {
         free(a->name);
         free(a->value);
@@ -342,7 +331,7 @@ static int read_title(reader *r, size_t *pos)
             doc->has_title = 1;
             doc->title_off = i;
             doc->title_text_off = t;
-            doc->title = dupn(src->data + t, te - t);
+            doc->title = strndup(src->data + t, te - t);
             if (!doc->title)
                 return -1;
             *pos = next_line(src, i);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/grow.h"
 #include "../util/jsonptr.h"
 #include "../util/utf8.h"
 
@@ -122,18 +123,7 @@ static int ptr_reserve(parser *p, size_t extra)
 {
     if (p->ptr_len + extra + 1 <= p->ptr_cap)
         return 0;
-    {
-        size_t ncap = p->ptr_cap ? p->ptr_cap : 64;
-        char *nb;
-        while (ncap < p->ptr_len + extra + 1)
-            ncap *= 2;
-        nb = realloc(p->ptr, ncap);
-        if (!nb)
-            return -1;
-        p->ptr = nb;
-        p->ptr_cap = ncap;
-    }
-    return 0;
+    return al_grow(&p->ptr, &p->ptr_cap, p->ptr_len + extra + 1, 1, 64);
 }
 
 /* Builds the JSON pointer of the current value into p->ptr ("" when it cannot). */
@@ -166,17 +156,9 @@ static const char *current_pointer(parser *p)
 static int push_key(parser *p, const char *key, size_t len)
 {
     pframe *f;
-    if (p->keys_len + len + 1 > p->keys_cap) {
-        size_t ncap = p->keys_cap ? p->keys_cap : 256;
-        char *nb;
-        while (ncap < p->keys_len + len + 1)
-            ncap *= 2;
-        nb = realloc(p->keys, ncap);
-        if (!nb)
-            return -1;
-        p->keys = nb;
-        p->keys_cap = ncap;
-    }
+    if (p->keys_len + len + 1 > p->keys_cap &&
+        al_grow(&p->keys, &p->keys_cap, p->keys_len + len + 1, 1, 256) != 0)
+        return -1;
     memcpy(p->keys + p->keys_len, key, len);
     p->keys[p->keys_len + len] = '\0';
     f = &p->frames[p->nframes++];
@@ -215,17 +197,9 @@ static void record(parser *p, size_t key_off, size_t val_off, size_t val_end)
 
 static int scratch_put(parser *p, const char *s, size_t n)
 {
-    if (p->scratch_len + n + 1 > p->scratch_cap) {
-        size_t ncap = p->scratch_cap ? p->scratch_cap : 256;
-        char *nb;
-        while (ncap < p->scratch_len + n + 1)
-            ncap *= 2;
-        nb = realloc(p->scratch, ncap);
-        if (!nb)
-            return -1;
-        p->scratch = nb;
-        p->scratch_cap = ncap;
-    }
+    if (p->scratch_len + n + 1 > p->scratch_cap &&
+        al_grow(&p->scratch, &p->scratch_cap, p->scratch_len + n + 1, 1, 256) != 0)
+        return -1;
     memcpy(p->scratch + p->scratch_len, s, n);
     p->scratch_len += n;
     p->scratch[p->scratch_len] = '\0';

@@ -75,12 +75,10 @@ int al_posindex_add(al_posindex *ix, const char *pointer, size_t len,
         return -1;
     /* pointers are C strings: a key holding NUL ("\u0000") is cut there, as
        every lookup (and the schema engine's instance locations) reads it */
-    len = strnlen(pointer, len);
-    copy = malloc(len + 1);
+    copy = strndup(pointer, len);
     if (!copy)
         return -1;
-    memcpy(copy, pointer, len);
-    copy[len] = '\0';
+    len = strlen(copy);
     e = &ix->entries[ix->count];
     e->pointer = copy;
     e->key_off = key_off;
@@ -107,10 +105,9 @@ const al_posentry *al_posindex_find_nearest(const al_posindex *ix, const char *p
 
     if (e || !len)
         return e;
-    buf = malloc(len + 1);
+    buf = strdup(pointer);
     if (!buf)
         return NULL;
-    memcpy(buf, pointer, len + 1);
     while (!e) {
         char *slash = strrchr(buf, '/');
         if (!slash)

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../util/grow.h"
 #include "../util/jsonptr.h"
 
 typedef struct anchor {
@@ -36,7 +37,7 @@ typedef struct yreader {
     size_t nodes;         /* nodes built so far, aliases counted as expanded */
     size_t expanded;      /* nodes aliases added, bounded by AL_YAML_MAX_EXPANDED */
     anchor *anchors;
-    size_t nanchors;
+    size_t nanchors, anchors_cap;
     char *ptr;
     size_t ptr_len, ptr_cap;
 } yreader;
@@ -201,10 +202,9 @@ static void remember_anchor(yreader *y, const yaml_char_t *name, json_t *v, size
     anchor *na;
     if (!name || !v)
         return;
-    na = realloc(y->anchors, (y->nanchors + 1) * sizeof(*na));
-    if (!na)
+    if (al_grow(&y->anchors, &y->anchors_cap, y->nanchors + 1, sizeof(*y->anchors), 8) != 0)
         return;
-    y->anchors = na;
+    na = y->anchors;
     na[y->nanchors].name = strdup((const char *)name);
     if (!na[y->nanchors].name)
         return;

@@ -10,19 +10,7 @@
 
 #include "../util/grow.h"
 #include "../util/hash.h"
-
-static char *dup_or_null(const char *s)
-{
-    size_t n;
-    char *d;
-    if (!s)
-        return NULL;
-    n = strlen(s);
-    d = malloc(n + 1);
-    if (d)
-        memcpy(d, s, n + 1);
-    return d;
-}
+#include "../util/str.h"
 
 void al_findings_init(al_findings *list)
 {
@@ -62,9 +50,9 @@ int al_findings_add(al_findings *list, const char *file, int line, int column,
     if (reserve(list, 1) != 0)
         return -1;
     memset(&f, 0, sizeof(f));
-    f.file = dup_or_null(file ? file : "");
-    f.pointer = dup_or_null(pointer);
-    f.message = dup_or_null(message ? message : "");
+    f.file = al_strdup_or_null(file ? file : "");
+    f.pointer = al_strdup_or_null(pointer);
+    f.message = al_strdup_or_null(message ? message : "");
     if (!f.file || !f.message || (pointer && !f.pointer)) {
         finding_release(&f);
         return -1;
@@ -106,7 +94,7 @@ al_finding *al_findings_last(al_findings *list)
 
 int al_finding_set_fix(al_finding *f, const char *fix)
 {
-    char *d = dup_or_null(fix);
+    char *d = al_strdup_or_null(fix);
     if (fix && !d)
         return -1;
     free(f->fix);

@@ -17,6 +17,7 @@
 #include "../reader/document.h"
 #include "../util/grow.h"
 #include "../util/hash.h"
+#include "../util/str.h"
 
 static const char *const field_pointer[AL_FACT_COUNT] = {
     NULL, "/recommendationTypeId", "/recommendationFriendlyName",
@@ -203,11 +204,6 @@ void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field)
     al_doc_release(&doc);
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
 int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
 {
     al_fact f;
@@ -225,7 +221,7 @@ int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
             f.cloud = strdup(canon);
     }
     for (k = 1; k < AL_FACT_COUNT; k++)
-        f.value[k] = dup_or_null(json_string_value(json_object_get(doc->body, field_pointer[k] + 1)));
+        f.value[k] = al_strdup_or_null(json_string_value(json_object_get(doc->body, field_pointer[k] + 1)));
     *fp = f;
     return 0;
 }
@@ -234,11 +230,11 @@ int al_fact_copy(al_fact *dst, const al_fact *src)
 {
     int k, failed = 0;
     *dst = *src;
-    dst->file = dup_or_null(src->file);
-    dst->cloud = dup_or_null(src->cloud);
+    dst->file = al_strdup_or_null(src->file);
+    dst->cloud = al_strdup_or_null(src->cloud);
     failed = !dst->file || (src->cloud && !dst->cloud);
     for (k = 0; k < AL_FACT_COUNT; k++) {
-        dst->value[k] = dup_or_null(src->value[k]);
+        dst->value[k] = al_strdup_or_null(src->value[k]);
         failed |= src->value[k] && !dst->value[k];
     }
     if (failed) {
