@@ -56,15 +56,18 @@ static void test_put(void **state)
     memcpy(out, "/base", 6);
     assert_int_equal(al_jsonptr_put(out, sizeof(out), 5, "k/~"), 11);
     assert_string_equal(out, "/base/k~1~0");
-    /* room for "/ab" and the NUL, not for the escape that follows: it is not split */
+    /* exactly room for "/abc" and the NUL */
     memcpy(out, "/x", 3);
-    assert_int_equal(al_jsonptr_put(out, 6, 2, "ab/c"), 5);
+    assert_int_equal(al_jsonptr_put(out, 7, 2, "abc"), 6);
+    assert_string_equal(out, "/x/abc");
+    /* room for "/ab" and the NUL, not for the escape that follows: it is not split, N says so */
+    assert_int_equal(al_jsonptr_put(out, 6, 2, "ab/c"), 6);
     assert_string_equal(out, "/x/ab");
-    assert_int_equal(al_jsonptr_put(out, 6, 2, "abcdef"), 5);
+    assert_int_equal(al_jsonptr_put(out, 6, 2, "abcdef"), 6);
     assert_string_equal(out, "/x/ab");
     /* no room even for the '/' */
     memcpy(out, "/xyz", 5);
-    assert_int_equal(al_jsonptr_put(out, 5, 4, "k"), 4);
+    assert_int_equal(al_jsonptr_put(out, 5, 4, "k"), 5);
     assert_string_equal(out, "/xyz");
 }
 

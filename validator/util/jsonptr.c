@@ -30,12 +30,15 @@ int al_jsonptr_append(char **buf, size_t *cap, size_t *len_io, const char *key, 
 size_t al_jsonptr_put(char *out, size_t n, size_t at, const char *key)
 {
     size_t w = at;
-    if (w + 1 < n)
-        out[w++] = '/';
+    if (w + 1 >= n)
+        return n;
+    out[w++] = '/';
     for (; *key; key++) {
         int esc = *key == '~' || *key == '/';
-        if (w + (esc ? 2 : 1) >= n)
-            break;
+        if (w + (esc ? 2 : 1) >= n) {
+            out[w] = '\0';
+            return n;
+        }
         if (esc) {
             out[w++] = '~';
             out[w++] = *key == '~' ? '0' : '1';

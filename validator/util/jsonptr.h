@@ -25,7 +25,8 @@ int al_jsonptr_append(char **buf, size_t *cap, size_t *len_io, const char *key, 
 /*
  * Writes '/' and the escaped form of KEY (NUL-terminated) at OUT + AT, in a
  * buffer of N > AT bytes, stopping rather than splitting an escape or
- * overflowing; OUT stays NUL-terminated. Returns the new length of OUT.
+ * overflowing; OUT stays NUL-terminated. Returns the new length of OUT, or
+ * N when KEY did not fit whole (OUT then holds the part that did).
  */
 size_t al_jsonptr_put(char *out, size_t n, size_t at, const char *key);
 
