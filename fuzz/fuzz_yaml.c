@@ -19,6 +19,7 @@
 #include "config/config.h"
 #include "fuzz_common.h"
 #include "reader/document.h"
+#include "util/glob.h"
 
 static void match_globs(char *const *globs, size_t n)
 {

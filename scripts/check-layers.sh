@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 # folder: the folders it may include from (its layers below)
 ALLOWED='
 validator/util:
-validator/jsonschema:
+validator/jsonschema: validator/util
 validator/reader: validator/util
 validator/advisor: validator/util
 validator/report: validator/util

@@ -592,11 +592,6 @@ static void add_rows(cg_model *m, json_t *type, json_t *rec)
     }
 }
 
-static int cmp_type_keys(const void *a, const void *b)
-{
-    return strcasecmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void upper(const char *s, char *out, size_t n)
 {
     size_t i;
@@ -605,128 +600,207 @@ static void upper(const char *s, char *out, size_t n)
     out[i] = '\0';
 }
 
+/*
+ * Grouping records into rule types in one pass: the records are sorted once
+ * by recommendationTypeId (without case) and then input order, so each
+ * type's records are a run, in input order, and the runs come in the order
+ * identifiers are handed out (sorted, so they do not depend on input order).
+ * Each run is then read twice, its own records only: once for the members
+ * of the row struct, once for the test rows, which need every member.
+ */
+
+/* A record with its type id ("" when absent). */
+typedef struct keyed_rec {
+    const char *key;
+    size_t index;                /* input order */
+    json_t *rec;                 /* borrowed from m->recs */
+} keyed_rec;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed_rec *x = a, *y = b;
+    int c = strcasecmp(x->key, y->key);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* M's records sorted into runs of one type each (the caller frees), or NULL. */
+static keyed_rec *sorted_records(cg_model *m, size_t n)
+{
+    keyed_rec *k = malloc((n ? n : 1) * sizeof(*k));
+    json_t *rec;
+    size_t i;
+    if (!k)
+        return NULL;
+    json_array_foreach(m->recs, i, rec) {
+        const char *key = json_string_value(json_object_get(rec, "type_key"));
+        k[i].key = key ? key : "";
+        k[i].index = i;
+        k[i].rec = rec;
+    }
+    qsort(k, n, sizeof(*k), cmp_keyed);
+    return k;
+}
+
+/* The end of the run starting at A: the first record of another type. */
+static size_t run_end(const keyed_rec *k, size_t n, size_t a)
+{
+    size_t b = a + 1;
+    while (b < n && !strcasecmp(k[b].key, k[a].key))
+        b++;
+    return b;
+}
+
+static const char *source_of(json_t *rec)
+{
+    return json_string_value(json_object_get(json_object_get(rec, "source_file"), "s"));
+}
+
+/*
+ * Names the type whose first record is FIRST and whose id is KEY: its C
+ * identifier ID (unique among the types) and ID in capitals UP, both of
+ * 128 bytes, from the friendly name (or the id). *FNAME gets that name.
+ * Returns 0, or -1 with a message in ERR.
+ */
+static int name_type(cg_names *names, json_t *first, const char *key, char *id, char *up,
+                     const char **fname, char *err, size_t errlen)
+{
+    const char *f = json_string_value(json_object_get(first, "friendly_name_raw"));
+    if (!f || !*f)
+        f = key;
+    *fname = f;
+    if (cg_identifier(f, strlen(f), id, 128) != 0) {
+        snprintf(err, errlen, "'%s': recommendationFriendlyName \"%s\" cannot name a C file: "
+                 "as a path it would leave the output directory", source_of(first), f);
+        return -1;
+    }
+    if (cg_names_claim(names, id, 128) != 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    upper(id, up, 128);
+    return 0;
+}
+
+/*
+ * Reads the type's records K[A, B) once: each gets the type's identifiers,
+ * the type its entries, the list of its source files and its row members
+ * (subscriptionId, resourceId, then every additional column and
+ * {placeholder} in first-seen order).
+ */
+static void collect_members(json_t *type, const keyed_rec *k, size_t a, size_t b, const char *id,
+                            const char *up)
+{
+    json_t *entries = json_array(), *members = json_array();
+    mst_buffer sources;
+    cg_names member_ids;
+    size_t i;
+
+    cg_names_init(&member_ids);
+    mst_buffer_init(&sources);
+    add_member(members, &member_ids, "subscriptionId");
+    add_member(members, &member_ids, "resourceId");
+    for (i = a; i < b; i++) {
+        json_t *rec = k[i].rec, *body = json_object_get(rec, "body_copy"), *c;
+        const char *src = source_of(rec);
+        size_t ci;
+        json_array_append_new(entries, json_pack("{s:O}", "index", json_object_get(rec, "index")));
+        if (i > a)
+            mst_buffer_append(&sources, ", ", 2);
+        if (src)
+            mst_buffer_append(&sources, src, strlen(src));
+        json_object_set_new(rec, "ident", json_string(id));
+        json_object_set_new(rec, "IDENT", json_string(up));
+        json_array_foreach(json_object_get(body, "additionalColumns"), ci, c) {
+            const char *cn = json_string_value(json_object_get(c, "name"));
+            if (cn)
+                add_member(members, &member_ids, cn);
+        }
+        collect_placeholders(body, members, &member_ids);
+    }
+    json_object_set_new(type, "sources_comment", comment_textn(sources.data, sources.len));
+    mst_buffer_release(&sources);
+    cg_names_release(&member_ids);
+    json_object_set_new(type, "entries", entries);
+    json_object_set_new(type, "members", members);
+}
+
+/* The type's description, friendly name and id as comments, from its first record FIRST. */
+static void describe_type(json_t *type, json_t *first, const char *key, const char *fname,
+                          const char *id, const char *up)
+{
+    json_t *d = json_object_get(first, "description_raw");
+    json_object_set_new(type, "ident", json_string(id));
+    json_object_set_new(type, "IDENT", json_string(up));
+    json_object_set(type, "type_id", json_object_get(first, "type_id"));
+    json_object_set_new(type, "type_id_comment", comment_text(key));
+    json_object_set_new(type, "friendly_name_comment", comment_text(fname));
+    json_object_set_new(type, "description_comment",
+                        json_is_string(d) ? comment_textn(json_string_value(d), json_string_length(d))
+                                          : comment_text(NULL));
+}
+
+/* The helper copies a record kept for grouping have served their purpose. */
+static void strip_helpers(json_t *rec)
+{
+    json_object_del(rec, "body_copy");
+    json_object_del(rec, "test_data_raw");
+    json_object_del(rec, "description_raw");
+    json_object_del(rec, "friendly_name_raw");
+    json_object_del(rec, "type_key");
+}
+
+/* The rule type of the records K[A, B), appended to TYPES. Returns 0, or -1 with ERR. */
+static int add_type(cg_model *m, json_t *types, cg_names *names, const keyed_rec *k, size_t a,
+                    size_t b, char *err, size_t errlen)
+{
+    json_t *first = k[a].rec, *type;
+    char id[128], up[128];
+    const char *fname;
+    size_t i;
+
+    if (name_type(names, first, k[a].key, id, up, &fname, err, errlen) != 0)
+        return -1;
+    type = json_object();
+    if (!type || json_array_append_new(types, type) != 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    collect_members(type, k, a, b, id, up);
+    describe_type(type, first, k[a].key, fname, id, up);
+    json_object_set_new(type, "rows", json_array());
+    for (i = a; i < b; i++)
+        add_rows(m, type, k[i].rec);
+    json_object_set_new(type, "has_tests",
+                        json_boolean(json_array_size(json_object_get(type, "rows")) > 0));
+    for (i = a; i < b; i++)
+        strip_helpers(k[i].rec);
+    return 0;
+}
+
 int cg_model_finish(cg_model *m, char *err, size_t errlen)
 {
-    size_t n = json_array_size(m->recs), i, j, ntypes = 0;
-    const char **keys = malloc((n ? n : 1) * sizeof(*keys));
-    json_t *types = json_array(), *rec;
+    size_t n = json_array_size(m->recs), a, b;
+    keyed_rec *k = sorted_records(m, n);
+    json_t *types = json_array();
     cg_names names;
     int rc = 0;
 
-    if (!keys || !types) {
-        free(keys);
+    if (!k || !types) {
+        free(k);
         json_decref(types);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
     cg_names_init(&names);
-    /* distinct type ids, sorted, so identifiers do not depend on input order */
-    for (i = 0; i < n; i++) {
-        const char *k = json_string_value(json_object_get(json_array_get(m->recs, i), "type_key"));
-        int seen = 0;
-        if (!k)
-            k = "";
-        for (j = 0; j < ntypes && !seen; j++)
-            seen = !strcasecmp(keys[j], k);
-        if (!seen)
-            keys[ntypes++] = k;
-    }
-    qsort(keys, ntypes, sizeof(*keys), cmp_type_keys);
-    for (j = 0; j < ntypes && rc == 0; j++) {
-        json_t *type = json_object(), *entries = json_array(), *members = json_array();
-        json_t *first = NULL, *sources = json_array();
-        cg_names member_ids;
-        char id[128], up[128];
-        const char *fname;
-
-        cg_names_init(&member_ids);
-        json_array_foreach(m->recs, i, rec) {
-            const char *k = json_string_value(json_object_get(rec, "type_key"));
-            if (strcasecmp(k ? k : "", keys[j]) != 0)
-                continue;
-            if (!first)
-                first = rec;
-            json_array_append_new(entries, json_pack("{s:O}", "index", json_object_get(rec, "index")));
-            json_array_append(sources, json_object_get(json_object_get(rec, "source_file"), "s"));
-        }
-        fname = json_string_value(json_object_get(first, "friendly_name_raw"));
-        if (!fname || !*fname)
-            fname = keys[j];
-        if (cg_identifier(fname, strlen(fname), id, sizeof(id)) != 0) {
-            snprintf(err, errlen, "'%s': recommendationFriendlyName \"%s\" cannot name a C file: "
-                     "as a path it would leave the output directory",
-                     json_string_value(json_object_get(json_object_get(first, "source_file"), "s")), fname);
-            rc = -1;
-        } else if (cg_names_claim(&names, id, sizeof(id)) != 0) {
-            rc = -1;
-        }
-        upper(id, up, sizeof(up));
-        add_member(members, &member_ids, "subscriptionId");
-        add_member(members, &member_ids, "resourceId");
-        json_array_foreach(m->recs, i, rec) {
-            const char *k = json_string_value(json_object_get(rec, "type_key"));
-            json_t *cols, *c;
-            size_t ci;
-            if (strcasecmp(k ? k : "", keys[j]) != 0)
-                continue;
-            json_object_set_new(rec, "ident", json_string(id));
-            json_object_set_new(rec, "IDENT", json_string(up));
-            cols = json_object_get(json_object_get(rec, "body_copy"), "additionalColumns");
-            json_array_foreach(cols, ci, c) {
-                const char *cn = json_string_value(json_object_get(c, "name"));
-                if (cn)
-                    add_member(members, &member_ids, cn);
-            }
-            collect_placeholders(json_object_get(rec, "body_copy"), members, &member_ids);
-        }
-        {
-            mst_buffer joined;
-            json_t *x;
-            size_t si;
-            mst_buffer_init(&joined);
-            json_array_foreach(sources, si, x) {
-                if (si)
-                    mst_buffer_append(&joined, ", ", 2);
-                mst_buffer_append(&joined, json_string_value(x), json_string_length(x));
-            }
-            json_object_set_new(type, "sources_comment", comment_textn(joined.data, joined.len));
-            mst_buffer_release(&joined);
-        }
-        json_decref(sources);
-        json_object_set_new(type, "ident", json_string(id));
-        json_object_set_new(type, "IDENT", json_string(up));
-        json_object_set(type, "type_id", json_object_get(first, "type_id"));
-        json_object_set_new(type, "type_id_comment", comment_text(keys[j]));
-        json_object_set_new(type, "friendly_name_comment", comment_text(fname));
-        {
-            json_t *d = json_object_get(first, "description_raw");
-            json_object_set_new(type, "description_comment",
-                                json_is_string(d) ? comment_textn(json_string_value(d), json_string_length(d))
-                                                  : comment_text(NULL));
-        }
-        json_object_set_new(type, "entries", entries);
-        json_object_set_new(type, "members", members);
-        json_object_set_new(type, "rows", json_array());
-        json_array_foreach(m->recs, i, rec) {
-            const char *k = json_string_value(json_object_get(rec, "type_key"));
-            if (!strcasecmp(k ? k : "", keys[j]))
-                add_rows(m, type, rec);
-        }
-        json_object_set_new(type, "has_tests", json_boolean(json_array_size(json_object_get(type, "rows")) > 0));
-        json_array_append_new(types, type);
-        cg_names_release(&member_ids);
-    }
-    /* the helper copies served their purpose */
-    json_array_foreach(m->recs, i, rec) {
-        json_object_del(rec, "body_copy");
-        json_object_del(rec, "test_data_raw");
-        json_object_del(rec, "description_raw");
-        json_object_del(rec, "friendly_name_raw");
-        json_object_del(rec, "type_key");
+    for (a = 0; a < n && rc == 0; a = b) {
+        b = run_end(k, n, a);
+        rc = add_type(m, types, &names, k, a, b, err, errlen);
     }
     json_object_set_new(m->root, "types", types);
     json_object_set_new(m->root, "count", json_integer((json_int_t)n));
     cg_names_release(&names);
-    free(keys);
+    free(k);
     return rc;
 }

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 static const char *const keywords[] = {
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
     "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
@@ -140,14 +142,8 @@ int cg_names_claim(cg_names *set, char *id, size_t n)
         memcpy(id, base, bl);
         memcpy(id + bl, suffix, (size_t)sl + 1);
     }
-    if (set->count == set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 32;
-        char **ni = realloc(set->items, ncap * sizeof(*ni));
-        if (!ni)
-            return -1;
-        set->items = ni;
-        set->cap = ncap;
-    }
+    if (al_grow(&set->items, &set->cap, set->count + 1, sizeof(*set->items), 32) != 0)
+        return -1;
     set->items[set->count] = strdup(id);
     if (!set->items[set->count])
         return -1;

@@ -17,6 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/atomic.h"
+#include "util/path.h"
+
 /* Temporary files start with this: a killed run's are recognised and removed by the next. */
 #define TMP_PREFIX ".advisor-codegen."
 
@@ -26,28 +29,28 @@ static const char *const out_dirs[] = {"", "rules", "tests"};
 /* Removes the temporary files a killed run left in ROOT/SUB. */
 static void remove_leftovers(const char *root, const char *sub)
 {
-    char dir[4096], path[8192];
-    DIR *d;
+    char *dir = al_path_join_new(root, sub);
+    DIR *d = dir ? opendir(dir) : NULL;
     struct dirent *e;
-    snprintf(dir, sizeof(dir), "%s%s%s", root, *sub ? "/" : "", sub);
-    d = opendir(dir);
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
+    while (d && (e = readdir(d)) != NULL) {
+        char *path;
         if (strncmp(e->d_name, TMP_PREFIX, sizeof(TMP_PREFIX) - 1) != 0)
             continue;
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        unlink(path);
+        path = al_path_join_new(dir, e->d_name);
+        if (path)
+            unlink(path);
+        free(path);
     }
-    closedir(d);
+    if (d)
+        closedir(d);
+    free(dir);
 }
 
 static void sync_dir(const char *root, const char *sub)
 {
-    char dir[4096];
-    int fd;
-    snprintf(dir, sizeof(dir), "%s%s%s", root, *sub ? "/" : "", sub);
-    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    char *dir = al_path_join_new(root, sub);
+    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    free(dir);
     if (fd < 0)
         return;
     fsync(fd);
@@ -142,15 +145,14 @@ static int safe_rel(const char *rel)
 /* Creates the directories of REL below ROOT, refusing symlinks among them. */
 static int make_parents(const cg_output *o, const char *rel, char *err, size_t errlen)
 {
-    size_t rl = strlen(o->root), n = rl + 1 + strlen(rel) + 1;
-    char *path = malloc(n), *s;
+    char *path = al_path_join_new(o->root, rel), *s;
     int rc = 0;
     if (!path) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    snprintf(path, n, "%s/%s", o->root, rel);
-    for (s = path + rl + 1; *s && rc == 0; s++) {
+    /* from REL's first segment on: OUT itself may be a link, the user chose it */
+    for (s = path + strlen(path) - strlen(rel); *s && rc == 0; s++) {
         if (*s != '/')
             continue;
         *s = '\0';
@@ -196,58 +198,11 @@ static int same_content(const char *path, const char *data, size_t len)
     return same;
 }
 
+/* OUT/dir/.advisor-codegen.name.XXXXXX: beside the target, found and removed by the next run */
 static int write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
-    size_t n = strlen(path) + sizeof(TMP_PREFIX) + 16;
-    char *tmp = malloc(n), *slash;
-    int fd;
-    size_t done = 0;
-
-    if (!tmp) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    /* OUT/dir/.advisor-codegen.name.XXXXXX: same directory, so rename is atomic */
-    slash = strrchr(path, '/');
-    snprintf(tmp, n, "%.*s" TMP_PREFIX "%s.XXXXXX", (int)(slash - path + 1), path, slash + 1);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errlen, "cannot create a temporary file beside '%s': %s", path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            snprintf(err, errlen, "cannot write '%s': %s", tmp, strerror(errno));
-            goto fail;
-        }
-        done += (size_t)w;
-    }
-    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-        snprintf(err, errlen, "cannot sync '%s': %s", tmp, strerror(errno));
-        goto fail;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        snprintf(err, errlen, "cannot close '%s': %s", tmp, strerror(errno));
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        snprintf(err, errlen, "cannot rename '%s' to '%s': %s", tmp, path, strerror(errno));
-        goto fail;
-    }
-    free(tmp);
-    return 0;
-fail:
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    return -1;
+    static const al_atomic_options opts = {TMP_PREFIX, 0644};
+    return al_write_atomic(path, data, len, &opts, err, errlen);
 }
 
 static void say(const cg_output *o, const char *what, const char *rel)
@@ -259,7 +214,6 @@ static void say(const cg_output *o, const char *what, const char *rel)
 int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len,
                     cg_file_kind kind, char *err, size_t errlen)
 {
-    size_t n = strlen(o->root) + 1 + strlen(rel) + 1;
     char *path;
     struct stat st;
     int exists, rc = 0;
@@ -270,12 +224,11 @@ int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len,
     }
     if (make_parents(o, rel, err, errlen) != 0)
         return -1;
-    path = malloc(n);
+    path = al_path_join_new(o->root, rel);
     if (!path) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    snprintf(path, n, "%s/%s", o->root, rel);
     exists = lstat(path, &st) == 0;
     if (exists && S_ISLNK(st.st_mode)) {
         snprintf(err, errlen, "'%s' is a symbolic link, refusing to write through it", path);

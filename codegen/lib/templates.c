@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "reader/source.h"
+#include "util/path.h"
 
 #define EMBED(sym) extern const char sym[]; extern const size_t sym##_len;
 EMBED(cg_tpl_advisor_types_h)
@@ -52,23 +53,27 @@ struct cg_templates {
 
 static int compile_one(cg_templates *set, size_t i, const char *dir, char *err, size_t errlen)
 {
-    const char *text = embedded[i].text;
+    const char *text = embedded[i].text, *label = embedded[i].name;
     size_t len = *embedded[i].len;
     al_source src;
-    int have_src = 0;
-    char path[4096], label[4200];
+    int have_src = 0, rc = 0;
+    char *path = NULL;
     mst_error merr;
 
-    snprintf(label, sizeof(label), "%s", embedded[i].name);
     if (dir) {
-        snprintf(path, sizeof(path), "%s/%s", dir, embedded[i].name);
+        path = al_path_join_new(dir, embedded[i].name);
+        if (!path) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
         if (al_source_read(&src, path) == 0) {
             text = src.data;
             len = src.len;
             have_src = 1;
-            snprintf(label, sizeof(label), "%s", path);
+            label = path;
         } else if (errno != ENOENT) {
             snprintf(err, errlen, "cannot read template '%s': %s", path, strerror(errno));
+            free(path);
             return -1;
         }
     }
@@ -79,9 +84,10 @@ static int compile_one(cg_templates *set, size_t i, const char *dir, char *err, 
         al_source_release(&src);
     if (!set->compiled[i]) {
         snprintf(err, errlen, "%s:%d:%d: %s", label, merr.line, merr.column, merr.text);
-        return -1;
+        rc = -1;
     }
-    return 0;
+    free(path);
+    return rc;
 }
 
 cg_templates *cg_templates_new(const char *dir, char *err, size_t errlen)

@@ -16,6 +16,8 @@
 #include "config/config.h"
 #include "advisor/fix.h"
 #include "rules/rule.h"
+#include "util/glob.h"
+#include "util/path.h"
 
 static void test_glob(void **state)
 {

@@ -40,11 +40,21 @@ typedef struct adv_list_item {
     size_t off, len;             /* byte range in the list, white space trimmed */
 } adv_list_item;
 
+/* The *POS of a list whose last item has been returned. */
+#define ADV_LIST_END ((size_t)-1)
+
 /*
- * Splits a comma-separated LIST into at most MAX items (trimmed; empty items
- * included, with len 0). Returns the number of items.
+ * Walks the comma-separated LIST, any number of items: *POS is 0 before
+ * the first call and moves past each item. Fills *ITEM with the next item
+ * (white space trimmed; an empty one has len 0, so "" is one empty item
+ * and "a," two) and returns 1, or returns 0 when there is none left:
+ *
+ *     size_t pos = 0;
+ *     adv_list_item it;
+ *     while (adv_list_next(list, &pos, &it))
+ *         use(list + it.off, it.len);
  */
-size_t adv_split_list(const char *list, adv_list_item *items, size_t max);
+int adv_list_next(const char *list, size_t *pos, adv_list_item *item);
 
 /* Bit set of the clouds LIST names (unknown names ignored). */
 unsigned adv_clouds_parse(const char *list);

@@ -40,37 +40,30 @@ static int is_ws(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-size_t adv_split_list(const char *list, adv_list_item *items, size_t max)
+int adv_list_next(const char *list, size_t *pos, adv_list_item *item)
 {
-    size_t count = 0, start = 0, i = 0, len = strlen(list);
-    for (;;) {
-        if (i == len || list[i] == ',') {
-            size_t a = start, b = i;
-            while (a < b && is_ws(list[a]))
-                a++;
-            while (b > a && is_ws(list[b - 1]))
-                b--;
-            if (count < max) {
-                items[count].off = a;
-                items[count].len = b - a;
-            }
-            count++;
-            if (i == len)
-                break;
-            start = i + 1;
-        }
-        i++;
-    }
-    return count < max ? count : max;
+    size_t a = *pos, end, b;
+    if (a == ADV_LIST_END)
+        return 0;
+    end = a + strcspn(list + a, ",");
+    b = end;
+    while (a < b && is_ws(list[a]))
+        a++;
+    while (b > a && is_ws(list[b - 1]))
+        b--;
+    item->off = a;
+    item->len = b - a;
+    *pos = list[end] == ',' ? end + 1 : ADV_LIST_END;
+    return 1;
 }
 
 unsigned adv_clouds_parse(const char *list)
 {
-    adv_list_item items[32];
-    size_t n = adv_split_list(list, items, 32), i;
+    adv_list_item it;
+    size_t pos = 0;
     unsigned bits = 0;
-    for (i = 0; i < n; i++)
-        bits |= adv_cloud_lookup(list + items[i].off, items[i].len, NULL);
+    while (adv_list_next(list, &pos, &it))
+        bits |= adv_cloud_lookup(list + it.off, it.len, NULL);
     return bits;
 }
 

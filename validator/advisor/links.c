@@ -16,6 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/jsonptr.h"
+
 static int is_name_char(char c)
 {
     return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-';
@@ -262,13 +264,10 @@ char *adv_pointer_to_path(const char *pointer, char *out, size_t n)
         } else {
             if (w > 0 && w + 1 < n)
                 out[w++] = '.';
-            while (seg < e && w + 1 < n) {
-                if (seg[0] == '~' && seg + 1 < e && (seg[1] == '0' || seg[1] == '1')) {
-                    out[w++] = seg[1] == '0' ? '~' : '/';
-                    seg += 2;
-                } else {
-                    out[w++] = *seg++;
-                }
+            if (w + 1 < n) {
+                size_t room = n - 1 - w;
+                size_t k = al_jsonptr_unescape(seg, (size_t)(e - seg), out + w, room);
+                w += k < room ? k : room;
             }
         }
         if (w >= n)

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,9 @@
 
 #include "../reader/document.h"
 #include "../util/error.h"
+#include "../util/glob.h"
+#include "../util/jsonptr.h"
+#include "../util/path.h"
 
 typedef struct reading {
     al_config *cfg;
@@ -56,19 +58,12 @@ static size_t where(reading *r, const char *pointer, int at_key)
     return e->val_off;
 }
 
-/* Appends "/" and KEY (escaped as RFC 6901 says) to BASE, into OUT of size N. */
+/* BASE, "/" and KEY (escaped as RFC 6901 says), into OUT of size N. */
 static void child(char *out, size_t n, const char *base, const char *key)
 {
-    size_t w = (size_t)snprintf(out, n, "%s/", base);
-    for (; *key && w + 3 < n; key++) {
-        if (*key == '~' || *key == '/') {
-            out[w++] = '~';
-            out[w++] = *key == '~' ? '0' : '1';
-        } else {
-            out[w++] = *key;
-        }
-    }
-    out[w < n ? w : n - 1] = '\0';
+    int w = snprintf(out, n, "%s", base);
+    if (w >= 0 && (size_t)w + 1 < n)
+        al_jsonptr_put(out, n, (size_t)w, key);
 }
 
 static void index_child(char *out, size_t n, const char *base, size_t i)
@@ -428,19 +423,6 @@ void al_config_release(al_config *cfg)
     memset(cfg, 0, sizeof(*cfg));
 }
 
-char *al_path_dir_new(const char *path)
-{
-    char *abs = al_path_absolute_new(path), *slash;
-    if (!abs)
-        return NULL;
-    slash = strrchr(abs, '/');
-    if (slash == abs)
-        slash[1] = '\0';
-    else if (slash)
-        *slash = '\0';
-    return abs;
-}
-
 int al_config_load(al_config *cfg, const char *path, al_error *err)
 {
     reading r;
@@ -484,11 +466,9 @@ char *al_config_find_new(void)
     char *dir = al_path_absolute_new(".");
     while (dir) {
         size_t n = strlen(dir);
-        char *cand = malloc(n + sizeof(AL_CONFIG_NAME) + 1), *slash;
+        char *cand = al_path_join_new(dir, AL_CONFIG_NAME), *slash;
         if (!cand)
             break;
-        snprintf(cand, n + sizeof(AL_CONFIG_NAME) + 1, "%s%s%s", dir,
-                 dir[n - 1] == '/' ? "" : "/", AL_CONFIG_NAME);
         if (access(cand, F_OK) == 0) {
             char *here = al_path_absolute_new("."), *rel = NULL;
             if (here && strcmp(here, "/") != 0)
@@ -511,174 +491,9 @@ char *al_config_find_new(void)
     return NULL;
 }
 
-char *al_path_absolute_new(const char *path)
-{
-    char cwd[PATH_MAX], *buf, *out;
-    size_t n, w = 0, i = 0;
-
-    if (path[0] != '/' && !getcwd(cwd, sizeof(cwd)))
-        return NULL;
-    n = (path[0] == '/' ? 0 : strlen(cwd) + 1) + strlen(path) + 2;
-    buf = malloc(n);
-    out = malloc(n);
-    if (!buf || !out) {
-        free(buf);
-        free(out);
-        return NULL;
-    }
-    snprintf(buf, n, "%s%s%s", path[0] == '/' ? "" : cwd, path[0] == '/' ? "" : "/", path);
-    while (buf[i]) {
-        size_t s = i, len;
-        while (buf[i] && buf[i] != '/')
-            i++;
-        len = i - s;
-        if (buf[i])
-            i++;
-        if (len == 0 || (len == 1 && buf[s] == '.'))
-            continue;
-        if (len == 2 && buf[s] == '.' && buf[s + 1] == '.') {
-            while (w > 0 && out[w - 1] != '/')
-                w--;
-            if (w > 0)
-                w--;
-            continue;
-        }
-        out[w++] = '/';
-        memcpy(out + w, buf + s, len);
-        w += len;
-    }
-    if (w == 0)
-        out[w++] = '/';
-    out[w] = '\0';
-    free(buf);
-    return out;
-}
-
-char *al_path_relative_new(const char *base_dir, const char *path)
-{
-    char *abs = al_path_absolute_new(path), *rel;
-    size_t n = strlen(base_dir);
-    if (!abs)
-        return NULL;
-    if (n == 1)
-        n = 0;
-    if (strncmp(abs, base_dir, n) != 0 || abs[n] != '/') {
-        free(abs);
-        return NULL;
-    }
-    rel = strdup(abs + n + 1);
-    free(abs);
-    return rel;
-}
-
 char *al_config_relpath_new(const al_config *cfg, const char *path)
 {
     return al_path_relative_new(cfg->base_dir, path);
-}
-
-/*
- * Glob matching in time proportional to pattern times path, whatever the
- * pattern (no exponential backtracking on "*a*a*a*b" or many "**" segments): the
- * classic wildcard walk that only returns to the last star, once over the
- * characters of a segment and once over the segments of a path.
- */
-
-/* One segment: '*' any run, '?' one character, anything else itself. */
-static int match_segment(const char *p, size_t pn, const char *s, size_t sn)
-{
-    size_t pi = 0, si = 0, star = (size_t)-1, mark = 0;
-    while (si < sn) {
-        if (pi < pn && p[pi] == '*') {
-            star = pi++;
-            mark = si;
-        } else if (pi < pn && (p[pi] == '?' || p[pi] == s[si])) {
-            pi++;
-            si++;
-        } else if (star != (size_t)-1) {
-            pi = star + 1;
-            si = ++mark;
-        } else {
-            return 0;
-        }
-    }
-    while (pi < pn && p[pi] == '*')
-        pi++;
-    return pi == pn;
-}
-
-/* Length of the segment at S (up to '/' or the end). */
-static size_t seg_len(const char *s)
-{
-    const char *e = strchr(s, '/');
-    return e ? (size_t)(e - s) : strlen(s);
-}
-
-/* Offset of the segment after the one at OFF in S (skipping empty ones), or the end. */
-static size_t next_seg(const char *s, size_t off)
-{
-    off += seg_len(s + off);
-    while (s[off] == '/')
-        off++;
-    return off;
-}
-
-static int is_globstar(const char *p, size_t off)
-{
-    return seg_len(p + off) == 2 && p[off] == '*' && p[off + 1] == '*';
-}
-
-/* Segments: '**' any number of segments; the pattern matches when it ends at a segment boundary. */
-static int match_path(const char *p, const char *s)
-{
-    size_t pi = 0, si = 0, star = (size_t)-1, mark = 0;
-    while (p[pi] == '/')
-        pi++;
-    while (s[si] == '/')
-        si++;
-    while (s[si]) {
-        if (!p[pi])
-            return 1;   /* a leading directory matched: everything below it does */
-        if (is_globstar(p, pi)) {
-            star = pi;
-            pi = next_seg(p, pi);
-            mark = si;
-        } else if (match_segment(p + pi, seg_len(p + pi), s + si, seg_len(s + si))) {
-            pi = next_seg(p, pi);
-            si = next_seg(s, si);
-        } else if (star != (size_t)-1) {
-            pi = next_seg(p, star);
-            mark = next_seg(s, mark);
-            si = mark;
-        } else {
-            return 0;
-        }
-    }
-    while (p[pi] && is_globstar(p, pi))
-        pi = next_seg(p, pi);
-    return !p[pi];
-}
-
-int al_glob_match(const char *pattern, const char *relpath)
-{
-    const char *seg;
-    if (!relpath)
-        return 0;
-    if (strchr(pattern, '/'))
-        return match_path(pattern, relpath);
-    /* a name glob matches any segment: the file name or a directory on the way */
-    for (seg = relpath; *seg; seg += seg_len(seg) + (seg[seg_len(seg)] == '/'))
-        if (match_segment(pattern, strlen(pattern), seg, seg_len(seg)))
-            return 1;
-    return 0;
-}
-
-int al_glob_match_any(char *const *globs, size_t n, const char *relpath)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (al_glob_match(globs[i], relpath))
-            return 1;
-    return 0;
 }
 
 int al_config_ignored(const al_config *cfg, const char *relpath)

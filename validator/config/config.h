@@ -156,15 +156,6 @@ void al_policy_release(al_policy *p);
 /* RULE's severity under P. */
 al_severity al_policy_severity(const al_policy *p, const al_rule *rule);
 
-/*
- * Whether glob PATTERN matches RELPATH or one of its leading directories
- * (see the rules at the top of this file).
- */
-int al_glob_match(const char *pattern, const char *relpath);
-
-/* Whether one of the N GLOBS matches RELPATH (see al_glob_match). */
-int al_glob_match_any(char *const *globs, size_t n, const char *relpath);
-
 /* Where advisor metadata lives when the config does not say (metadata-files). */
 #define AL_METADATA_FILES_DEFAULT "articles/advisorrecommendation.*/**"
 
@@ -175,21 +166,5 @@ int al_glob_match_any(char *const *globs, size_t n, const char *relpath);
  * and normalized, al_path_absolute_new("."); NULL: the current directory).
  */
 int al_metadata_path(const al_config *cfg, const char *cwd, const char *path);
-
-/*
- * Makes PATH absolute (joined to the current directory) and removes "."
- * and ".." segments and repeated slashes, without touching the file
- * system. Returns a new string or NULL.
- */
-char *al_path_absolute_new(const char *path);
-
-/*
- * PATH relative to the absolute, normalized directory BASE_DIR, or NULL
- * when PATH lies outside it (or memory ran out). Returns a new string.
- */
-char *al_path_relative_new(const char *base_dir, const char *path);
-
-/* The directory holding PATH, absolute and normalized. Returns a new string or NULL. */
-char *al_path_dir_new(const char *path);
 
 #endif

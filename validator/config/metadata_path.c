@@ -13,6 +13,8 @@
 #include <stdlib.h>
 
 #include "config.h"
+#include "../util/glob.h"
+#include "../util/path.h"
 
 /* Whether one of GLOBS matches PATH relative to the absolute directory BASE. */
 static int match_from(char *const *globs, size_t n, const char *base, const char *path)

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/jsonptr.h"
 #include "jsonschema_private.h"
 
 jsch_loc *jsch__ref_loc_of(jsch_compiler *c, const json_t *node)
@@ -60,13 +61,11 @@ static const json_t *follow_pointer(jsch_compiler *c, jsch_resource *res, const 
         while (i < plen && p[i] != '/')
             i++;
         jsch_buf tok = { 0 };
-        for (size_t k = s; k < i; k++) {
-            if (p[k] == '~' && k + 1 < i && (p[k + 1] == '0' || p[k + 1] == '1')) {
-                jsch__buf_addc(&tok, p[k + 1] == '0' ? '~' : '/');
-                k++;
-            } else {
-                jsch__buf_addc(&tok, p[k]);
-            }
+        jsch__buf_add(&tok, p + s, i - s);
+        if (tok.data) {
+            /* unescaped in place: the token never gets longer */
+            tok.len = al_jsonptr_unescape(tok.data, tok.len, tok.data, tok.len);
+            tok.data[tok.len] = '\0';
         }
         const json_t *next = NULL;
         size_t idx;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/hash.h"
 #include "jsonschema_private.h"
 
 static bool buf_reserve(jsch_buf *b, size_t extra)
@@ -109,12 +110,7 @@ void jsch__set_error(jsch_error *err, const char *location, const char *fmt, ...
 /* FNV-1a: keys are short and this is plenty. */
 static size_t hash_bytes(const char *s, size_t n)
 {
-    size_t h = (size_t)1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= (size_t)1099511628211ULL;
-    }
-    return h;
+    return (size_t)al_fnv1a(AL_FNV1A_BASIS, s, n);
 }
 
 static smap_entry *smap_slot(const jsch_smap *m, const char *key, size_t klen, size_t h)

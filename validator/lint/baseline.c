@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/config.h"
-#include "advisor/fix.h"
+#include "../util/path.h"
+#include "../util/atomic.h"
 #include "../util/error.h"
 
 /* FILE relative to BASE_DIR when below it, else as an absolute path. */
@@ -62,7 +62,7 @@ int al_baseline_write(const char *path, const al_findings *list, al_error *err)
         memcpy(full, text, n);
         full[n] = '\n';
         full[n + 1] = '\0';
-        rc = al_fix_write_atomic(path, full, n + 1);
+        rc = al_write_atomic(path, full, n + 1, NULL, NULL, 0);
         saved = errno;
         free(full);
     }

@@ -15,6 +15,7 @@
 #include "../reader/document.h"
 #include "../util/error.h"
 #include "../util/grow.h"
+#include "../util/path.h"
 #include "lint.h"
 #include "walk.h"
 

@@ -10,15 +10,13 @@
 #include "../util/error.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../reader/source.h"
 #include "../rules/rule.h"
+#include "../util/atomic.h"
 
 static int cmp_edit(const void *a, const void *b)
 {
@@ -61,90 +59,9 @@ char *al_fix_apply_new(const char *data, size_t len, al_edit *edits, size_t nedi
     return out;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-/* The mode for PATH: its own when it exists, else what a new file gets. -1 on error. */
-static int target_mode(const char *path, mode_t *mode)
-{
-    struct stat st;
-    mode_t mask;
-    if (stat(path, &st) == 0) {
-        if (!S_ISREG(st.st_mode)) {
-            errno = EINVAL;
-            return -1;
-        }
-        *mode = st.st_mode & 07777;
-        return 0;
-    }
-    if (errno != ENOENT)
-        return -1;
-    mask = umask(022);
-    umask(mask);
-    *mode = 0666 & ~mask;
-    return 0;
-}
-
 int al_fix_write_atomic(const char *path, const char *data, size_t len)
 {
-    struct stat lst;
-    char *real = NULL, *tmp;
-    size_t n;
-    mode_t mode;
-    int fd = -1, saved;
-
-    /* through a symbolic link, replace the file it names, not the link */
-    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
-        real = realpath(path, NULL);
-        if (!real)
-            return -1;
-        path = real;
-    }
-    n = strlen(path);
-    tmp = malloc(n + 8);
-    if (!tmp) {
-        free(real);
-        return -1;
-    }
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".XXXXXX", 8);
-    if (target_mode(path, &mode) != 0 || (fd = mkstemp(tmp)) < 0)
-        goto fail;
-    if (fchmod(fd, mode) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0)
-        goto fail_unlink;
-    if (close(fd) != 0) {
-        fd = -1;
-        goto fail_unlink;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0)
-        goto fail_unlink;
-    free(tmp);
-    free(real);
-    return 0;
-fail_unlink:
-    saved = errno;
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    errno = saved;
-fail:
-    saved = errno;
-    free(tmp);
-    free(real);
-    errno = saved;
-    return -1;
+    return al_write_atomic(path, data, len, NULL, NULL, 0);
 }
 
 /* Line starts of S (LEN bytes): fills *STARTS (owned by the caller), returns the count. */

@@ -22,6 +22,7 @@
 #include "../rules/rule.h"
 #include "../rules/check.h"
 #include "../util/grow.h"
+#include "../util/path.h"
 #include "../rules/corpus.h"
 #include "context.h"
 #include "json_arena.h"

@@ -16,6 +16,7 @@
 
 #include "../rules/rule.h"
 #include "../rules/check.h"
+#include "../util/glob.h"
 #include "../util/grow.h"
 
 void al_suppressions_init(al_suppressions *list)

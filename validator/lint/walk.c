@@ -15,6 +15,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "../util/grow.h"
+#include "../util/path.h"
+
 #define MAX_WALK_DEPTH 256
 
 typedef struct dirid {
@@ -38,20 +41,12 @@ void al_pathlist_release(al_pathlist *list)
 
 static int push(al_pathlist *list, const char *path, int err, int is_explicit)
 {
-    size_t n = strlen(path);
     char *copy;
-    if (list->count == list->cap) {
-        size_t ncap = list->cap ? list->cap * 2 : 64;
-        al_pathitem *ni = realloc(list->items, ncap * sizeof(*ni));
-        if (!ni)
-            return -1;
-        list->items = ni;
-        list->cap = ncap;
-    }
-    copy = malloc(n + 1);
+    if (al_grow(&list->items, &list->cap, list->count + 1, sizeof(*list->items), 64) != 0)
+        return -1;
+    copy = strdup(path);
     if (!copy)
         return -1;
-    memcpy(copy, path, n + 1);
     list->items[list->count].path = copy;
     list->items[list->count].err = err;
     list->items[list->count].is_explicit = is_explicit;
@@ -70,20 +65,6 @@ int al_walk_wanted_name(const char *name)
         if (strcasecmp(dot, exts[i]) == 0)
             return 1;
     return 0;
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t a = strlen(dir), b = strlen(name);
-    int slash = a > 0 && dir[a - 1] != '/';
-    char *p = malloc(a + (size_t)slash + b + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, dir, a);
-    if (slash)
-        p[a] = '/';
-    memcpy(p + a + slash, name, b + 1);
-    return p;
 }
 
 /*
@@ -109,14 +90,8 @@ static int read_names(const char *dir, char ***out, size_t *count)
         size_t len;
         if (e->d_name[0] == '.')
             continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char **nn = realloc(names, ncap * sizeof(*nn));
-            if (!nn)
-                goto nomem;
-            names = nn;
-            cap = ncap;
-        }
+        if (al_grow(&names, &cap, n + 1, sizeof(*names), 32) != 0)
+            goto nomem;
         len = strlen(e->d_name);
         names[n] = malloc(len + 2);
         if (!names[n])
@@ -156,7 +131,7 @@ static int walk_dir(const char *dir, al_pathlist *list, dirid *stack, size_t dep
         /* a regular file that is not wanted needs nothing; a wanted one no stat */
         if (type == DT_REG && !al_walk_wanted_name(name))
             continue;
-        path = join(dir, name);
+        path = al_path_join_new(dir, name);
         if (!path) {
             rc = -1;
             break;

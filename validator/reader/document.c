@@ -12,12 +12,13 @@
  */
 #include "document.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../util/grow.h"
+#include "../util/utf8.h"
 #include "json_reader.h"
 #include "yaml_reader.h"
 
@@ -45,16 +46,6 @@ static void report(reader *r, const char *rule, size_t off, size_t end,
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     r->opts->problem(r->opts->ud, rule, off, end, related, pointer, msg);
-}
-
-static char *dupn(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (!d)
-        return NULL;
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
 }
 
 int al_doc_kind_from_name(const char *path)
@@ -96,53 +87,6 @@ const al_attr *al_doc_attr(const al_doc *doc, const char *name)
 
 /* ---- encoding ---- */
 
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t first_invalid_utf8(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            /* ASCII is most of every file: skip it eight bytes at a time */
-            uint64_t x;
-            i++;
-            while (i + 8 <= len) {
-                memcpy(&x, s + i, 8);
-                if (x & 0x8080808080808080ULL)
-                    break;
-                i += 8;
-            }
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            if (i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-                i += 2;
-                continue;
-            }
-            return i;
-        }
-        if (c >= 0xE0 && c <= 0xEF) {
-            if (i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-                !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0)) {
-                i += 3;
-                continue;
-            }
-            return i;
-        }
-        if (c >= 0xF0 && c <= 0xF4) {
-            if (i + 3 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
-                (s[i + 3] & 0xC0) == 0x80 && !(c == 0xF0 && s[i + 1] < 0x90) &&
-                !(c == 0xF4 && s[i + 1] >= 0x90)) {
-                i += 4;
-                continue;
-            }
-            return i;
-        }
-        return i;
-    }
-    return len;
-}
-
 static int check_encoding(reader *r)
 {
     const al_source *src = &r->doc->src;
@@ -154,7 +98,7 @@ static int check_encoding(reader *r)
                "file is UTF-16 encoded, advisor metadata must be UTF-8");
         return -1;
     }
-    bad = first_invalid_utf8(d, src->len);
+    bad = al_utf8_first_invalid(d, src->len);
     if (bad < src->len) {
         report(r, "encoding", bad, bad + 1, AL_NO_OFFSET, NULL,
                "invalid UTF-8 byte 0x%02X, the file must be UTF-8", d[bad]);
@@ -223,14 +167,12 @@ static int is_space(char c)
 static int add_attr(al_doc *doc, const char *name, size_t name_len, size_t name_off,
                     size_t value_off, size_t value_end)
 {
-    al_attr *na = realloc(doc->attrs, (doc->nattrs + 1) * sizeof(*na));
     al_attr *a;
-    if (!na)
+    if (al_grow(&doc->attrs, &doc->attrs_cap, doc->nattrs + 1, sizeof(*doc->attrs), 16) != 0)
         return -1;
-    doc->attrs = na;
     a = &doc->attrs[doc->nattrs];
-    a->name = dupn(name, name_len);
-    a->value = dupn(doc->src.data + value_off, value_end - value_off);
+    a->name = strndup(name, name_len);
+    a->value = strndup(doc->src.data + value_off, value_end - value_off);
     if (!a->name || !a->value) {
         free(a->name);
         free(a->value);
@@ -389,7 +331,7 @@ static int read_title(reader *r, size_t *pos)
             doc->has_title = 1;
             doc->title_off = i;
             doc->title_text_off = t;
-            doc->title = dupn(src->data + t, te - t);
+            doc->title = strndup(src->data + t, te - t);
             if (!doc->title)
                 return -1;
             *pos = next_line(src, i);

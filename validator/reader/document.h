@@ -63,7 +63,7 @@ typedef struct al_doc {
     size_t header_off;           /* offset of "<properties" */
     size_t header_end;           /* offset one past "/>" */
     al_attr *attrs;
-    size_t nattrs;
+    size_t nattrs, attrs_cap;
     int has_title;
     char *title;                 /* owned, text after "# ", trimmed */
     size_t title_off;            /* offset of '#' */

@@ -54,6 +54,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/grow.h"
+#include "../util/jsonptr.h"
+#include "../util/utf8.h"
+
 /* One step of the path to the current value: a member's key or an item's index. */
 typedef struct pframe {
     size_t key_at;          /* offset of the key in parser.keys, when is_key */
@@ -341,51 +345,7 @@ static int ptr_reserve(parser *p, size_t extra)
 {
     if (p->ptr_len + extra + 1 <= p->ptr_cap)
         return 0;
-    {
-        size_t ncap = p->ptr_cap ? p->ptr_cap : 64;
-        char *nb;
-        while (ncap < p->ptr_len + extra + 1)
-            ncap *= 2;
-        nb = realloc(p->ptr, ncap);
-        if (!nb)
-            return -1;
-        p->ptr = nb;
-        p->ptr_cap = ncap;
-    }
-    return 0;
-}
-
-int al_json_pointer_append(char **buf, size_t *cap, size_t *len_io,
-                           const char *key, size_t len)
-{
-    size_t need = 1 + len * 2 + 1, i, n = *len_io;
-    char *b = *buf;
-
-    if (n + need > *cap) {
-        size_t ncap = *cap ? *cap : 64;
-        while (ncap < n + need)
-            ncap *= 2;
-        b = realloc(b, ncap);
-        if (!b)
-            return -1;
-        *buf = b;
-        *cap = ncap;
-    }
-    b[n++] = '/';
-    for (i = 0; i < len; i++) {
-        if (key[i] == '~') {
-            b[n++] = '~';
-            b[n++] = '0';
-        } else if (key[i] == '/') {
-            b[n++] = '~';
-            b[n++] = '1';
-        } else {
-            b[n++] = key[i];
-        }
-    }
-    b[n] = '\0';
-    *len_io = n;
-    return 0;
+    return al_grow(&p->ptr, &p->ptr_cap, p->ptr_len + extra + 1, 1, 64);
 }
 
 /* Builds the JSON pointer of the current value into p->ptr ("" when it cannot). */
@@ -399,8 +359,8 @@ static const char *current_pointer(parser *p)
     for (i = 0; i < p->nframes; i++) {
         const pframe *f = &p->frames[i];
         if (f->is_key) {
-            if (al_json_pointer_append(&p->ptr, &p->ptr_cap, &p->ptr_len, p->keys + f->key_at,
-                                       f->key_len) != 0)
+            if (al_jsonptr_append(&p->ptr, &p->ptr_cap, &p->ptr_len, p->keys + f->key_at,
+                                  f->key_len) != 0)
                 return "";
         } else {
             char num[32];
@@ -418,17 +378,9 @@ static const char *current_pointer(parser *p)
 static int push_key(parser *p, const char *key, size_t len)
 {
     pframe *f;
-    if (p->keys_len + len + 1 > p->keys_cap) {
-        size_t ncap = p->keys_cap ? p->keys_cap : 256;
-        char *nb;
-        while (ncap < p->keys_len + len + 1)
-            ncap *= 2;
-        nb = realloc(p->keys, ncap);
-        if (!nb)
-            return -1;
-        p->keys = nb;
-        p->keys_cap = ncap;
-    }
+    if (p->keys_len + len + 1 > p->keys_cap &&
+        al_grow(&p->keys, &p->keys_cap, p->keys_len + len + 1, 1, 256) != 0)
+        return -1;
     memcpy(p->keys + p->keys_len, key, len);
     p->keys[p->keys_len + len] = '\0';
     f = &p->frames[p->nframes++];
@@ -468,18 +420,10 @@ static void record(parser *p, size_t key_off, size_t val_off, size_t val_end)
 
 static int scratch_put(parser *p, const char *s, size_t n)
 {
-    if (p->scratch_len + n + 1 > p->scratch_cap) {
-        size_t ncap = p->scratch_cap ? p->scratch_cap : 256;
-        char *nb;
-        while (ncap < p->scratch_len + n + 1)
-            ncap *= 2;
-        nb = realloc(p->scratch, ncap);
-        if (!nb) {
-            oom(p, p->pos);
-            return -1;
-        }
-        p->scratch = nb;
-        p->scratch_cap = ncap;
+    if (p->scratch_len + n + 1 > p->scratch_cap &&
+        al_grow(&p->scratch, &p->scratch_cap, p->scratch_len + n + 1, 1, 256) != 0) {
+        oom(p, p->pos);
+        return -1;
     }
     memcpy(p->scratch + p->scratch_len, s, n);
     p->scratch_len += n;
@@ -489,61 +433,8 @@ static int scratch_put(parser *p, const char *s, size_t n)
 
 static int put_codepoint(parser *p, unsigned long cp)
 {
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return scratch_put(p, b, n);
-}
-
-/*
- * Length of the valid UTF-8 sequence at S (up to N bytes), or 0 when it is
- * not valid: overlong forms, surrogates and values past U+10FFFF are refused,
- * as RFC 3629 says.
- */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0;
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
+    char b[AL_UTF8_MAX];
+    return scratch_put(p, b, al_utf8_encode(cp, b));
 }
 
 static int hex4(const char *s, unsigned long *out)
@@ -808,7 +699,7 @@ static int parse_string_raw(parser *p)
             continue;
         }
         {
-            size_t n = utf8_seq_len((const unsigned char *)p->text + p->pos, p->end - p->pos);
+            size_t n = al_utf8_seq_len((const unsigned char *)p->text + p->pos, p->end - p->pos);
             if (!n) {
                 if (syntax(p, p->pos, 1, "invalid UTF-8 byte 0x%02X in string", c))
                     return -1;
@@ -1571,19 +1462,12 @@ json_t *al_json_pointer_get(json_t *root, const char *pointer)
                 return NULL;
             memcpy(tok, seg, n);
         } else {
-            while (*pointer && *pointer != '/') {
-                char ch = *pointer++;
-                if (ch == '~' && *pointer == '0') {
-                    ch = '~';
-                    pointer++;
-                } else if (ch == '~' && *pointer == '1') {
-                    ch = '/';
-                    pointer++;
-                }
-                if (n + 1 >= sizeof(tok))
-                    return NULL;
-                tok[n++] = ch;
-            }
+            while (*end && *end != '/')
+                end++;
+            n = al_jsonptr_unescape(seg, (size_t)(end - seg), tok, sizeof(tok));
+            if (n + 1 >= sizeof(tok))
+                return NULL;
+            pointer = end;
         }
         tok[n] = '\0';
         if (json_is_object(cur)) {

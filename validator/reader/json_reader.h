@@ -58,13 +58,6 @@ json_t *al_json_parse(const char *text, size_t start, size_t end,
                       const al_json_options *opts);
 
 /*
- * Appends the RFC 6901 escaped form of KEY (LEN bytes) after a '/' to the
- * buffer *BUF of size *CAP holding *LEN_IO bytes, growing it. Returns 0 or -1.
- */
-int al_json_pointer_append(char **buf, size_t *cap, size_t *len_io,
-                           const char *key, size_t len);
-
-/*
  * The value at RFC 6901 POINTER in ROOT (borrowed), or NULL. "" is ROOT.
  */
 json_t *al_json_pointer_get(json_t *root, const char *pointer);

@@ -12,17 +12,7 @@
 #include <string.h>
 
 #include "../util/grow.h"
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
+#include "../util/hash.h"
 
 void al_posindex_init(al_posindex *ix)
 {
@@ -43,7 +33,7 @@ static size_t *probe(size_t *slots, size_t nslots, const al_posentry *entries,
                      const char *p, size_t len)
 {
     size_t mask = nslots - 1;
-    size_t i = (size_t)hash_bytes(p, len) & mask;
+    size_t i = (size_t)al_fnv1a(AL_FNV1A_BASIS, p, len) & mask;
     for (;;) {
         size_t s = slots[i];
         if (s == 0)
@@ -85,12 +75,10 @@ int al_posindex_add(al_posindex *ix, const char *pointer, size_t len,
         return -1;
     /* pointers are C strings: a key holding NUL ("\u0000") is cut there, as
        every lookup (and the schema engine's instance locations) reads it */
-    len = strnlen(pointer, len);
-    copy = malloc(len + 1);
+    copy = strndup(pointer, len);
     if (!copy)
         return -1;
-    memcpy(copy, pointer, len);
-    copy[len] = '\0';
+    len = strlen(copy);
     e = &ix->entries[ix->count];
     e->pointer = copy;
     e->key_off = key_off;
@@ -117,10 +105,9 @@ const al_posentry *al_posindex_find_nearest(const al_posindex *ix, const char *p
 
     if (e || !len)
         return e;
-    buf = malloc(len + 1);
+    buf = strdup(pointer);
     if (!buf)
         return NULL;
-    memcpy(buf, pointer, len + 1);
     while (!e) {
         char *slash = strrchr(buf, '/');
         if (!slash)

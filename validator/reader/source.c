@@ -24,15 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *dup_cstr(const char *s)
-{
-    size_t n = strlen(s);
-    char *d = malloc(n + 1);
-    if (!d)
-        return NULL;
-    memcpy(d, s, n + 1);
-    return d;
-}
+#include "../util/grow.h"
 
 static void detect_bom(al_source *src)
 {
@@ -61,19 +53,15 @@ static int read_all(int fd, const struct stat *st, char **out, size_t *outlen)
     for (;;) {
         ssize_t n;
         if (len + 1 >= cap) {
-            char *nb;
             if (cap > ((size_t)1 << 40)) {
                 free(buf);
                 errno = EFBIG;
                 return -1;
             }
-            nb = realloc(buf, cap * 2);
-            if (!nb) {
+            if (al_grow(&buf, &cap, cap + 1, 1, cap) != 0) {
                 free(buf);
                 return -1;
             }
-            buf = nb;
-            cap *= 2;
         }
         n = read(fd, buf + len, cap - len - 1);
         if (n < 0) {
@@ -133,7 +121,7 @@ int al_source_read(al_source *src, const char *path)
         return -1;
     }
     close(fd);
-    src->path = dup_cstr(path);
+    src->path = strdup(path);
     if (!src->path) {
         free(src->data);
         src->data = NULL;
@@ -148,7 +136,7 @@ int al_source_from_memory(al_source *src, const char *path, const char *data, si
 {
     memset(src, 0, sizeof(*src));
     src->data = malloc(len + 1);
-    src->path = dup_cstr(path ? path : "<memory>");
+    src->path = strdup(path ? path : "<memory>");
     if (!src->data || !src->path) {
         al_source_release(src);
         errno = ENOMEM;
@@ -173,10 +161,10 @@ void al_source_release(al_source *src)
 
 static int build_lines(al_source *src)
 {
-    size_t cap = 64, n = 0, i;
-    size_t *lines = malloc(cap * sizeof(*lines));
+    size_t cap = 0, n = 0, i;
+    size_t *lines = NULL;
 
-    if (!lines)
+    if (al_grow(&lines, &cap, 1, sizeof(*lines), 64) != 0)
         return -1;
     lines[n++] = 0;
     for (i = 0; i < src->len; i++) {
@@ -184,14 +172,9 @@ static int build_lines(al_source *src)
         if (!nl)
             break;
         i = (size_t)(nl - src->data);
-        if (n == cap) {
-            size_t *nb = realloc(lines, cap * 2 * sizeof(*lines));
-            if (!nb) {
-                free(lines);
-                return -1;
-            }
-            lines = nb;
-            cap *= 2;
+        if (n == cap && al_grow(&lines, &cap, n + 1, sizeof(*lines), 64) != 0) {
+            free(lines);
+            return -1;
         }
         lines[n++] = i + 1;
     }

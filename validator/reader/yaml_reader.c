@@ -18,6 +18,9 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../util/grow.h"
+#include "../util/jsonptr.h"
+
 typedef struct anchor {
     char *name;
     json_t *value;
@@ -34,7 +37,7 @@ typedef struct yreader {
     size_t nodes;         /* nodes built so far, aliases counted as expanded */
     size_t expanded;      /* nodes aliases added, bounded by AL_YAML_MAX_EXPANDED */
     anchor *anchors;
-    size_t nanchors;
+    size_t nanchors, anchors_cap;
     char *ptr;
     size_t ptr_len, ptr_cap;
 } yreader;
@@ -165,7 +168,7 @@ static int push_key(yreader *y, const char *k, size_t n)
 {
     if (!y->opts || (!y->opts->index && !y->opts->problem))
         return 0;
-    return al_json_pointer_append(&y->ptr, &y->ptr_cap, &y->ptr_len, k, n);
+    return al_jsonptr_append(&y->ptr, &y->ptr_cap, &y->ptr_len, k, n);
 }
 
 static int push_index(yreader *y, size_t i)
@@ -174,7 +177,7 @@ static int push_index(yreader *y, size_t i)
     int n = snprintf(num, sizeof(num), "%zu", i);
     if (!y->opts || (!y->opts->index && !y->opts->problem))
         return 0;
-    return al_json_pointer_append(&y->ptr, &y->ptr_cap, &y->ptr_len, num, (size_t)n);
+    return al_jsonptr_append(&y->ptr, &y->ptr_cap, &y->ptr_len, num, (size_t)n);
 }
 
 static void cut(yreader *y, size_t len)
@@ -199,10 +202,9 @@ static void remember_anchor(yreader *y, const yaml_char_t *name, json_t *v, size
     anchor *na;
     if (!name || !v)
         return;
-    na = realloc(y->anchors, (y->nanchors + 1) * sizeof(*na));
-    if (!na)
+    if (al_grow(&y->anchors, &y->anchors_cap, y->nanchors + 1, sizeof(*y->anchors), 8) != 0)
         return;
-    y->anchors = na;
+    na = y->anchors;
     na[y->nanchors].name = strdup((const char *)name);
     if (!na[y->nanchors].name)
         return;

@@ -3,24 +3,14 @@
  */
 #include "advisor/finding.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/grow.h"
-
-static char *dup_or_null(const char *s)
-{
-    size_t n;
-    char *d;
-    if (!s)
-        return NULL;
-    n = strlen(s);
-    d = malloc(n + 1);
-    if (d)
-        memcpy(d, s, n + 1);
-    return d;
-}
+#include "../util/hash.h"
+#include "../util/str.h"
 
 void al_findings_init(al_findings *list)
 {
@@ -60,9 +50,9 @@ int al_findings_add(al_findings *list, const char *file, int line, int column,
     if (reserve(list, 1) != 0)
         return -1;
     memset(&f, 0, sizeof(f));
-    f.file = dup_or_null(file ? file : "");
-    f.pointer = dup_or_null(pointer);
-    f.message = dup_or_null(message ? message : "");
+    f.file = al_strdup_or_null(file ? file : "");
+    f.pointer = al_strdup_or_null(pointer);
+    f.message = al_strdup_or_null(message ? message : "");
     if (!f.file || !f.message || (pointer && !f.pointer)) {
         finding_release(&f);
         return -1;
@@ -104,7 +94,7 @@ al_finding *al_findings_last(al_findings *list)
 
 int al_finding_set_fix(al_finding *f, const char *fix)
 {
-    char *d = dup_or_null(fix);
+    char *d = al_strdup_or_null(fix);
     if (fix && !d)
         return -1;
     free(f->fix);
@@ -112,22 +102,22 @@ int al_finding_set_fix(al_finding *f, const char *fix)
     return 0;
 }
 
-static unsigned long long fnv(unsigned long long h, const char *s, size_t len)
+/* FNV-1a of S (LEN bytes) without its carriage returns: CRLF and LF files fingerprint alike. */
+static uint64_t fnv(uint64_t h, const char *s, size_t len)
 {
-    size_t i;
-    for (i = 0; i < len; i++) {
-        if (s[i] == '\r')
-            continue;
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+    const char *cr;
+    while ((cr = memchr(s, '\r', len)) != NULL) {
+        h = al_fnv1a(h, s, (size_t)(cr - s));
+        len -= (size_t)(cr - s) + 1;
+        s = cr + 1;
     }
-    return h;
+    return al_fnv1a(h, s, len);
 }
 
 unsigned long long al_fingerprint(const char *rule, const char *pointer, const char *text,
                                   size_t len)
 {
-    unsigned long long h = 14695981039346656037ULL;
+    uint64_t h = AL_FNV1A_BASIS;
     char n[24];
     int k;
     h = fnv(h, rule, strlen(rule) + 1);

@@ -7,13 +7,12 @@
 static void check(al_check *c)
 {
     const al_attr *a = al_doc_attr(c->doc, "cloudEnvironments");
-    adv_list_item items[32];
-    size_t n, i;
+    adv_list_item it;
+    size_t pos = 0;
     if (!a)
         return;
-    n = adv_split_list(a->value, items, 32);
-    for (i = 0; i < n; i++)
-        if (items[i].len)
+    while (adv_list_next(a->value, &pos, &it))
+        if (it.len)
             return;
     al_check_at_attr(c, "cloud-environments-empty", a, 0,
                      "cloudEnvironments is empty, expected clouds such as \"Public, Fairfax, Mooncake\"");

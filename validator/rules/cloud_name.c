@@ -7,20 +7,19 @@
 static void check(al_check *c)
 {
     const al_attr *a = al_doc_attr(c->doc, "cloudEnvironments");
-    adv_list_item items[32];
-    size_t n, i;
+    adv_list_item it;
+    size_t pos = 0;
     if (!a)
         return;
-    n = adv_split_list(a->value, items, 32);
-    for (i = 0; i < n; i++) {
-        size_t off = a->value_off + items[i].off;
+    while (adv_list_next(a->value, &pos, &it)) {
+        size_t off = a->value_off + it.off;
         /* empty items ("Public,") are harmless; an empty list is cloud-environments-empty */
-        if (!items[i].len)
+        if (!it.len)
             continue;
-        if (!adv_cloud_lookup(a->value + items[i].off, items[i].len, NULL))
-            al_check_at_offset(c, "cloud-name", off, off + items[i].len, NULL,
+        if (!adv_cloud_lookup(a->value + it.off, it.len, NULL))
+            al_check_at_offset(c, "cloud-name", off, off + it.len, NULL,
                                "unknown cloud \"%.*s\", expected Public, Fairfax, Mooncake, USNat or USSec",
-                               (int)items[i].len, a->value + items[i].off);
+                               (int)it.len, a->value + it.off);
     }
 }
 

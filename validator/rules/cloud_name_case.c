@@ -15,19 +15,18 @@
 static void check(al_check *c)
 {
     const al_attr *a = al_doc_attr(c->doc, "cloudEnvironments");
-    adv_list_item items[32];
-    size_t n, i;
+    adv_list_item it;
+    size_t pos = 0;
     if (!a)
         return;
-    n = adv_split_list(a->value, items, 32);
-    for (i = 0; i < n; i++) {
-        const char *canon = NULL, *v = a->value + items[i].off;
-        size_t off = a->value_off + items[i].off;
-        if (!items[i].len || !adv_cloud_lookup(v, items[i].len, &canon))
+    while (adv_list_next(a->value, &pos, &it)) {
+        const char *canon = NULL, *v = a->value + it.off;
+        size_t off = a->value_off + it.off;
+        if (!it.len || !adv_cloud_lookup(v, it.len, &canon))
             continue;
-        if (memcmp(v, canon, items[i].len) != 0)
-            al_check_at_offset(c, "cloud-name-case", off, off + items[i].len, NULL,
-                               "cloud \"%.*s\" is spelt \"%s\"", (int)items[i].len, v, canon);
+        if (memcmp(v, canon, it.len) != 0)
+            al_check_at_offset(c, "cloud-name-case", off, off + it.len, NULL,
+                               "cloud \"%.*s\" is spelt \"%s\"", (int)it.len, v, canon);
     }
 }
 

@@ -16,6 +16,8 @@
 #include "../advisor/advisor.h"
 #include "../reader/document.h"
 #include "../util/grow.h"
+#include "../util/hash.h"
+#include "../util/str.h"
 
 static const char *const field_pointer[AL_FACT_COUNT] = {
     NULL, "/recommendationTypeId", "/recommendationFriendlyName",
@@ -46,14 +48,10 @@ struct al_intern_block {
     char data[];
 };
 
-static uint64_t hash_str(const char *s)
+/* Where S's probe starts in a table of N (a power of two) slots. */
+static size_t first_slot(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return (size_t)al_fnv1a_str(AL_FNV1A_BASIS, s) & (n - 1);
 }
 
 static char *pool_copy(al_corpus *c, const char *s)
@@ -88,7 +86,7 @@ static int grow_set(al_corpus *c)
         size_t k;
         if (!s)
             continue;
-        for (k = (size_t)hash_str(s) & (n - 1); slots[k]; k = (k + 1) & (n - 1))
+        for (k = first_slot(s, n); slots[k]; k = (k + 1) & (n - 1))
             ;
         slots[k] = s;
     }
@@ -108,7 +106,7 @@ static const char *intern(al_corpus *c, const char *s, int *failed)
         *failed = 1;
         return NULL;
     }
-    for (k = (size_t)hash_str(s) & (c->nslots - 1); c->slots[k]; k = (k + 1) & (c->nslots - 1))
+    for (k = first_slot(s, c->nslots); c->slots[k]; k = (k + 1) & (c->nslots - 1))
         if (!strcmp(c->slots[k], s))
             return c->slots[k];
     c->slots[k] = pool_copy(c, s);
@@ -206,11 +204,6 @@ void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field)
     al_doc_release(&doc);
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
 int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
 {
     al_fact f;
@@ -228,7 +221,7 @@ int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
             f.cloud = strdup(canon);
     }
     for (k = 1; k < AL_FACT_COUNT; k++)
-        f.value[k] = dup_or_null(json_string_value(json_object_get(doc->body, field_pointer[k] + 1)));
+        f.value[k] = al_strdup_or_null(json_string_value(json_object_get(doc->body, field_pointer[k] + 1)));
     *fp = f;
     return 0;
 }
@@ -237,11 +230,11 @@ int al_fact_copy(al_fact *dst, const al_fact *src)
 {
     int k, failed = 0;
     *dst = *src;
-    dst->file = dup_or_null(src->file);
-    dst->cloud = dup_or_null(src->cloud);
+    dst->file = al_strdup_or_null(src->file);
+    dst->cloud = al_strdup_or_null(src->cloud);
     failed = !dst->file || (src->cloud && !dst->cloud);
     for (k = 0; k < AL_FACT_COUNT; k++) {
-        dst->value[k] = dup_or_null(src->value[k]);
+        dst->value[k] = al_strdup_or_null(src->value[k]);
         failed |= src->value[k] && !dst->value[k];
     }
     if (failed) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../advisor/advisor.h"
+#include "../util/jsonptr.h"
 #include "check.h"
 
 #define MAX_DEPTH 64
@@ -27,26 +28,6 @@ static void scan_string(al_check *c, const char *s, size_t len, const char *poin
     }
 }
 
-/* Appends "/" and KEY escaped (RFC 6901) to the pointer in BUF at LEN; returns the new length. */
-static size_t push_key(char *buf, size_t len, size_t cap, const char *key)
-{
-    if (len + 1 >= cap)
-        return cap;
-    buf[len++] = '/';
-    for (; *key && len + 2 < cap; key++) {
-        if (*key == '~' || *key == '/') {
-            buf[len++] = '~';
-            buf[len++] = *key == '~' ? '0' : '1';
-        } else {
-            buf[len++] = *key;
-        }
-    }
-    if (*key)
-        return cap;
-    buf[len] = '\0';
-    return len;
-}
-
 static void walk(al_check *c, json_t *v, char *ptr, size_t len, size_t cap, int depth)
 {
     const char *key;
@@ -61,7 +42,7 @@ static void walk(al_check *c, json_t *v, char *ptr, size_t len, size_t cap, int 
         return;
     if (json_is_object(v)) {
         json_object_foreach(v, key, x) {
-            if ((n = push_key(ptr, len, cap, key)) < cap)
+            if ((n = al_jsonptr_put(ptr, cap, len, key)) < cap)
                 walk(c, x, ptr, n, cap, depth + 1);
             ptr[len] = '\0';
         }

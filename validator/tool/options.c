@@ -167,25 +167,25 @@ static int parse_jobs(const char *arg, unsigned *out)
     return 0;
 }
 
-static int add_resolve(tool_options *o, const char *arg)
+/*
+ * Adds --resolve ARG (PREFIX=DIR). There are fewer than ARGC of them, so
+ * the arrays get that many slots at the first one and never grow.
+ */
+static int add_resolve(tool_options *o, const char *arg, int argc)
 {
     const char *eq = strchr(arg, '=');
     char *copy;
-    al_resolve_map *nm;
-    char **ns;
 
     /* the URI itself may contain '=' only after its scheme: split at the last '=' */
     eq = strrchr(arg, '=');
     if (!eq || eq == arg || !eq[1])
         return usage_error("--resolve expects PREFIX=DIR, got '%s'", arg);
+    if (!o->maps)
+        o->maps = calloc((size_t)argc, sizeof(*o->maps));
+    if (!o->map_storage)
+        o->map_storage = calloc((size_t)argc, sizeof(*o->map_storage));
     copy = strdup(arg);
-    nm = realloc(o->maps, (o->nmaps + 1) * sizeof(*nm));
-    if (nm)
-        o->maps = nm;
-    ns = realloc(o->map_storage, (o->nmaps + 1) * sizeof(*ns));
-    if (ns)
-        o->map_storage = ns;
-    if (!copy || !nm || !ns) {
+    if (!copy || !o->maps || !o->map_storage) {
         free(copy);
         return usage_error("%s", "out of memory");
     }
@@ -260,7 +260,7 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
             o->schema_only = 1;
             break;
         case OPT_RESOLVE:
-            if (add_resolve(o, optarg) != 0)
+            if (add_resolve(o, optarg, argc) != 0)
                 return 2;
             break;
         case OPT_LIST_RULES:
