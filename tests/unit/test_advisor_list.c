@@ -36,7 +36,7 @@ static void test_items(void **state)
     walk(" Public , Fairfax,Mooncake ", got, sizeof(got));
     assert_string_equal(got, "1:6 10:7 18:8");
     walk("", got, sizeof(got));
-    assert_string_equal(got, "0:0");                    /* one empty item */
+    assert_string_equal(got, "0:0"); /* one empty item */
     walk("a,", got, sizeof(got));
     assert_string_equal(got, "0:1 2:0");
     walk(",,", got, sizeof(got));
@@ -58,10 +58,10 @@ static void test_end_is_sticky(void **state)
 
 static void test_forty_items(void **state)
 {
-    static const char *const names[] = {"Public", "Fairfax", "Mooncake", "USNat", "USSec"};
+    static const char *const names[] = { "Public", "Fairfax", "Mooncake", "USNat", "USSec" };
     char list[512];
     size_t w = 0, pos = 0, count = 0, i;
-    adv_list_item it, last = {0, 0};
+    adv_list_item it, last = { 0, 0 };
     (void)state;
     for (i = 0; i < 39; i++)
         w += (size_t)snprintf(list + w, sizeof(list) - w, "%s, ", names[i % 5]);

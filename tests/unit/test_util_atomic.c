@@ -110,7 +110,7 @@ static void test_new_file(void **state)
     umask(old);
     assert_content("new.txt", "hello\n");
     assert_int_equal(mode_of("new.txt"), 0640);
-    assert_int_equal(others((const char *const[]){"new.txt", NULL}), 0);
+    assert_int_equal(others((const char *const[]){ "new.txt", NULL }), 0);
     /* an empty write makes an empty file */
     assert_int_equal(al_write_atomic(at("new.txt"), "", 0, NULL, NULL, 0), 0);
     assert_content("new.txt", "");
@@ -126,12 +126,12 @@ static void test_keeps_mode(void **state)
     assert_int_equal(stat(at("a.md"), &after), 0);
     assert_content("a.md", "new");
     assert_int_equal(mode_of("a.md"), 0604);
-    assert_true(before.st_ino != after.st_ino);     /* a new file, renamed over the old */
+    assert_true(before.st_ino != after.st_ino); /* a new file, renamed over the old */
 }
 
 static void test_given_mode_and_prefix(void **state)
 {
-    static const al_atomic_options opts = {".tool.", 0644};
+    static const al_atomic_options opts = { ".tool.", 0644 };
     char err[256] = "";
     (void)state;
     put("gen.c", "old", 0600);
@@ -139,7 +139,7 @@ static void test_given_mode_and_prefix(void **state)
     assert_content("gen.c", "int x;\n");
     assert_int_equal(mode_of("gen.c"), 0644);
     assert_string_equal(err, "");
-    assert_int_equal(others((const char *const[]){"gen.c", NULL}), 0);
+    assert_int_equal(others((const char *const[]){ "gen.c", NULL }), 0);
 }
 
 static void test_symlink_kept(void **state)
@@ -153,7 +153,7 @@ static void test_symlink_kept(void **state)
     assert_true(S_ISLNK(st.st_mode));
     assert_content("target.md", "new");
     assert_int_equal(mode_of("target.md"), 0640);
-    assert_int_equal(others((const char *const[]){"target.md", "link.md", NULL}), 0);
+    assert_int_equal(others((const char *const[]){ "target.md", "link.md", NULL }), 0);
 }
 
 static void test_not_a_regular_file(void **state)
@@ -165,12 +165,12 @@ static void test_not_a_regular_file(void **state)
     assert_int_equal(al_write_atomic(at("d"), "x", 1, NULL, err, sizeof(err)), -1);
     assert_int_equal(errno, EINVAL);
     assert_non_null(strstr(err, "/d'"));
-    assert_int_equal(others((const char *const[]){"d", NULL}), 0);
+    assert_int_equal(others((const char *const[]){ "d", NULL }), 0);
 }
 
 static void test_rename_fails(void **state)
 {
-    static const al_atomic_options opts = {".tool.", 0644};
+    static const al_atomic_options opts = { ".tool.", 0644 };
     char err[512] = "";
     (void)state;
     /* with a mode given, a non-empty directory in the way is met at the rename */
@@ -181,7 +181,7 @@ static void test_rename_fails(void **state)
     assert_true(errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST);
     assert_non_null(strstr(err, "cannot rename '"));
     assert_non_null(strstr(err, "/.tool.full."));
-    assert_int_equal(others((const char *const[]){"full", NULL}), 0);
+    assert_int_equal(others((const char *const[]){ "full", NULL }), 0);
     assert_content("full/x", "keep");
 }
 

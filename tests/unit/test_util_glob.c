@@ -23,7 +23,7 @@ static void test_name_globs(void **state)
     assert_true(al_glob_match("*.md", "a/b/c.md"));
     assert_true(al_glob_match("c.md", "c.md"));
     assert_false(al_glob_match("*.md", "a/b/c.mdx"));
-    assert_true(al_glob_match("legacy", "x/legacy/c.md"));         /* a directory on the way */
+    assert_true(al_glob_match("legacy", "x/legacy/c.md")); /* a directory on the way */
     assert_false(al_glob_match("legacy", "x/legacyfoo/c.md"));
     assert_true(al_glob_match("?.md", "dir/a.md"));
     assert_false(al_glob_match("?.md", "dir/ab.md"));
@@ -36,18 +36,18 @@ static void test_path_globs(void **state)
 {
     (void)state;
     assert_true(al_glob_match("a/*.md", "a/c.md"));
-    assert_false(al_glob_match("a/*.md", "a/b/c.md"));             /* '*' stays in one segment */
+    assert_false(al_glob_match("a/*.md", "a/b/c.md")); /* '*' stays in one segment */
     assert_false(al_glob_match("a*/b", "a/c/b"));
-    assert_true(al_glob_match("a/**/*.md", "a/c.md"));             /* '**' may be no segment */
+    assert_true(al_glob_match("a/**/*.md", "a/c.md")); /* '**' may be no segment */
     assert_true(al_glob_match("a/**/*.md", "a/b/d/c.md"));
     assert_true(al_glob_match("**/x.md", "x.md"));
     assert_true(al_glob_match("**/x.md", "p/q/x.md"));
     assert_true(al_glob_match("a/**", "a/b/d/c.md"));
-    assert_true(al_glob_match("a/b", "a/b/d/c.md"));               /* a leading directory */
+    assert_true(al_glob_match("a/b", "a/b/d/c.md")); /* a leading directory */
     assert_false(al_glob_match("a/b", "a/bc/d.md"));
-    assert_false(al_glob_match("b/c.md", "a/b/c.md"));             /* anchored at the start */
-    assert_true(al_glob_match("/a/?.md", "a/c.md"));               /* a leading '/' is ignored */
-    assert_true(al_glob_match("a//b/", "a/b/c.md"));               /* so are repeated slashes */
+    assert_false(al_glob_match("b/c.md", "a/b/c.md")); /* anchored at the start */
+    assert_true(al_glob_match("/a/?.md", "a/c.md"));   /* a leading '/' is ignored */
+    assert_true(al_glob_match("a//b/", "a/b/c.md"));   /* so are repeated slashes */
     assert_true(al_glob_match("a/**/b/**/c.md", "a/x/b/y/z/c.md"));
     assert_true(al_glob_match("a/**/b/**/c.md", "a/b/c.md"));
     assert_false(al_glob_match("a/**/b/**/c.md", "a/x/c.md"));
@@ -55,7 +55,7 @@ static void test_path_globs(void **state)
 
 static void test_match_any(void **state)
 {
-    char *globs[] = {"drafts", "*.tmp.md", "legacy/**/old.md"};
+    char *globs[] = { "drafts", "*.tmp.md", "legacy/**/old.md" };
     (void)state;
     assert_true(al_glob_match_any(globs, 3, "x/drafts/a.md"));
     assert_true(al_glob_match_any(globs, 3, "a.tmp.md"));

@@ -27,7 +27,7 @@ static void test_grow_doubles(void **state)
     assert_int_equal(cap, 8);
     for (i = 0; i < 8; i++)
         a[i] = (int)i;
-    assert_int_equal(al_grow(&a, &cap, 8, sizeof(*a), 8), 0);   /* room already */
+    assert_int_equal(al_grow(&a, &cap, 8, sizeof(*a), 8), 0); /* room already */
     assert_int_equal(cap, 8);
     assert_int_equal(al_grow(&a, &cap, 9, sizeof(*a), 8), 0);
     assert_int_equal(cap, 16);

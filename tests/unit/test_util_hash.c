@@ -36,7 +36,8 @@ static void test_chaining(void **state)
     h = al_fnv1a_str(h, "bar");
     assert_true(h == al_fnv1a(AL_FNV1A_BASIS, "foobar", 6));
     /* bytes above 0x7F hash as unsigned */
-    assert_true(al_fnv1a(AL_FNV1A_BASIS, "\xff", 1) == ((AL_FNV1A_BASIS ^ 0xffULL) * AL_FNV1A_PRIME));
+    assert_true(al_fnv1a(AL_FNV1A_BASIS, "\xff", 1) ==
+                ((AL_FNV1A_BASIS ^ 0xffULL) * AL_FNV1A_PRIME));
     assert_true(al_fnv1a(AL_FNV1A_BASIS, "\xff", 1) == al_fnv1a_str(AL_FNV1A_BASIS, "\xff"));
 }
 

@@ -97,8 +97,8 @@ static void test_unescape_bounded_and_in_place(void **state)
     (void)state;
     memset(out, '#', sizeof(out));
     n = al_jsonptr_unescape("ab~1cdef", 8, out, 3);
-    assert_int_equal(n, 7);                 /* the whole length, as snprintf */
-    assert_memory_equal(out, "ab/#", 4);    /* only CAP bytes written */
+    assert_int_equal(n, 7);              /* the whole length, as snprintf */
+    assert_memory_equal(out, "ab/#", 4); /* only CAP bytes written */
     n = al_jsonptr_unescape(tok, 7, tok, 7);
     assert_int_equal(n, 5);
     assert_memory_equal(tok, "x/y~z", 5);
@@ -107,7 +107,7 @@ static void test_unescape_bounded_and_in_place(void **state)
 /* Keys with every awkward byte come back as they were. */
 static void test_round_trip(void **state)
 {
-    static const char *const keys[] = {"", "~", "/", "~0", "~1", "a/b~c", "//~~", "plain"};
+    static const char *const keys[] = { "", "~", "/", "~0", "~1", "a/b~c", "//~~", "plain" };
     size_t i;
     (void)state;
     for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {

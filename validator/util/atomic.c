@@ -111,11 +111,11 @@ static int fill_and_rename(const job *j, int fd, const char *tmp, const char *pa
     return 0;
 }
 
-int al_write_atomic(const char *path, const void *data, size_t len,
-                    const al_atomic_options *opts, char *err, size_t errlen)
+int al_write_atomic(const char *path, const void *data, size_t len, const al_atomic_options *opts,
+                    char *err, size_t errlen)
 {
-    static const al_atomic_options defaults = {NULL, 0};
-    job j = {err, errlen};
+    static const al_atomic_options defaults = { NULL, 0 };
+    job j = { err, errlen };
     struct stat lst;
     char *real = NULL, *tmp = NULL;
     mode_t mode;

@@ -36,7 +36,7 @@ typedef struct al_atomic_options {
  * a message naming the step and the file ("cannot rename 'T' to 'PATH':
  * reason") in ERR (ERRLEN bytes).
  */
-int al_write_atomic(const char *path, const void *data, size_t len,
-                    const al_atomic_options *opts, char *err, size_t errlen);
+int al_write_atomic(const char *path, const void *data, size_t len, const al_atomic_options *opts,
+                    char *err, size_t errlen);
 
 #endif

@@ -64,7 +64,7 @@ static int match_path(const char *p, const char *s)
         si++;
     while (s[si]) {
         if (!p[pi])
-            return 1;   /* a leading directory matched: everything below it does */
+            return 1; /* a leading directory matched: everything below it does */
         if (is_globstar(p, pi)) {
             star = pi;
             pi = next_seg(p, pi);
@@ -107,4 +107,3 @@ int al_glob_match_any(char *const *globs, size_t n, const char *relpath)
             return 1;
     return 0;
 }
-

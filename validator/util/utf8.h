@@ -28,17 +28,17 @@ static inline size_t al_utf8_seq_len(const unsigned char *s, size_t n)
         if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
             return 0;
         if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-            return 0;           /* overlong, or a surrogate */
+            return 0; /* overlong, or a surrogate */
         return 3;
     }
     if (c >= 0xF0 && c <= 0xF4) {
         if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
             return 0;
         if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-            return 0;           /* overlong, or past U+10FFFF */
+            return 0; /* overlong, or past U+10FFFF */
         return 4;
     }
-    return 0;                   /* a continuation byte, C0, C1 or F5..FF */
+    return 0; /* a continuation byte, C0, C1 or F5..FF */
 }
 
 /* Offset of the first byte of S (LEN bytes) that starts no valid sequence, or LEN. */
