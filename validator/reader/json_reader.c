@@ -878,6 +878,50 @@ static int closes_enclosing(const parser *p, size_t anchor, size_t theirs_open)
     return theirs_open > 0 && compare_indent(p, p->pos, anchor) < 0;
 }
 
+/*
+ * After the ',' at p->pos in a container closed by CLOSE: skips it and any
+ * stray commas after it (each a syntax error, GUESSED when the repair is
+ * one), and a trailing comma before CLOSE. Returns 1 when the container
+ * closed, 0 when a member or item follows, -1 when reading must stop.
+ */
+static int after_comma(parser *p, char close, int guessed, const char *stray)
+{
+    size_t comma = p->pos;
+    p->pos++;
+    skip_ws(p);
+    while (p->pos < p->end && p->text[p->pos] == ',') {
+        if (syntax(p, p->pos, guessed, "%s", stray))
+            return -1;
+        comma = p->pos++;
+        skip_ws(p);
+    }
+    if (p->pos < p->end && p->text[p->pos] == close) {
+        problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before '%c'",
+                close);
+        p->pos++;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The other kind's closer at p->pos ends the container closed by CLOSE:
+ * either it closes an enclosing value (CLOSE is missing; the closer is left
+ * for that value) or it is a wrong closer for this one (taken). Either is a
+ * guessed repair. Returns 0, or -1 when reading must stop.
+ */
+static int wrong_closer(parser *p, size_t anchor, size_t theirs_open, char close)
+{
+    char other = close == ']' ? '}' : ']';
+    const char *kind = close == ']' ? "an array" : "an object";
+    if (closes_enclosing(p, anchor, theirs_open))
+        return syntax(p, p->pos, 1, "missing '%c' before this '%c'", close, other) ? -1 : 0;
+    if (syntax(p, p->pos, 1, "'%c' closes %s, expected '%c'", other, kind, close))
+        return -1;
+    p->pos++;
+    return 0;
+}
+
 /* Whether the open value has an enclosing one (its own kind counted in open_*). */
 static size_t enclosing(const parser *p)
 {
@@ -921,7 +965,7 @@ static json_t *parse_array(parser *p, size_t anchor)
 {
     json_t *arr = json_array();
     size_t index = 0, item_start, first_item = 0;
-    int first_ok = 0;
+    int first_ok = 0, rc;
 
     if (!arr) {
         oom(p, p->pos);
@@ -967,33 +1011,17 @@ static json_t *parse_array(parser *p, size_t anchor)
         case ']':
             p->pos++;
             goto done;
-        case ',': {
-            size_t comma = p->pos;
-            p->pos++;
-            skip_ws(p);
+        case ',':
             /* ",," in an array: a value may be missing, the indexes after it are a guess */
-            while (p->pos < p->end && p->text[p->pos] == ',') {
-                if (syntax(p, p->pos, 1, "stray ',' in an array: a value is missing or a ',' too many"))
-                    goto fail;
-                comma = p->pos++;
-                skip_ws(p);
-            }
-            if (p->pos < p->end && p->text[p->pos] == ']') {
-                problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before ']'");
-                p->pos++;
-                goto done;
-            }
-            continue;
-        }
-        case '}':
-            if (closes_enclosing(p, anchor, p->open_objects)) {
-                if (syntax(p, p->pos, 1, "missing ']' before this '}'"))
-                    goto fail;
-                goto done;
-            }
-            if (syntax(p, p->pos, 1, "'}' closes an array, expected ']'"))
+            rc = after_comma(p, ']', 1, "stray ',' in an array: a value is missing or a ',' too many");
+            if (rc < 0)
                 goto fail;
-            p->pos++;
+            if (rc > 0)
+                goto done;
+            continue;
+        case '}':
+            if (wrong_closer(p, anchor, p->open_objects, ']') != 0)
+                goto fail;
             goto done;
         default:
             break;
@@ -1001,7 +1029,7 @@ static json_t *parse_array(parser *p, size_t anchor)
         if (implied)
             continue;
         if (is_value_start(p->text[p->pos])) {
-            int rc = array_missing_comma(p, reference(first_item, first_ok, item_start), index - 1);
+            rc = array_missing_comma(p, reference(first_item, first_ok, item_start), index - 1);
             if (rc < 0)
                 goto fail;
             if (rc > 0)
@@ -1274,33 +1302,17 @@ static json_t *parse_object(parser *p, size_t anchor)
         case '}':
             p->pos++;
             goto done;
-        case ',': {
-            size_t comma = p->pos;
-            p->pos++;
-            skip_ws(p);
+        case ',':
             /* ",," in an object: nothing is lost, the members are what they are */
-            while (p->pos < p->end && p->text[p->pos] == ',') {
-                if (syntax(p, p->pos, 0, "stray ',': there is no member before it"))
-                    goto fail;
-                comma = p->pos++;
-                skip_ws(p);
-            }
-            if (p->pos < p->end && p->text[p->pos] == '}') {
-                problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before '}'");
-                p->pos++;
-                goto done;
-            }
-            continue;
-        }
-        case ']':
-            if (closes_enclosing(p, anchor, p->open_arrays)) {
-                if (syntax(p, p->pos, 1, "missing '}' before this ']'"))
-                    goto fail;
-                goto done;
-            }
-            if (syntax(p, p->pos, 1, "']' closes an object, expected '}'"))
+            rc = after_comma(p, '}', 0, "stray ',': there is no member before it");
+            if (rc < 0)
                 goto fail;
-            p->pos++;
+            if (rc > 0)
+                goto done;
+            continue;
+        case ']':
+            if (wrong_closer(p, anchor, p->open_arrays, '}') != 0)
+                goto fail;
             goto done;
         default:
             break;
