@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "advisor/lint.h"
+#include "corpus_dir.h"
 #include "reader/document.h"
 
 /* Expected line of a defect's place, or 0 when it cannot be found. */
@@ -70,17 +71,6 @@ static int place_line(const char *path, const char *ptr)
     return line;
 }
 
-/*
- * Whether the shared material is there ($ADVISOR_SHARED_DIR, set by ctest):
- * only its absence (a user's clone) makes a missing corpus a skip.
- */
-static int shared_present(void)
-{
-    struct stat st;
-    const char *dir = getenv("ADVISOR_SHARED_DIR");
-    return dir && *dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static json_t *load_list(const char *path)
 {
     json_error_t err;
@@ -108,7 +98,7 @@ static int file_has_known_error(json_t *lists[2], const char *rel)
 
 int main(int argc, char **argv)
 {
-    struct stat st;
+    int status;
     json_t *lists[2];
     al_linter_options lo;
     al_linter *linter;
@@ -122,16 +112,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: test_known_defects CORPUS_DIR KNOWN_DEFECTS_JSON EXTRA_DEFECTS_JSON\n");
         return 2;
     }
-    if (stat(argv[1], &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (!shared_present()) {
-            printf("skipped: corpus directory '%s' not found (it is in ../shared, absent in user "
-                   "clones)\n", argv[1]);
-            return 77;
-        }
-        printf("FAIL: corpus directory '%s' not found, although ADVISOR_SHARED_DIR is there\n",
-               argv[1]);
-        return 1;
-    }
+    if ((status = corpus_dir_status(argv[1])) != 0)
+        return status;
     lists[0] = load_list(argv[2]);
     lists[1] = load_list(argv[3]);
     if (!lists[0] || !lists[1])

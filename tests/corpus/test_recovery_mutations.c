@@ -28,19 +28,12 @@
 #include <sys/stat.h>
 
 #include "advisor/lint.h"
+#include "corpus_dir.h"
 #include "lint/walk.h"
 #include "reader/document.h"
 #include "rules/rule.h"
 
 enum { COMMA, QUOTE };
-
-/* Whether the shared material is there ($ADVISOR_SHARED_DIR, set by ctest). */
-static int shared_present(void)
-{
-    struct stat st;
-    const char *dir = getenv("ADVISOR_SHARED_DIR");
-    return dir && *dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 static int mkdirs(char *path)
 {
@@ -245,7 +238,7 @@ static int check_syntax(const keys *syntax, size_t mutated, const char *message)
 
 int main(int argc, char **argv)
 {
-    struct stat st;
+    int status;
     al_linter_options lo;
     al_linter *linter;
     al_error error;
@@ -259,16 +252,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: test_recovery_mutations CORPUS_DIR\n");
         return 2;
     }
-    if (stat(argv[1], &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (!shared_present()) {
-            printf("skipped: corpus directory '%s' not found (it is in ../shared, absent in user "
-                   "clones)\n", argv[1]);
-            return 77;
-        }
-        printf("FAIL: corpus directory '%s' not found, although ADVISOR_SHARED_DIR is there\n",
-               argv[1]);
-        return 1;
-    }
+    if ((status = corpus_dir_status(argv[1])) != 0)
+        return status;
     memset(&lo, 0, sizeof(lo));
     lo.no_config = 1;
     lo.jobs = 2;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "corpus_dir.h"
 #include "index_check.h"
 #include "lint/walk.h"
 #include "reader/document.h"
@@ -35,7 +36,7 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t end, si
 
 int main(int argc, char **argv)
 {
-    struct stat st;
+    int status;
     al_pathlist list;
     size_t i, ok = 0, skipped = 0, with_problems = 0, failed = 0;
 
@@ -43,18 +44,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: test_corpus_index CORPUS_DIR\n");
         return 2;
     }
-    if (stat(argv[1], &st) != 0 || !S_ISDIR(st.st_mode)) {
-        const char *shared = getenv("ADVISOR_SHARED_DIR");
-        struct stat sst;
-        if (!shared || !*shared || stat(shared, &sst) != 0 || !S_ISDIR(sst.st_mode)) {
-            printf("skipped: corpus directory '%s' not found (it is in ../shared, absent in user "
-                   "clones)\n", argv[1]);
-            return 77;
-        }
-        printf("FAIL: corpus directory '%s' not found, although ADVISOR_SHARED_DIR is there\n",
-               argv[1]);
-        return 1;
-    }
+    if ((status = corpus_dir_status(argv[1])) != 0)
+        return status;
     al_pathlist_init(&list);
     if (al_walk(argv[1], &list) != 0) {
         printf("out of memory\n");
