@@ -14,6 +14,7 @@
 
 #include "advisor/lint.h"
 #include "advisor/report.h"
+#include "lint/lint.h"
 #include "model.h"
 #include "output.h"
 #include "templates.h"
@@ -81,16 +82,6 @@ static int emit_all(run *r, json_t *root)
     return 0;
 }
 
-/* Whether DOC, read as KIND, is advisor metadata to generate from. */
-static int is_metadata(const al_doc *doc, int kind)
-{
-    const char *schema;
-    if (doc->skipped || !doc->body)
-        return 0;
-    schema = json_string_value(json_object_get(doc->body, "$schema"));
-    return kind == AL_DOC_MARKDOWN || (schema && !strcmp(schema, "AdvisorRecommendation"));
-}
-
 /* Reads every valid metadata file of PATHS into M. Returns the number added, or -1. */
 static long build_model(run *r, cg_model *m, char *const *paths, size_t npaths,
                         const al_findings *findings)
@@ -115,7 +106,8 @@ static long build_model(run *r, cg_model *m, char *const *paths, size_t npaths,
         kind = al_doc_kind_from_name(path);
         if (kind < 0)
             kind = (int)al_doc_sniff_kind(src.data, src.len);
-        if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0 && is_metadata(&doc, kind)) {
+        if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0 && doc.body &&
+            al_run_is_metadata(&doc)) {
             rc = cg_model_add(m, &doc, path, r->err, sizeof(r->err));
             added++;
         }
