@@ -12,6 +12,7 @@
 #include "rule.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const al_rule al_rule_article_id;
@@ -106,42 +107,35 @@ static const al_rule *const rules[] = {
     &al_rule_variant_mismatch,
 };
 
+#define NRULES (sizeof(rules) / sizeof(rules[0]))
+
 const al_rule *const *al_rules_all(size_t *count)
 {
-    *count = sizeof(rules) / sizeof(rules[0]);
+    *count = NRULES;
     return rules;
+}
+
+static int cmp_rule_id(const void *key, const void *elem)
+{
+    return strcmp(key, (*(const al_rule *const *)elem)->id);
+}
+
+/* The table slot of the rule with ID, or NULL: one binary search for every lookup. */
+static const al_rule *const *lookup(const char *id)
+{
+    return id ? bsearch(id, rules, NRULES, sizeof(rules[0]), cmp_rule_id) : NULL;
 }
 
 size_t al_rule_index(const al_rule *rule)
 {
-    size_t lo = 0, hi = sizeof(rules) / sizeof(rules[0]);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(rule->id, rules[mid]->id);
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    const al_rule *const *slot = lookup(rule->id);
+    return slot ? (size_t)(slot - rules) : 0;
 }
 
 const al_rule *al_rule_find(const char *id)
 {
-    size_t lo = 0, hi = sizeof(rules) / sizeof(rules[0]);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(id, rules[mid]->id);
-        if (c == 0)
-            return rules[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    const al_rule *const *slot = lookup(id);
+    return slot ? *slot : NULL;
 }
 
 char *al_rule_fix_new(const char *rule_id, const char *data, size_t off, size_t end)
@@ -152,13 +146,13 @@ char *al_rule_fix_new(const char *rule_id, const char *data, size_t off, size_t 
     return rule->fix(data, off, end);
 }
 
-static al_rule_info infos[sizeof(rules) / sizeof(rules[0])];
+static al_rule_info infos[NRULES];
 static pthread_once_t infos_once = PTHREAD_ONCE_INIT;
 
 static void fill_infos(void)
 {
     size_t i;
-    for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+    for (i = 0; i < NRULES; i++) {
         infos[i].id = rules[i]->id;
         infos[i].severity = rules[i]->severity;
         infos[i].summary = rules[i]->summary;
@@ -174,27 +168,16 @@ static void fill_infos(void)
 const al_rule_info *al_rules_info(size_t *count)
 {
     pthread_once(&infos_once, fill_infos);
-    *count = sizeof(rules) / sizeof(rules[0]);
+    *count = NRULES;
     return infos;
 }
 
 const al_rule_info *al_rule_info_find(const char *id)
 {
-    size_t n, lo = 0, hi;
+    size_t n;
     const al_rule_info *all = al_rules_info(&n);
-    if (!id)
-        return NULL;
-    for (hi = n; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(id, all[mid].id);
-        if (c == 0)
-            return &all[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    const al_rule *const *slot = lookup(id);
+    return slot ? &all[slot - rules] : NULL;
 }
 
 /* Per-file rules that never read the body, sorted by id. */
@@ -210,18 +193,13 @@ static const char *const without_body[] = {
     "todo-marker",              /* reads the body only when there is one */
 };
 
+static int cmp_str(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
 int al_rule_runs_without_body(const al_rule *rule)
 {
-    size_t lo = 0, hi = sizeof(without_body) / sizeof(without_body[0]);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(rule->id, without_body[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return bsearch(rule->id, without_body, sizeof(without_body) / sizeof(without_body[0]),
+                   sizeof(without_body[0]), cmp_str) != NULL;
 }
