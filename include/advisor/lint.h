@@ -57,6 +57,10 @@ typedef struct al_linter_options {
     int no_config;               /* read no .advisor-lint.yaml at all */
     int schema_only;             /* check files against the schema only, skipping none */
     unsigned jobs;               /* threads per run; 0: one per CPU (at most 64) */
+    const char *cache_dir;       /* where al_context_add_repository keeps what each file of
+                                    a repository held between runs, so that unchanged files
+                                    are not read again (never stale: see
+                                    validator/lint/context_cache.h); NULL: no cache */
 } al_linter_options;
 
 typedef struct al_lint_stats {
@@ -135,6 +139,49 @@ AL_API int al_context_remove(al_context *context, const char *name);
 
 /* The number of files in CONTEXT. */
 AL_API size_t al_context_count(const al_context *context);
+
+/*
+ * Adds the metadata files below ROOT (a repository's top, say) as
+ * al_context_add_path does, leaving out, unread, the files LINTER's config
+ * ignores. Each file is read only as far as the cross-file rules need: its
+ * header and the body's top-level keys they compare (no schema, no rule);
+ * with the linter's cache_dir, a file unchanged since a previous run is
+ * not read at all. Returns the number of files added, or -1 with ERROR
+ * filled.
+ */
+AL_API long al_context_add_repository(al_context *context, const al_linter *linter,
+                                      const char *root, al_error *error);
+
+/*
+ * The root of the repository PATH (a file or a directory) belongs to: the
+ * nearest directory at or above it holding .advisor-lint.yaml, not looking
+ * above a directory holding .git (a config in a parent of a repository is
+ * not that repository's); else the top of the git work tree it is in
+ * (`git rev-parse --show-toplevel`, run without a shell); else none.
+ * Returns a new string to free(), named as files are named: "." for the
+ * current directory, relative when it is below or above it, else
+ * absolute. Returns NULL with ERROR cleared when there is no root, or with
+ * ERROR filled when memory ran out.
+ */
+AL_API char *al_repository_root(const char *path, al_error *error);
+
+/*
+ * The files changed between the merge base of REF and HEAD and the
+ * working tree, in the git work tree of the current directory: `git
+ * merge-base REF HEAD`, then `git diff --name-status -z --find-renames
+ * BASE` and the untracked files that are not ignored (`git ls-files
+ * --others --exclude-standard -z`), git run without a shell. Deleted files
+ * are left out, a renamed file is listed under its new name, and only
+ * names a directory walk would take (.md .markdown .json .yaml .yml) are
+ * kept. NPATHS PATHS (may be 0) limit the files to those below them.
+ * Paths are relative to the current directory, sorted by bytes, in a
+ * NULL-terminated array to free with al_files_free; *COUNT (may be NULL)
+ * receives their number. Returns NULL with ERROR filled when git cannot be
+ * run, the current directory is not in a git work tree or REF has no
+ * merge base with HEAD (the message says which, with git's own words).
+ */
+AL_API char **al_changed_files(const char *ref, char *const *paths, size_t npaths,
+                               size_t *count, al_error *error);
 
 /*
  * The files NPATHS PATHS name, as a run lists them (directories walked,

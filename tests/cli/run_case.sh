@@ -23,6 +23,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 done < "$case_dir/args"
 
 unset NO_COLOR
+export XDG_CACHE_HOME="$tmp/cache"   # the context cache stays in the scratch directory
 if [ -f "$case_dir/env" ]; then
     while IFS= read -r kv || [ -n "$kv" ]; do
         [ -n "$kv" ] && export "${kv?}"

@@ -172,9 +172,10 @@ for f in $clean; do
     "$tmp/embed" seed.md <"$f" >"$tmp/embed.out" || status=$?
     [ "$status" = 0 ] || fail "embed exited $status on $f, not 0"
     [ ! -s "$tmp/embed.out" ] || { cat "$tmp/embed.out" >&2; fail "embed found something in $f"; }
-    # The installed tool, on the file itself.
+    # The installed tool, on the file itself (alone, as embed sees it: this repository's
+    # examples/ holds a copy of the seed, which the repository context would report).
     status=0
-    "$lint" --no-config "$f" >"$tmp/lint.out" || status=$?
+    "$lint" --no-config --no-context "$f" >"$tmp/lint.out" || status=$?
     [ "$status" = 0 ] || { cat "$tmp/lint.out" >&2; fail "installed advisor-lint exited $status on $f"; }
     grep -q '^no problems in 1 file$' "$tmp/lint.out" ||
         { cat "$tmp/lint.out" >&2; fail "installed advisor-lint did not check $f"; }

@@ -99,11 +99,11 @@ root=$tmp/root
 "$root/usr/bin/advisor-codegen" --version | grep -q -F "$version" ||
     fail "extracted advisor-codegen --version does not say $version"
 status=0
-"$root/usr/bin/advisor-lint" --no-config "$src/fixtures/valid/seed-expressroute-mooncake.md" \
+"$root/usr/bin/advisor-lint" --no-config --no-context "$src/fixtures/valid/seed-expressroute-mooncake.md" \
     >"$tmp/out.txt" || status=$?
 [ "$status" = 0 ] || { cat "$tmp/out.txt" >&2; fail "extracted advisor-lint exited $status on a valid file"; }
 status=0
-"$root/usr/bin/advisor-lint" --no-config "$src/fixtures/invalid/missing-comma.md" \
+"$root/usr/bin/advisor-lint" --no-config --no-context "$src/fixtures/invalid/missing-comma.md" \
     >"$tmp/out.txt" || status=$?
 [ "$status" = 1 ] || { cat "$tmp/out.txt" >&2; fail "extracted advisor-lint exited $status on an invalid file, not 1"; }
 grep -q '\[json-syntax\]$' "$tmp/out.txt" || fail "extracted advisor-lint did not report the json-syntax error"

@@ -1,7 +1,6 @@
 # lib.sh - sourced by the integration scripts: arguments, a scratch directory, checks.
 #
 # Scripts are run as: sh SCRIPT BIN SOURCE_DIR SHARED_DIR SARIF_CHECK CODEGEN_BIN [MODE]
-# (the test programs sarif_check and precommit_run are in SARIF_CHECK's directory)
 # and exit 0 (pass), 1 (a check failed, after printing why) or 77 (skipped).
 set -u
 bin=$1
@@ -10,10 +9,10 @@ shared=$3
 sarif_check=${4:-}
 codegen=${5:-}
 mode=${6:-}
-precommit_run=$(dirname "$sarif_check")/precommit_run
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unset NO_COLOR
+export XDG_CACHE_HOME="$tmp/cache"   # the context cache stays in the scratch directory
 failed=0
 
 fail() {

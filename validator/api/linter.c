@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../config/config.h"
+#include "../lint/context.h"
 #include "../lint/lint.h"
 #include "../lint/schema_load.h"
 #include "../lint/walk.h"
@@ -32,6 +33,7 @@ struct al_linter {
     int schema_only;
     unsigned jobs;
     const al_context *context;   /* borrowed */
+    char *cache_dir;             /* owned copy, or NULL */
 };
 
 static unsigned default_jobs(void)
@@ -102,6 +104,11 @@ al_linter *al_linter_new(const al_linter_options *opts, al_error *error)
         return NULL;
     }
     l->schema_only = opts->schema_only;
+    if (opts->cache_dir && !(l->cache_dir = strdup(opts->cache_dir))) {
+        al_linter_free(l);
+        al_error_set(error, NULL, 0, 0, 0, "out of memory");
+        return NULL;
+    }
     l->jobs = opts->jobs ? opts->jobs : default_jobs();
     return l;
 }
@@ -112,6 +119,7 @@ void al_linter_free(al_linter *l)
         return;
     jsch_schema_free(l->schema);
     al_config_release(&l->config);
+    free(l->cache_dir);
     free(l);
 }
 
@@ -123,6 +131,13 @@ const char *al_linter_config_path(const al_linter *l)
 void al_linter_set_context(al_linter *l, const al_context *context)
 {
     l->context = context;
+}
+
+long al_context_add_repository(al_context *context, const al_linter *l, const char *root,
+                               al_error *error)
+{
+    return al_context_add_path_config(context, root, l && l->have_config ? &l->config : NULL,
+                                      l ? l->cache_dir : NULL, l ? l->jobs : 1, error);
 }
 
 static void run_options(const al_linter *l, al_run_options *ro)

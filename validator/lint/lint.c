@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../advisor/advisor.h"
 #include "../config/config.h"
@@ -473,10 +474,61 @@ static int mark_metadata(run *r)
     return 0;
 }
 
+typedef struct file_id {
+    unsigned long long dev, ino;
+} file_id;
+
+static int cmp_id(const void *a, const void *b)
+{
+    const file_id *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
 /*
- * Copies into the corpus the fact of every context entry that is not one
- * of the run's own files (those are being checked as they are now) and
- * that the config does not ignore.
+ * Marks in MINE the context entries that are one of the run's own files:
+ * by absolute path, or by device and inode (the same file reached through
+ * a symbolic link, as when git names the top of a work tree by its real
+ * path and the files were given through a linked one).
+ */
+static int mark_mine(const run *r, const al_context *ctx, unsigned char *mine)
+{
+    file_id *ids = calloc(r->list.count ? r->list.count : 1, sizeof(*ids));
+    size_t i, nids = 0;
+
+    if (!ids)
+        return -1;
+    for (i = 0; i < r->list.count; i++) {
+        const char *path = r->list.items[i].path;
+        char *key = al_path_absolute_new(path);
+        const al_context_entry *e = al_context_find(ctx, key);
+        struct stat st;
+        free(key);
+        if (e)
+            mine[e - ctx->items] = 1;
+        if (stat(path, &st) == 0) {
+            ids[nids].dev = (unsigned long long)st.st_dev;
+            ids[nids].ino = (unsigned long long)st.st_ino;
+            nids++;
+        }
+    }
+    qsort(ids, nids, sizeof(*ids), cmp_id);
+    for (i = 0; nids && i < ctx->count; i++) {
+        file_id id;
+        id.dev = ctx->items[i].dev;
+        id.ino = ctx->items[i].ino;
+        if (id.ino && bsearch(&id, ids, nids, sizeof(*ids), cmp_id))
+            mine[i] = 1;
+    }
+    free(ids);
+    return 0;
+}
+
+/*
+ * Adds to the corpus the fact of every context entry that is not one of
+ * the run's own files (those are being checked as they are now) and that
+ * the config does not ignore.
  */
 static int add_context(run *r)
 {
@@ -491,28 +543,21 @@ static int add_context(run *r)
     mine = calloc(ctx->count, 1);
     if (!mine)
         return -1;
-    for (i = 0; i < r->list.count; i++) {
-        char *key = al_path_absolute_new(r->list.items[i].path);
-        const al_context_entry *e = al_context_find(ctx, key);
-        if (e)
-            mine[e - ctx->items] = 1;
-        free(key);
+    if (mark_mine(r, ctx, mine) != 0) {
+        free(mine);
+        return -1;
     }
     for (i = 0; i < ctx->count && rc == 0; i++) {
-        al_fact copy;
         if (mine[i])
             continue;
-        if (cfg) {
-            char *rel = al_config_relpath_new(cfg, ctx->items[i].fact.file);
+        if (cfg) {               /* from the absolute key: no getcwd per entry */
+            char *rel = al_path_relative_new(cfg->base_dir, ctx->items[i].key);
             int ignored = rel && al_config_ignored(cfg, rel);
             free(rel);
             if (ignored)
                 continue;
         }
-        if (al_fact_copy(&copy, &ctx->items[i].fact) != 0)
-            rc = -1;
-        else
-            rc = al_corpus_add(r->corpus, &copy);
+        rc = al_corpus_add_borrowed(r->corpus, &ctx->items[i].fact);   /* the context outlives the run */
     }
     free(mine);
     return rc;

@@ -406,6 +406,9 @@ static void parse_body(reader *r)
     al_doc *doc = r->doc;
     al_json_options jo;
 
+    if (r->opts && r->opts->header_only)
+        return;
+
     memset(&jo, 0, sizeof(jo));
     jo.problem = json_problem;
     jo.ud = r;

@@ -51,6 +51,9 @@ typedef struct al_doc_options {
     int metadata_path;           /* the path says it is advisor metadata (config.h metadata-files):
                                     never skipped; an empty file, no header or another
                                     selfHelpType is reported */
+    int header_only;             /* read the header, title and the body's range, but do not
+                                    parse the body (body stays NULL; a context reads the few
+                                    keys it needs with al_json_scan_members instead) */
 } al_doc_options;
 
 typedef struct al_doc {

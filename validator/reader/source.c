@@ -87,6 +87,33 @@ static int read_all(int fd, const struct stat *st, char **out, size_t *outlen)
     return 0;
 }
 
+static void file_id_from_stat(al_file_id *id, const struct stat *st)
+{
+    id->dev = (unsigned long long)st->st_dev;
+    id->ino = (unsigned long long)st->st_ino;
+    id->size = (unsigned long long)st->st_size;
+    id->mtime_sec = (long long)st->st_mtim.tv_sec;
+    id->mtime_nsec = (long long)st->st_mtim.tv_nsec;
+    id->ctime_sec = (long long)st->st_ctim.tv_sec;
+    id->ctime_nsec = (long long)st->st_ctim.tv_nsec;
+}
+
+int al_file_id_of(const char *path, al_file_id *id)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -1;
+    file_id_from_stat(id, &st);
+    return 0;
+}
+
+int al_file_id_equal(const al_file_id *a, const al_file_id *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+           a->mtime_sec == b->mtime_sec && a->mtime_nsec == b->mtime_nsec &&
+           a->ctime_sec == b->ctime_sec && a->ctime_nsec == b->ctime_nsec;
+}
+
 int al_source_read(al_source *src, const char *path)
 {
     int fd, saved;
@@ -128,6 +155,7 @@ int al_source_read(al_source *src, const char *path)
         errno = ENOMEM;
         return -1;
     }
+    file_id_from_stat(&src->id, &st);
     detect_bom(src);
     return 0;
 }

@@ -17,6 +17,15 @@
 
 #include <stddef.h>
 
+/*
+ * A file's identity and version as stat() gives it: a cache of what a
+ * file holds is valid while every member is the same (context_cache.h).
+ */
+typedef struct al_file_id {
+    unsigned long long dev, ino, size;
+    long long mtime_sec, mtime_nsec, ctime_sec, ctime_nsec;
+} al_file_id;
+
 typedef struct al_source {
     char *path;           /* as given by the caller (owned copy) */
     char *data;           /* file bytes, data[len] == '\0' (owned) */
@@ -30,6 +39,7 @@ typedef struct al_source {
     size_t cur_leads;     /* points before it: readers look up in file order */
     size_t ls_off;        /* the last line start looked up, and the code points */
     size_t ls_leads;      /* before it (+1, 0 = none yet) */
+    al_file_id id;        /* the file's identity when it was read (fstat); zero for memory */
 } al_source;
 
 #define AL_SOURCE_STRIDE 4096
@@ -47,6 +57,12 @@ typedef struct al_pos {
  * still safe).
  */
 int al_source_read(al_source *src, const char *path);
+
+/* Fills ID for the file at PATH (stat, following links). Returns 0, or -1 with errno set. */
+int al_file_id_of(const char *path, al_file_id *id);
+
+/* Whether A and B are the same file in the same version. */
+int al_file_id_equal(const al_file_id *a, const al_file_id *b);
 
 /* Makes SRC own a copy of LEN bytes of DATA, named PATH. Returns 0 or -1 (ENOMEM). */
 int al_source_from_memory(al_source *src, const char *path, const char *data, size_t len);

@@ -45,7 +45,9 @@ const al_rule al_rule_article_id_unique = {
     "two files have the same articleId",
     "## What it flags\n"
     "Files of one run (a pull request lints the whole tree) whose articleId header attributes\n"
-    "are equal, compared case-insensitively. Each file is flagged, naming another.\n\n"
+    "are equal, compared case-insensitively. Each file is flagged, naming another. Files given\n"
+    "alone (pre-commit, `--changed-since`) are compared with every file of their repository\n"
+    "too, and only they are flagged.\n\n"
     "## Why it matters\n"
     "articleId is the key the recommendation is published under: the second file overwrites\n"
     "the first. It held in all 683 real files, so a duplicate is almost surely a copied file.\n\n"

@@ -133,23 +133,35 @@ void al_corpus_release(al_corpus *corpus)
 
 int al_corpus_add(al_corpus *corpus, al_fact *fact)
 {
+    int rc = al_corpus_add_copy(corpus, fact);
+    al_fact_release(fact);
+    memset(fact, 0, sizeof(*fact));
+    return rc;
+}
+
+int al_corpus_add_copy(al_corpus *corpus, const al_fact *fact)
+{
     al_fact kept;
     int k, failed = 0;
 
-    if (al_grow(&corpus->facts, &corpus->cap, corpus->count + 1, sizeof(*corpus->facts), 256) != 0) {
-        al_fact_release(fact);
+    if (al_grow(&corpus->facts, &corpus->cap, corpus->count + 1, sizeof(*corpus->facts), 256) != 0)
         return -1;
-    }
     kept = *fact;
     kept.file = (char *)intern(corpus, fact->file, &failed);
     kept.cloud = (char *)intern(corpus, fact->cloud, &failed);
     for (k = 0; k < AL_FACT_COUNT; k++)
         kept.value[k] = (char *)intern(corpus, fact->value[k], &failed);
-    al_fact_release(fact);
-    memset(fact, 0, sizeof(*fact));
     if (failed)
         return -1;
     corpus->facts[corpus->count++] = kept;
+    return 0;
+}
+
+int al_corpus_add_borrowed(al_corpus *corpus, const al_fact *fact)
+{
+    if (al_grow(&corpus->facts, &corpus->cap, corpus->count + 1, sizeof(*corpus->facts), 256) != 0)
+        return -1;
+    corpus->facts[corpus->count++] = *fact;
     return 0;
 }
 
@@ -204,11 +216,15 @@ void al_corpus_place(al_corpus_check *cc, size_t i, al_fact_field field)
     al_doc_release(&doc);
 }
 
-int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
+const char *al_fact_key(al_fact_field field)
+{
+    return field_pointer[field] ? field_pointer[field] + 1 : NULL;
+}
+
+int al_fact_from_header(al_fact *fp, const al_doc *doc, const char *file)
 {
     al_fact f;
     const al_attr *aid = al_doc_attr(doc, "articleId");
-    int k;
 
     memset(&f, 0, sizeof(f));
     f.file = strdup(file);
@@ -219,9 +235,30 @@ int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
         f.value[AL_FACT_ARTICLE_ID] = strdup(aid->value);
         if (us && adv_cloud_lookup(us + 1, strlen(us + 1), &canon))
             f.cloud = strdup(canon);
+        if (!f.value[AL_FACT_ARTICLE_ID] || (canon && !f.cloud)) {
+            al_fact_release(&f);
+            return -1;
+        }
     }
-    for (k = 1; k < AL_FACT_COUNT; k++)
-        f.value[k] = al_strdup_or_null(json_string_value(json_object_get(doc->body, field_pointer[k] + 1)));
+    *fp = f;
+    return 0;
+}
+
+int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
+{
+    al_fact f;
+    int k;
+
+    if (al_fact_from_header(&f, doc, file) != 0)
+        return -1;
+    for (k = 1; k < AL_FACT_COUNT; k++) {
+        const char *v = json_string_value(json_object_get(doc->body, al_fact_key((al_fact_field)k)));
+        f.value[k] = al_strdup_or_null(v);
+        if (v && !f.value[k]) {
+            al_fact_release(&f);
+            return -1;
+        }
+    }
     *fp = f;
     return 0;
 }
@@ -281,21 +318,52 @@ static int cmp_index(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Whether fact F equals (by sort_cmp) one of the facts SORTED[0..N) lists. */
+static int equals_one_of(const al_fact *f, const size_t *sorted, size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = sort_cmp(f, &sort_facts[sorted[mid]]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
 void al_corpus_groups(al_corpus_check *cc, int (*eligible)(const al_fact *),
                       int (*cmp)(const al_fact *, const al_fact *),
                       void (*fn)(al_corpus_check *, const size_t *, size_t, void *), void *ud)
 {
-    size_t n = cc->corpus->count, m = 0, i, j;
+    size_t n = cc->corpus->count, m = 0, mine, i, j;
     size_t *idx = malloc((n ? n : 1) * sizeof(*idx));
 
     if (!idx)
         return;
-    for (i = 0; i < n; i++)
-        if (eligible(&cc->corpus->facts[i]))
-            idx[m++] = i;
     sort_facts = cc->corpus->facts;
     sort_cmp = cmp;
+    for (i = 0; i < n; i++)
+        if (!cc->corpus->facts[i].context && eligible(&cc->corpus->facts[i]))
+            idx[m++] = i;
     qsort(idx, m, sizeof(*idx), cmp_index);
+    /*
+     * A group reports only on the run's own facts, so a context fact equal
+     * to none of them cannot matter: leaving those out first makes a
+     * pre-commit run over a few files against a large repository cost
+     * n log(files) compares, not a sort of the repository.
+     */
+    mine = m;
+    for (i = 0; i < n; i++) {
+        const al_fact *f = &cc->corpus->facts[i];
+        if (f->context && eligible(f) && equals_one_of(f, idx, mine))
+            idx[m++] = i;
+    }
+    if (m > mine)
+        qsort(idx, m, sizeof(*idx), cmp_index);
     for (i = 0; i < m; i = j) {
         for (j = i + 1; j < m && !cmp(&cc->corpus->facts[idx[i]], &cc->corpus->facts[idx[j]]); j++)
             ;

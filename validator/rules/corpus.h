@@ -62,6 +62,16 @@ struct al_doc;
 int al_fact_from_doc(al_fact *fact, const struct al_doc *doc, const char *file);
 
 /*
+ * Fills FACT (owning its strings) with the file name FILE and what DOC's
+ * header gives (articleId and its cloud), leaving the body's fields NULL
+ * for the caller. Returns 0 or -1.
+ */
+int al_fact_from_header(al_fact *fact, const struct al_doc *doc, const char *file);
+
+/* The body's top-level key FIELD is read from ("recommendationTypeId"), or NULL for the header's. */
+const char *al_fact_key(al_fact_field field);
+
+/*
  * Places every field of FACT in DOC now, for a document that cannot be
  * read again later (a buffer, or a file an editor has changed since).
  */
@@ -76,6 +86,15 @@ int al_fact_copy(al_fact *dst, const al_fact *src);
  * repeat across files), and FACT's own strings are freed. Returns 0 or -1.
  */
 int al_corpus_add(al_corpus *corpus, al_fact *fact);
+
+/* Keeps a copy of FACT (borrowed) in the corpus's pool, as al_corpus_add does. Returns 0 or -1. */
+int al_corpus_add_copy(al_corpus *corpus, const al_fact *fact);
+
+/*
+ * Keeps FACT as it is: its strings are not copied, so they must outlive
+ * the corpus (a context's facts, borrowed for one run). Returns 0 or -1.
+ */
+int al_corpus_add_borrowed(al_corpus *corpus, const al_fact *fact);
 
 /* What a check_corpus function sees. */
 typedef struct al_corpus_check {
@@ -97,7 +116,8 @@ void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fac
  * Groups: calls FN(cc, idx, n, ud) for each group of two or more facts that
  * ELIGIBLE accepts and CMP (a total order) finds equal. IDX lists fact
  * indexes in file order. Nothing is allocated per fact, so grouping 100,000
- * files costs one index array.
+ * files costs one index array. A group of context facts only is never
+ * formed: nothing in it could be reported.
  */
 void al_corpus_groups(al_corpus_check *cc, int (*eligible)(const al_fact *),
                       int (*cmp)(const al_fact *, const al_fact *),

@@ -6,15 +6,18 @@
  * to it and turns the outcome into an exit status: 0 no errors, 1 errors
  * found, 2 usage or I/O trouble.
  *
- * A lint run: read the config, load the schema, (--fix: lint, apply the
- * certain fixes, and with --dry-run stop there), lint, then either record
- * a baseline, or filter by one and print the report to stdout and, with
- * --output, to a file in its own format.
+ * A lint run: (--changed-since: ask git which files changed), read the
+ * config, load the schema, read the repository's context when the run is
+ * given files (--context, or found: al_repository_root), (--fix: lint,
+ * apply the certain fixes, and with --dry-run stop there), lint, then
+ * either record a baseline, or filter by one and print the report to
+ * stdout and, with --output, to a file in its own format.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "advisor/baseline.h"
@@ -107,12 +110,33 @@ static void print_error(const al_error *error)
     fprintf(stderr, "advisor-lint: %s\n", al_error_string(error, buf, sizeof(buf)));
 }
 
-/* The linter the options describe: config, schema, --resolve maps, -j. */
+/*
+ * Where the context's cache lives: $XDG_CACHE_HOME/advisor-lint (when
+ * absolute, as the XDG spec asks), else $HOME/.cache/advisor-lint, else
+ * nowhere. Fills BUF; returns it, or NULL for no cache.
+ */
+static const char *cache_dir(const tool_options *o, char *buf, size_t n)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    int w;
+    if (o->no_cache)
+        return NULL;
+    if (xdg && xdg[0] == '/')
+        w = snprintf(buf, n, "%s/advisor-lint", xdg);
+    else if (home && home[0] == '/')
+        w = snprintf(buf, n, "%s/.cache/advisor-lint", home);
+    else
+        return NULL;
+    return w > 0 && (size_t)w < n ? buf : NULL;
+}
+
+/* The linter the options describe: config, schema, --resolve maps, -j, the cache. */
 static al_linter *new_linter(const tool_options *o)
 {
     al_linter_options lo;
     al_error error;
     al_linter *l;
+    char cache[4096];
 
     memset(&lo, 0, sizeof(lo));
     lo.schema_path = o->schema_path;
@@ -122,6 +146,7 @@ static al_linter *new_linter(const tool_options *o)
     lo.no_config = o->no_config;
     lo.schema_only = o->schema_only;
     lo.jobs = o->jobs;
+    lo.cache_dir = cache_dir(o, cache, sizeof(cache));
     l = al_linter_new(&lo, &error);
     if (!l)
         print_error(&error);
@@ -230,19 +255,120 @@ static int write_baseline(const tool_options *o, const al_findings *findings)
     return EXIT_CLEAN;
 }
 
-static int lint(const tool_options *o)
+static int is_directory(const char *path)
 {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The directory whose metadata files the run compares its own with, in
+ * *ROOT (NULL: none). --context names it; otherwise there is one only
+ * when the run is given files, not a tree: with --changed-since, or when
+ * no PATH is a directory (a directory run already sees its whole tree).
+ * Returns an exit status.
+ */
+static int context_root(const tool_options *o, char **root)
+{
+    al_error error;
+    size_t i;
+
+    *root = NULL;
+    if (o->no_context || o->schema_only || o->npaths == 0)
+        return EXIT_CLEAN;
+    if (o->context_dir) {
+        if (!is_directory(o->context_dir)) {
+            fprintf(stderr, "advisor-lint: --context '%s': %s\n", o->context_dir,
+                    access(o->context_dir, F_OK) == 0 ? "not a directory" : strerror(errno));
+            return EXIT_TROUBLE;
+        }
+        *root = strdup(o->context_dir);
+    } else {
+        for (i = 0; !o->changed_since && i < o->npaths; i++)
+            if (is_directory(o->paths[i]))
+                return EXIT_CLEAN;
+        *root = al_repository_root(o->changed_since ? "." : o->paths[0], &error);
+        if (!*root && error.text[0]) {
+            print_error(&error);
+            return EXIT_TROUBLE;
+        }
+        return EXIT_CLEAN;
+    }
+    if (!*root) {
+        fprintf(stderr, "advisor-lint: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    return EXIT_CLEAN;
+}
+
+/* Reads the run's context, if it has one, into *CONTEXT and hands it to L. Returns an exit status. */
+static int load_context(al_linter *l, const tool_options *o, al_context **context)
+{
+    al_error error;
+    char *root;
+    int rc = context_root(o, &root);
+
+    *context = NULL;
+    if (rc != EXIT_CLEAN || !root)
+        return rc;
+    *context = al_context_new();
+    if (!*context) {
+        fprintf(stderr, "advisor-lint: out of memory\n");
+        free(root);
+        return EXIT_TROUBLE;
+    }
+    if (al_context_add_repository(*context, l, root, &error) < 0) {
+        print_error(&error);
+        rc = EXIT_TROUBLE;
+    }
+    free(root);
+    al_linter_set_context(l, *context);
+    return rc;
+}
+
+/*
+ * --changed-since: the changed files become the run's paths (in *CHANGED,
+ * owned; O's paths limit them). Returns an exit status: outside a git work
+ * tree, or with a reference git does not know, a usage error (2).
+ */
+static int changed_paths(tool_options *o, char ***changed)
+{
+    al_error error;
+    size_t n = 0;
+
+    *changed = al_changed_files(o->changed_since, o->paths, o->npaths, &n, &error);
+    if (!*changed) {
+        char buf[AL_ERROR_SOURCE_LENGTH + AL_ERROR_TEXT_LENGTH + 32];
+        fprintf(stderr, "advisor-lint: --changed-since %s: %s\n", o->changed_since,
+                al_error_string(&error, buf, sizeof(buf)));
+        return EXIT_TROUBLE;
+    }
+    o->paths = *changed;
+    o->npaths = n;
+    return EXIT_CLEAN;
+}
+
+static int lint(const tool_options *opts)
+{
+    tool_options run_opts = *opts, *o = &run_opts;
     al_linter *l;
+    al_context *context = NULL;
     al_lint_stats stats;
     al_findings findings;
     al_report_info info;
-    char cwd[4096];
+    char cwd[4096], **changed = NULL;
     int rc, wrote, changes = 0;
 
+    if (o->changed_since && (rc = changed_paths(o, &changed)) != EXIT_CLEAN)
+        return rc;
     l = new_linter(o);
-    if (!l)
+    if (!l) {
+        al_files_free(changed);
         return EXIT_TROUBLE;
+    }
     al_findings_init(&findings);
+    if ((rc = load_context(l, o, &context)) != EXIT_CLEAN)
+        goto done;
     if (o->fix) {
         rc = fix(l, o, &changes);
         if (o->dry_run || rc != EXIT_CLEAN)
@@ -280,6 +406,8 @@ done:
         rc = EXIT_FINDINGS;
     al_findings_release(&findings);
     al_linter_free(l);
+    al_context_free(context);
+    al_files_free(changed);
     return rc;
 }
 

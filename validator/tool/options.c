@@ -23,6 +23,10 @@ enum {
     OPT_WRITE_BASELINE,
     OPT_FIX,
     OPT_DRY_RUN,
+    OPT_CONTEXT,
+    OPT_NO_CONTEXT,
+    OPT_CHANGED_SINCE,
+    OPT_NO_CACHE,
 };
 
 static const struct option long_options[] = {
@@ -44,6 +48,10 @@ static const struct option long_options[] = {
     {"fix", no_argument, NULL, OPT_FIX},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"jobs", required_argument, NULL, 'j'},
+    {"context", required_argument, NULL, OPT_CONTEXT},
+    {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
+    {"changed-since", required_argument, NULL, OPT_CHANGED_SINCE},
+    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -53,6 +61,7 @@ void tool_print_help(void)
 {
     fputs(
         "Usage: advisor-lint [OPTION]... PATH...\n"
+        "  or:  advisor-lint [OPTION]... --changed-since=REF [PATH]...\n"
         "Check Azure Advisor recommendation metadata files: Markdown with a <properties/>\n"
         "header, a # title and a JSON body between --- fences, or bare .json/.yaml bodies.\n"
         "A directory is walked recursively for .md, .markdown, .json, .yaml and .yml files;\n"
@@ -86,6 +95,24 @@ void tool_print_help(void)
         "its parents; see docs/ci.md):\n"
         "      --config=FILE       read this config file instead\n"
         "      --no-config         read no config file\n"
+        "\n"
+        "Repository context (the cross-file rules, such as article-id-unique, compare the\n"
+        "files checked with every metadata file of their repository; only the files\n"
+        "checked are reported on):\n"
+        "      --context=DIR       compare with the metadata files below DIR\n"
+        "      --no-context        compare the files checked with each other only\n"
+        "                          By default the context is used when every PATH is a\n"
+        "                          file (not a directory) and with --changed-since: the\n"
+        "                          repository is the nearest directory with\n"
+        "                          .advisor-lint.yaml (not above one with .git), else\n"
+        "                          git's top of the work tree, else there is none.\n"
+        "      --changed-since=REF check the files changed between REF's merge base with\n"
+        "                          HEAD and the working tree, and untracked ones (git;\n"
+        "                          deleted files left out), below the PATHs if given\n"
+        "      --no-cache          read every file of the context; by default what they\n"
+        "                          held is kept in $XDG_CACHE_HOME/advisor-lint (else\n"
+        "                          ~/.cache/advisor-lint) and unchanged files are not\n"
+        "                          read again (a file's inode, size and times tell)\n"
         "\n"
         "Adopting and fixing:\n"
         "      --write-baseline=FILE  record today's findings in FILE and exit\n"
@@ -239,6 +266,18 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
         case OPT_DRY_RUN:
             o->dry_run = 1;
             break;
+        case OPT_CONTEXT:
+            o->context_dir = optarg;
+            break;
+        case OPT_NO_CONTEXT:
+            o->no_context = 1;
+            break;
+        case OPT_CHANGED_SINCE:
+            o->changed_since = optarg;
+            break;
+        case OPT_NO_CACHE:
+            o->no_cache = 1;
+            break;
         case 'j':
             if (parse_jobs(optarg, &o->jobs) != 0)
                 return usage_error("--jobs expects a number from 1 to 1024, got '%s'", optarg);
@@ -291,8 +330,10 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
         return 0;
     if (o->schema_only && !o->schema_path)
         return usage_error("%s", "--schema-only needs --schema FILE");
-    if (o->npaths == 0)
+    if (o->npaths == 0 && !o->changed_since)
         return usage_error("%s", "no PATH given");
+    if (o->context_dir && o->no_context)
+        return usage_error("%s", "--context and --no-context exclude each other");
     if (o->dry_run && !o->fix)
         return usage_error("%s", "--dry-run only goes with --fix");
     if (o->config_path && o->no_config)

@@ -44,6 +44,10 @@ typedef struct tool_options {
     int fix;                     /* --fix */
     int dry_run;                 /* --dry-run (with --fix) */
     unsigned jobs;               /* -j N; 0: the number of CPUs */
+    const char *context_dir;     /* --context DIR, borrowed */
+    int no_context;              /* --no-context */
+    const char *changed_since;   /* --changed-since REF, borrowed */
+    int no_cache;                /* --no-cache */
     char **paths;                /* borrowed from argv */
     size_t npaths;
 } tool_options;
