@@ -16,6 +16,9 @@
 #   full            advisor-lint DIR                    every file, no context (a CI run)
 #   ctx-warm        advisor-lint FILE                   the file, the repository as context, the
 #                                                       context cache filled by an earlier run
+#   ctx-edited      advisor-lint FILE                   as ctx-warm, FILE just edited (touched before
+#                                                       each run, its cache entry there): the cache
+#                                                       is rewritten, as in most pre-commit runs
 #   ctx-cold        advisor-lint --no-cache FILE        the same, every context file read
 #   changed-since   advisor-lint --changed-since HEAD   git finds the file, then as ctx-warm
 #   alone           advisor-lint --no-context FILE      the file by itself (the floor)
@@ -89,15 +92,18 @@ changed_file() { # REPO -> prints the path relative to REPO
 
 median_of() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "nan"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-measure() { # DIR CMD -> "median-wall-seconds mean-cpu-seconds" (cpu: user + system; "nan" without hyperfine)
+measure() { # DIR CMD [PREPARE-SCRIPT] -> "median-wall-seconds mean-cpu-seconds" (cpu: user + system; "nan" without hyperfine)
+    prep=${3:-}
     if [ "$have_hf" = 1 ]; then
-        (cd "$1" && hyperfine -N --style none --warmup 2 --runs "$runs" -i --export-csv "$tmp/hf.csv" "$2" > /dev/null 2>&1) || true
+        (cd "$1" && hyperfine -N --style none --warmup 2 --runs "$runs" -i ${prep:+--prepare "sh $prep"} \
+            --export-csv "$tmp/hf.csv" "$2" > /dev/null 2>&1) || true
         # command,mean,stddev,median,user,system,min,max
         awk -F, 'NR == 2 {print $(NF-4), $(NF-3) + $(NF-2)}' "$tmp/hf.csv"
     else
         : > "$tmp/t"
         i=0
         while [ $i -lt "$runs" ]; do
+            [ -z "$prep" ] || sh "$prep"
             t0=$(date +%s%N); (cd "$1" && sh -c "$2" > /dev/null 2>&1) || true; t1=$(date +%s%N)
             echo "$t0 $t1" | awk '{printf "%.6f\n", ($2 - $1) / 1e9}' >> "$tmp/t"
             i=$((i + 1))
@@ -127,6 +133,11 @@ bench_repo() { # NAME DIR
     full=$(measure "$d" "$lint -j $jobs .")
     row "$name" full "$files" "$full" "$full"
     row "$name" ctx-warm 1 "$(measure "$d" "$lint -j $jobs $f")" "$full"
+    cachefile=$(ls -t "$XDG_CACHE_HOME"/advisor-lint/context-* | head -n 1)
+    cp "$cachefile" "$tmp/cache.bak"
+    printf 'cp "%s" "%s"\ntouch "%s"\n' "$tmp/cache.bak" "$cachefile" "$d/$f" > "$tmp/prep.sh"
+    row "$name" ctx-edited 1 "$(measure "$d" "$lint -j $jobs $f" "$tmp/prep.sh")" "$full"
+    sleep 3                      # FILE settles: the other cases find its entry again
     row "$name" ctx-cold 1 "$(measure "$d" "$lint -j $jobs --no-cache $f")" "$full"
     row "$name" changed-since 1 "$(measure "$d" "$lint -j $jobs --changed-since HEAD")" "$full"
     row "$name" alone 1 "$(measure "$d" "$lint -j $jobs --no-context $f")" "$full"
