@@ -414,7 +414,8 @@ static int prepare(const adding *a, const al_pathitem *item, job *j)
         j->skip = crel && al_config_ignored(a->config, crel);   /* not read at all */
         free(crel);
     }
-    j->metadata_path = al_metadata_path(a->config, a->cwd, j->name) != 0;
+    /* by its absolute key: a relative name would cost a getcwd per file */
+    j->metadata_path = al_metadata_path(a->config, a->cwd, j->key) != 0;
     return 0;
 }
 
