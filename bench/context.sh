@@ -17,8 +17,8 @@
 #   ctx-warm        advisor-lint FILE                   the file, the repository as context, the
 #                                                       context cache filled by an earlier run
 #   ctx-edited      advisor-lint FILE                   as ctx-warm, FILE just edited (touched before
-#                                                       each run, its cache entry there): the cache
-#                                                       is rewritten, as in most pre-commit runs
+#                                                       each run, its old cache entry there): it is
+#                                                       read again, as in a pre-commit run
 #   ctx-cold        advisor-lint --no-cache FILE        the same, every context file read
 #   changed-since   advisor-lint --changed-since HEAD   git finds the file, then as ctx-warm
 #   alone           advisor-lint --no-context FILE      the file by itself (the floor)

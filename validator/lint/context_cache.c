@@ -56,7 +56,7 @@ struct al_context_cache {
     size_t nused;
     al_cache_entry *fresh;       /* recorded this run; their strings are owned */
     size_t nfresh, capfresh;
-    int changed;                 /* something to write back */
+    int loaded;                  /* a valid cache file was read */
     time_t start;                /* when the run began: newer ctimes are not trusted */
 };
 
@@ -171,6 +171,7 @@ static void parse(al_context_cache *cache, size_t len)
     if (c.p != c.end)
         goto bad;
     cache->nold = (size_t)n;
+    cache->loaded = 1;
     return;
 bad:
     free(cache->old);
@@ -299,11 +300,9 @@ int al_context_cache_put(al_context_cache *cache, const char *rel, const al_file
 
     if (!cache)
         return 0;
-    /* changed too recently to be sure of (see the header); an old entry for it is dropped
-       anyway, being unused (al_context_cache_close) */
+    /* changed too recently to be sure of (see the header) */
     if (id->ctime_sec >= (long long)cache->start - AL_CACHE_SETTLE)
         return 0;
-    cache->changed = 1;
     for (k = 0; k < AL_CACHE_STRINGS; k++) {
         str[k] = !fact ? NULL : k < AL_FACT_COUNT ? fact->value[k] : fact->cloud;
         need += str[k] ? strlen(str[k]) + 1 : 0;
@@ -457,12 +456,28 @@ static void write_back(al_context_cache *cache)
     free(all);
 }
 
+/*
+ * Whether the cache is worth writing back. A loaded cache is rewritten
+ * only once enough of it changed: a pre-commit run finds a file or two
+ * edited, and reading those again next time costs far less than
+ * rewriting an entry per file of the repository each time. An entry left
+ * for a changed file can never match again (its ctime is gone for good),
+ * so keeping it is only untidy, never stale.
+ */
+static int worth_writing(const al_context_cache *cache)
+{
+    size_t changes = cache->nfresh + (cache->nold - cache->nused);
+    if (!cache->loaded)
+        return cache->nfresh > 0;
+    return changes > AL_CACHE_SLACK + cache->nold / 256;
+}
+
 void al_context_cache_close(al_context_cache *cache)
 {
     size_t i;
     if (!cache)
         return;
-    if (cache->changed || cache->nused != cache->nold)
+    if (worth_writing(cache))
         write_back(cache);
     for (i = 0; i < cache->nfresh; i++)
         free((char *)cache->fresh[i].rel);

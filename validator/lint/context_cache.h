@@ -20,7 +20,10 @@
  * root, truncated or otherwise unreadable is ignored whole.
  *
  * The file is written to a temporary name and renamed over the old one,
- * so concurrent runs each see a whole cache, the last writer's.
+ * so concurrent runs each see a whole cache, the last writer's. It is
+ * rewritten only when more than AL_CACHE_SLACK entries (and one in 256)
+ * changed: the few files a commit edits are read again next time rather
+ * than paying a rewrite of the whole cache per run.
  */
 #ifndef AL_LINT_CONTEXT_CACHE_H
 #define AL_LINT_CONTEXT_CACHE_H
@@ -31,6 +34,8 @@
 #include "../rules/corpus.h"
 
 #define AL_CACHE_SETTLE 2        /* seconds a file's ctime must lie before the run */
+#define AL_CACHE_SLACK 16        /* changed entries a cache may fall behind by (plus one in
+                                    256) before it is rewritten */
 #define AL_CACHE_STRINGS (AL_FACT_COUNT + 1)   /* a fact's values, then its cloud */
 
 typedef struct al_cache_entry {
@@ -87,8 +92,9 @@ int al_context_cache_put(al_context_cache *cache, const char *rel, const al_file
                          int by_path, const al_fact *fact);
 
 /*
- * Writes the cache back when it changed (errors are ignored: a cache that
- * cannot be written only makes the next run slower) and frees it.
+ * Writes the cache back when enough of it changed (errors are ignored: a
+ * cache that cannot be written only makes the next run slower) and frees
+ * it.
  */
 void al_context_cache_close(al_context_cache *cache);
 
