@@ -14,13 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FUZZ_CHECK(cond)                                                          \
-    do {                                                                          \
-        if (!(cond)) {                                                            \
-            fprintf(stderr, "%s:%d: invariant \"%s\" broken\n", __FILE__, __LINE__, \
-                    #cond);                                                       \
-            abort();                                                              \
-        }                                                                         \
+#define FUZZ_CHECK(cond)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: invariant \"%s\" broken\n", __FILE__, __LINE__, #cond);        \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 
 typedef struct fuzz_part {

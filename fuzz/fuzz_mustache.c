@@ -86,7 +86,8 @@ static void check_c_string(const char *in, size_t inlen)
                 FUZZ_CHECK(c >= '0' && c <= '7' && i + 2 < esc.len);
                 FUZZ_CHECK(esc.data[i + 1] >= '0' && esc.data[i + 1] <= '7');
                 FUZZ_CHECK(esc.data[i + 2] >= '0' && esc.data[i + 2] <= '7');
-                b = (char)(((c - '0') << 6) | ((esc.data[i + 1] - '0') << 3) | (esc.data[i + 2] - '0'));
+                b = (char)(((c - '0') << 6) | ((esc.data[i + 1] - '0') << 3) |
+                           (esc.data[i + 2] - '0'));
                 i += 2;
                 break;
             }
@@ -141,7 +142,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const mst_escape_fn escapers[] = {
-        mst_escape_html, mst_escape_none, mst_escape_c_string, mst_escape_c_comment,
+        mst_escape_html,
+        mst_escape_none,
+        mst_escape_c_string,
+        mst_escape_c_comment,
     };
     fuzz_part parts[2 + MAX_PARTIALS];
     size_t n = fuzz_split((const char *)data, size, parts, 2 + MAX_PARTIALS), i;

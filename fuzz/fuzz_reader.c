@@ -93,7 +93,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_index(&doc);
     if (kind == AL_DOC_JSON && doc.src.bom == 0) {
         json_error_t err;
-        json_t *theirs = json_loadb((const char *)data, size, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+        json_t *theirs =
+            json_loadb((const char *)data, size, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
         if (theirs && s.problems == 0) {
             FUZZ_CHECK(doc.body != NULL);
             FUZZ_CHECK(json_equal(doc.body, theirs));

@@ -42,20 +42,23 @@ static int emit(run *r, const char *tpl, const json_t *ctx, const char *rel, cg_
     mst_buffer_init(&b);
     rc = cg_templates_render(r->tpl, tpl, ctx, &b, r->err, sizeof(r->err));
     if (rc == 0)
-        rc = cg_output_write(&r->out, rel, b.data ? b.data : "", b.len, kind, r->err, sizeof(r->err));
+        rc = cg_output_write(&r->out, rel, b.data ? b.data : "", b.len, kind, r->err,
+                             sizeof(r->err));
     mst_buffer_release(&b);
     return rc;
 }
 
 static int emit_all(run *r, json_t *root)
 {
-    static const struct { const char *tpl, *rel; } shared[] = {
-        {"advisor_types.h.mustache", "advisor_types.h"},
-        {"advisor_catalog.h.mustache", "advisor_catalog.h"},
-        {"advisor_catalog.c.mustache", "advisor_catalog.c"},
-        {"advisor_registry.h.mustache", "advisor_registry.h"},
-        {"advisor_registry.c.mustache", "advisor_registry.c"},
-        {"CMakeLists.txt.mustache", "CMakeLists.txt"},
+    static const struct {
+        const char *tpl, *rel;
+    } shared[] = {
+        { "advisor_types.h.mustache", "advisor_types.h" },
+        { "advisor_catalog.h.mustache", "advisor_catalog.h" },
+        { "advisor_catalog.c.mustache", "advisor_catalog.c" },
+        { "advisor_registry.h.mustache", "advisor_registry.h" },
+        { "advisor_registry.c.mustache", "advisor_registry.c" },
+        { "CMakeLists.txt.mustache", "CMakeLists.txt" },
     };
     size_t i;
     json_t *type;
@@ -182,8 +185,9 @@ int cg_generate(const cg_options *o, char *const *paths, size_t npaths)
     if (findings.by_severity[AL_SEV_ERROR] > 0) {
         status = 1;
         if (!o->skip_invalid) {
-            fprintf(o->err, "advisor-codegen: not generating: the files above have errors "
-                            "(--skip-invalid generates from the others)\n");
+            fprintf(o->err,
+                    "advisor-codegen: not generating: the files above have errors "
+                    "(--skip-invalid generates from the others)\n");
             goto done;
         }
     }
@@ -218,7 +222,8 @@ int cg_generate(const cg_options *o, char *const *paths, size_t npaths)
         if (r.out.stale && !status)
             status = 1;
     } else {
-        fprintf(o->out, "%s: %zu written, %zu unchanged, %zu stubs kept (from %ld files, %zu types)\n",
+        fprintf(o->out,
+                "%s: %zu written, %zu unchanged, %zu stubs kept (from %ld files, %zu types)\n",
                 o->out_dir, r.out.written, r.out.unchanged, r.out.skipped, added,
                 json_array_size(json_object_get(model.root, "types")));
     }

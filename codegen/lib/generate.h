@@ -14,13 +14,13 @@
 
 typedef struct cg_options {
     const char *out_dir;
-    const char *templates_dir;   /* NULL: the embedded templates */
-    int force;                   /* replace existing rule stubs */
-    int skip_invalid;            /* generate from the valid files, report the others */
-    int check;                   /* write nothing; exit 1 when OUT is stale */
-    int color;                   /* colour the findings report */
-    FILE *out;                   /* findings and progress (stdout) */
-    FILE *err;                   /* errors (stderr) */
+    const char *templates_dir; /* NULL: the embedded templates */
+    int force;                 /* replace existing rule stubs */
+    int skip_invalid;          /* generate from the valid files, report the others */
+    int check;                 /* write nothing; exit 1 when OUT is stale */
+    int color;                 /* colour the findings report */
+    FILE *out;                 /* findings and progress (stdout) */
+    FILE *err;                 /* errors (stderr) */
     const char *version;
 } cg_options;
 

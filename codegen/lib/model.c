@@ -51,7 +51,8 @@ static json_t *str_ctx(cg_model *m, const char *s, size_t len)
                                   (i % 16 == 15) ? "\n" : "");
         }
         w += (size_t)snprintf(bytes + w, cap - w, "'\\0'");
-        json_array_append_new(m->longs, json_pack("{s:I,s:s%}", "id", (json_int_t)id, "bytes", bytes, w));
+        json_array_append_new(m->longs,
+                              json_pack("{s:I,s:s%}", "id", (json_int_t)id, "bytes", bytes, w));
         free(bytes);
     }
     return o;
@@ -134,27 +135,40 @@ typedef struct enum_name {
 } enum_name;
 
 static const enum_name categories[] = {
-    {"HighAvailability", "ADV_CATEGORY_HIGH_AVAILABILITY"}, {"Security", "ADV_CATEGORY_SECURITY"},
-    {"Performance", "ADV_CATEGORY_PERFORMANCE"}, {"Cost", "ADV_CATEGORY_COST"},
-    {"OperationalExcellence", "ADV_CATEGORY_OPERATIONAL_EXCELLENCE"}, {NULL, NULL},
+    { "HighAvailability", "ADV_CATEGORY_HIGH_AVAILABILITY" },
+    { "Security", "ADV_CATEGORY_SECURITY" },
+    { "Performance", "ADV_CATEGORY_PERFORMANCE" },
+    { "Cost", "ADV_CATEGORY_COST" },
+    { "OperationalExcellence", "ADV_CATEGORY_OPERATIONAL_EXCELLENCE" },
+    { NULL, NULL },
 };
 static const enum_name impacts[] = {
-    {"High", "ADV_IMPACT_HIGH"}, {"Medium", "ADV_IMPACT_MEDIUM"}, {"Low", "ADV_IMPACT_LOW"}, {NULL, NULL},
+    { "High", "ADV_IMPACT_HIGH" },
+    { "Medium", "ADV_IMPACT_MEDIUM" },
+    { "Low", "ADV_IMPACT_LOW" },
+    { NULL, NULL },
 };
 static const enum_name states[] = {
-    {"Active", "ADV_STATE_ACTIVE"}, {"Disabled", "ADV_STATE_DISABLED"}, {NULL, NULL},
+    { "Active", "ADV_STATE_ACTIVE" },
+    { "Disabled", "ADV_STATE_DISABLED" },
+    { NULL, NULL },
 };
 static const enum_name action_types[] = {
-    {"Blade", "ADV_ACTION_BLADE"}, {"ContextBlade", "ADV_ACTION_CONTEXT_BLADE"},
-    {"Document", "ADV_ACTION_DOCUMENT"}, {NULL, NULL},
+    { "Blade", "ADV_ACTION_BLADE" },
+    { "ContextBlade", "ADV_ACTION_CONTEXT_BLADE" },
+    { "Document", "ADV_ACTION_DOCUMENT" },
+    { NULL, NULL },
 };
 static const enum_name data_sources[] = {
-    {"Kusto", "ADV_DATA_SOURCE_KUSTO"}, {"SAS", "ADV_DATA_SOURCE_SAS"},
-    {"Cosmos", "ADV_DATA_SOURCE_COSMOS"}, {NULL, NULL},
+    { "Kusto", "ADV_DATA_SOURCE_KUSTO" },
+    { "SAS", "ADV_DATA_SOURCE_SAS" },
+    { "Cosmos", "ADV_DATA_SOURCE_COSMOS" },
+    { NULL, NULL },
 };
 
 /* Takes enum KEY out of REST when it is one of NAMES; else leaves it there. */
-static const char *take_enum(json_t *rest, const char *key, const enum_name *names, const char *unknown)
+static const char *take_enum(json_t *rest, const char *key, const enum_name *names,
+                             const char *unknown)
 {
     const char *v = json_string_value(json_object_get(rest, key));
     size_t i;
@@ -203,7 +217,8 @@ static json_t *action_ctx(cg_model *m, json_t *action)
     json_object_set_new(ctx, "present", json_true());
     json_object_set_new(ctx, "action_id", take_str(m, rest, "actionId"));
     json_object_set_new(ctx, "action_type",
-                        json_string(take_enum(rest, "actionType", action_types, "ADV_ACTION_UNKNOWN")));
+                        json_string(
+                            take_enum(rest, "actionType", action_types, "ADV_ACTION_UNKNOWN")));
     json_object_set_new(ctx, "description", take_str(m, rest, "description"));
     json_object_set_new(ctx, "document_link", take_str(m, rest, "documentLink"));
     json_object_set_new(ctx, "extension_name", take_str(m, rest, "extensionName"));
@@ -243,7 +258,8 @@ static json_t *data_source_ctx(cg_model *m, json_t *rest)
     ctx = json_object();
     json_object_set_new(ctx, "present", json_true());
     json_object_set_new(ctx, "kind",
-                        json_string(take_enum(ds, "dataSource", data_sources, "ADV_DATA_SOURCE_UNKNOWN")));
+                        json_string(
+                            take_enum(ds, "dataSource", data_sources, "ADV_DATA_SOURCE_UNKNOWN")));
     json_object_set_new(ctx, "stream_namespace", take_str(m, ds, "streamNamespace"));
     ri = json_object_get(ds, "refreshInterval");
     if (json_is_string(ri)) {
@@ -304,10 +320,15 @@ static const struct {
     const char *attr;
     const char *field;
 } header_fields[] = {
-    {"pageTitle", "page_title"}, {"description", "description"}, {"authors", "authors"},
-    {"ms.author", "ms_author"}, {"articleId", "article_id"}, {"selfHelpType", "self_help_type"},
-    {"cloudEnvironments", "cloud_environments"}, {"ownershipId", "ownership_id"},
-    {"productPesIds", "product_pes_ids"},
+    { "pageTitle", "page_title" },
+    { "description", "description" },
+    { "authors", "authors" },
+    { "ms.author", "ms_author" },
+    { "articleId", "article_id" },
+    { "selfHelpType", "self_help_type" },
+    { "cloudEnvironments", "cloud_environments" },
+    { "ownershipId", "ownership_id" },
+    { "productPesIds", "product_pes_ids" },
 };
 
 static json_t *header_ctx(cg_model *m, const al_doc *doc, unsigned *clouds)
@@ -337,10 +358,13 @@ static json_t *header_ctx(cg_model *m, const al_doc *doc, unsigned *clouds)
 
 static void clouds_expr(unsigned bits, char *out, size_t n)
 {
-    static const struct { unsigned bit; const char *name; } names[] = {
-        {ADV_CLOUD_PUBLIC, "ADV_CLOUD_PUBLIC"}, {ADV_CLOUD_FAIRFAX, "ADV_CLOUD_FAIRFAX"},
-        {ADV_CLOUD_MOONCAKE, "ADV_CLOUD_MOONCAKE"}, {ADV_CLOUD_USNAT, "ADV_CLOUD_USNAT"},
-        {ADV_CLOUD_USSEC, "ADV_CLOUD_USSEC"},
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {
+        { ADV_CLOUD_PUBLIC, "ADV_CLOUD_PUBLIC" },     { ADV_CLOUD_FAIRFAX, "ADV_CLOUD_FAIRFAX" },
+        { ADV_CLOUD_MOONCAKE, "ADV_CLOUD_MOONCAKE" }, { ADV_CLOUD_USNAT, "ADV_CLOUD_USNAT" },
+        { ADV_CLOUD_USSEC, "ADV_CLOUD_USSEC" },
     };
     size_t i, w = 0;
     out[0] = '\0';
@@ -403,19 +427,25 @@ int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, si
     json_object_set_new(rec, "clouds", json_string(expr));
     json_object_set_new(rec, "title", doc->has_title ? cstr_ctx(m, doc->title) : absent());
     json_object_set_new(rec, "schema", take_str(m, rest, "$schema"));
-    json_object_set_new(rec, "type_key", json_string(json_string_value(json_object_get(rest, "recommendationTypeId"))));
+    json_object_set_new(rec, "type_key",
+                        json_string(
+                            json_string_value(json_object_get(rest, "recommendationTypeId"))));
     json_object_set_new(rec, "type_id", take_str(m, rest, "recommendationTypeId"));
     json_object_set_new(rec, "offering_id", take_str(m, rest, "recommendationOfferingId"));
     json_object_set_new(rec, "offering_name", take_str(m, rest, "recommendationOfferingName"));
     json_object_set_new(rec, "ds", data_source_ctx(m, rest));
     json_object_set_new(rec, "category",
-                        json_string(take_enum(rest, "recommendationCategory", categories, "ADV_CATEGORY_UNKNOWN")));
+                        json_string(take_enum(rest, "recommendationCategory", categories,
+                                              "ADV_CATEGORY_UNKNOWN")));
     json_object_set_new(rec, "impact",
-                        json_string(take_enum(rest, "recommendationImpact", impacts, "ADV_IMPACT_UNKNOWN")));
+                        json_string(take_enum(rest, "recommendationImpact", impacts,
+                                              "ADV_IMPACT_UNKNOWN")));
     json_object_set_new(rec, "state",
-                        json_string(take_enum(rest, "recommendationMetadataState", states, "ADV_STATE_UNKNOWN")));
+                        json_string(take_enum(rest, "recommendationMetadataState", states,
+                                              "ADV_STATE_UNKNOWN")));
     json_object_set_new(rec, "friendly_name_raw",
-                        json_string(json_string_value(json_object_get(rest, "recommendationFriendlyName"))));
+                        json_string(json_string_value(
+                            json_object_get(rest, "recommendationFriendlyName"))));
     json_object_set_new(rec, "resource_type", take_str(m, rest, "recommendationResourceType"));
     json_object_set_new(rec, "friendly_name", take_str(m, rest, "recommendationFriendlyName"));
     json_object_set_new(rec, "portal_features",
@@ -436,7 +466,8 @@ int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, si
     json_object_set_new(rec, "display_label", take_str(m, rest, "displayLabel"));
     json_object_set_new(rec, "tip", take_str(m, rest, "tip"));
     json_object_set_new(rec, "cost_saving_info", take_str(m, rest, "costSavingInfo"));
-    json_object_set_new(rec, "test_data_raw", json_string(json_string_value(json_object_get(rest, "testData"))));
+    json_object_set_new(rec, "test_data_raw",
+                        json_string(json_string_value(json_object_get(rest, "testData"))));
     json_object_set_new(rec, "test_data", take_str(m, rest, "testData"));
     json_object_set_new(rec, "actions", take_list(m, rest, "actions", JSON_OBJECT, action_ctx));
     json_object_set_new(rec, "resource_metadata", resource_metadata_ctx(m, rest));
@@ -564,7 +595,8 @@ static json_t *row_cells(cg_model *m, json_t *members, const char *row, size_t l
     free(field);
     json_array_foreach(members, i, x) {
         json_t *v = json_object_get(values, json_string_value(json_object_get(x, "json_name")));
-        json_array_append_new(cells, v ? str_ctx(m, json_string_value(v), json_string_length(v)) : absent());
+        json_array_append_new(cells, v ? str_ctx(m, json_string_value(v), json_string_length(v))
+                                       : absent());
     }
     json_decref(values);
     return cells;
@@ -583,11 +615,13 @@ static void add_rows(cg_model *m, json_t *type, json_t *rec)
         while (len && (p[len - 1] == '\r' || p[len - 1] == ' '))
             len--;
         if (len)
-            json_array_append_new(rows, json_pack("{s:I,s:o,s:o}", "index",
-                                                  (json_int_t)json_array_size(rows), "source",
-                                                  comment_text(json_string_value(json_object_get(
-                                                      json_object_get(rec, "source_file"), "s"))),
-                                                  "cells", row_cells(m, members, p, len)));
+            json_array_append_new(rows,
+                                  json_pack("{s:I,s:o,s:o}", "index",
+                                            (json_int_t)json_array_size(rows), "source",
+                                            comment_text(json_string_value(
+                                                json_object_get(json_object_get(rec, "source_file"),
+                                                                "s"))),
+                                            "cells", row_cells(m, members, p, len)));
         p = eol ? eol + 1 : p + strlen(p);
     }
 }
@@ -612,8 +646,8 @@ static void upper(const char *s, char *out, size_t n)
 /* A record with its type id ("" when absent). */
 typedef struct keyed_rec {
     const char *key;
-    size_t index;                /* input order */
-    json_t *rec;                 /* borrowed from m->recs */
+    size_t index; /* input order */
+    json_t *rec;  /* borrowed from m->recs */
 } keyed_rec;
 
 static int cmp_keyed(const void *a, const void *b)
@@ -671,8 +705,10 @@ static int name_type(cg_names *names, json_t *first, const char *key, char *id, 
         f = key;
     *fname = f;
     if (cg_identifier(f, strlen(f), id, 128) != 0) {
-        snprintf(err, errlen, "'%s': recommendationFriendlyName \"%s\" cannot name a C file: "
-                 "as a path it would leave the output directory", source_of(first), f);
+        snprintf(err, errlen,
+                 "'%s': recommendationFriendlyName \"%s\" cannot name a C file: "
+                 "as a path it would leave the output directory",
+                 source_of(first), f);
         return -1;
     }
     if (cg_names_claim(names, id, 128) != 0) {
@@ -737,8 +773,9 @@ static void describe_type(json_t *type, json_t *first, const char *key, const ch
     json_object_set_new(type, "type_id_comment", comment_text(key));
     json_object_set_new(type, "friendly_name_comment", comment_text(fname));
     json_object_set_new(type, "description_comment",
-                        json_is_string(d) ? comment_textn(json_string_value(d), json_string_length(d))
-                                          : comment_text(NULL));
+                        json_is_string(d)
+                            ? comment_textn(json_string_value(d), json_string_length(d))
+                            : comment_text(NULL));
 }
 
 /* The helper copies a record kept for grouping have served their purpose. */

@@ -25,9 +25,9 @@
 #define CG_LONG_STRING 4000
 
 typedef struct cg_model {
-    json_t *root;                /* the template context (owned) */
-    json_t *recs;                /* borrowed from root: "recommendations" */
-    json_t *longs;               /* borrowed from root: "long_strings" */
+    json_t *root;  /* the template context (owned) */
+    json_t *recs;  /* borrowed from root: "recommendations" */
+    json_t *longs; /* borrowed from root: "long_strings" */
     size_t next_string_id;
 } cg_model;
 

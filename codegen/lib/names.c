@@ -12,12 +12,13 @@
 #include "util/grow.h"
 
 static const char *const keywords[] = {
-    "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
-    "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
-    "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
-    "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool",
-    "true", "false", "alignas", "alignof", "noreturn", "static_assert", "thread_local",
-    "main", "errno", "assert", "offsetof", "NULL",
+    "auto",    "break",  "case",     "char",     "const",    "continue",      "default",
+    "do",      "double", "else",     "enum",     "extern",   "float",         "for",
+    "goto",    "if",     "inline",   "int",      "long",     "register",      "restrict",
+    "return",  "short",  "signed",   "sizeof",   "static",   "struct",        "switch",
+    "typedef", "union",  "unsigned", "void",     "volatile", "while",         "bool",
+    "true",    "false",  "alignas",  "alignof",  "noreturn", "static_assert", "thread_local",
+    "main",    "errno",  "assert",   "offsetof", "NULL",
 };
 
 static int is_keyword(const char *s)

@@ -24,7 +24,7 @@
 #define TMP_PREFIX ".advisor-codegen."
 
 /* The directories below OUT that advisor-codegen writes into (and syncs, and cleans). */
-static const char *const out_dirs[] = {"", "rules", "tests"};
+static const char *const out_dirs[] = { "", "rules", "tests" };
 
 /* Removes the temporary files a killed run left in ROOT/SUB. */
 static void remove_leftovers(const char *root, const char *sub)
@@ -78,8 +78,8 @@ static int mkdir_one(const char *path, char *err, size_t errlen)
     return 0;
 }
 
-int cg_output_open(cg_output *o, const char *root, int check_only, int force, FILE *log,
-                   char *err, size_t errlen)
+int cg_output_open(cg_output *o, const char *root, int check_only, int force, FILE *log, char *err,
+                   size_t errlen)
 {
     memset(o, 0, sizeof(*o));
     o->root = strdup(root);
@@ -159,7 +159,8 @@ static int make_parents(const cg_output *o, const char *rel, char *err, size_t e
         if (o->check_only) {
             struct stat st;
             if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-                snprintf(err, errlen, "'%s' is a symbolic link, refusing to write through it", path);
+                snprintf(err, errlen, "'%s' is a symbolic link, refusing to write through it",
+                         path);
                 rc = -1;
             }
         } else {
@@ -201,7 +202,7 @@ static int same_content(const char *path, const char *data, size_t len)
 /* OUT/dir/.advisor-codegen.name.XXXXXX: beside the target, found and removed by the next run */
 static int write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
-    static const al_atomic_options opts = {TMP_PREFIX, 0644};
+    static const al_atomic_options opts = { TMP_PREFIX, 0644 };
     return al_write_atomic(path, data, len, &opts, err, errlen);
 }
 
@@ -211,8 +212,8 @@ static void say(const cg_output *o, const char *what, const char *rel)
         fprintf(o->log, "%-9s %s/%s\n", what, o->root, rel);
 }
 
-int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len,
-                    cg_file_kind kind, char *err, size_t errlen)
+int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len, cg_file_kind kind,
+                    char *err, size_t errlen)
 {
     char *path;
     struct stat st;

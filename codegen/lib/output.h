@@ -17,15 +17,15 @@
 #include <stdio.h>
 
 typedef enum cg_file_kind {
-    CG_FILE_GENERATED,           /* rewritten whenever its content changes */
-    CG_FILE_STUB,                /* written once; a person owns it afterwards */
+    CG_FILE_GENERATED, /* rewritten whenever its content changes */
+    CG_FILE_STUB,      /* written once; a person owns it afterwards */
 } cg_file_kind;
 
 typedef struct cg_output {
-    char *root;                  /* OUT as given (owned) */
-    int check_only;              /* compare with what is on disk, write nothing */
-    int force;                   /* replace existing stubs */
-    FILE *log;                   /* one line per file ("write", "skip", ...), or NULL */
+    char *root;     /* OUT as given (owned) */
+    int check_only; /* compare with what is on disk, write nothing */
+    int force;      /* replace existing stubs */
+    FILE *log;      /* one line per file ("write", "skip", ...), or NULL */
     size_t written, unchanged, skipped, stale;
 } cg_output;
 
@@ -33,15 +33,15 @@ typedef struct cg_output {
  * Prepares writing below ROOT, creating it when needed (not in check mode).
  * Returns 0, or -1 with a message in ERR.
  */
-int cg_output_open(cg_output *o, const char *root, int check_only, int force, FILE *log,
-                   char *err, size_t errlen);
+int cg_output_open(cg_output *o, const char *root, int check_only, int force, FILE *log, char *err,
+                   size_t errlen);
 
 /*
  * Writes DATA (LEN bytes) to ROOT/REL as KIND. Returns 0 (written, unchanged,
  * skipped or found stale), or -1 with a message in ERR (refused path, I/O).
  */
-int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len,
-                    cg_file_kind kind, char *err, size_t errlen);
+int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len, cg_file_kind kind,
+                    char *err, size_t errlen);
 
 /* Syncs ROOT's directory entries and frees what O owns. */
 void cg_output_close(cg_output *o);

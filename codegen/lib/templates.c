@@ -11,7 +11,9 @@
 #include "reader/source.h"
 #include "util/path.h"
 
-#define EMBED(sym) extern const char sym[]; extern const size_t sym##_len;
+#define EMBED(sym)                                                                                 \
+    extern const char sym[];                                                                       \
+    extern const size_t sym##_len;
 EMBED(cg_tpl_advisor_types_h)
 EMBED(cg_tpl_advisor_catalog_h)
 EMBED(cg_tpl_advisor_catalog_c)
@@ -31,18 +33,18 @@ static const struct {
     const char *text;
     const size_t *len;
 } embedded[] = {
-    {"advisor_types.h.mustache", cg_tpl_advisor_types_h, &cg_tpl_advisor_types_h_len},
-    {"advisor_catalog.h.mustache", cg_tpl_advisor_catalog_h, &cg_tpl_advisor_catalog_h_len},
-    {"advisor_catalog.c.mustache", cg_tpl_advisor_catalog_c, &cg_tpl_advisor_catalog_c_len},
-    {"advisor_registry.h.mustache", cg_tpl_advisor_registry_h, &cg_tpl_advisor_registry_h_len},
-    {"advisor_registry.c.mustache", cg_tpl_advisor_registry_c, &cg_tpl_advisor_registry_c_len},
-    {"rule.h.mustache", cg_tpl_rule_h, &cg_tpl_rule_h_len},
-    {"rule_stub.c.mustache", cg_tpl_rule_stub_c, &cg_tpl_rule_stub_c_len},
-    {"rule_test.c.mustache", cg_tpl_rule_test_c, &cg_tpl_rule_test_c_len},
-    {"CMakeLists.txt.mustache", cg_tpl_cmakelists_txt, &cg_tpl_cmakelists_txt_len},
-    {"_str.mustache", cg_tpl_str, &cg_tpl_str_len},
-    {"_num.mustache", cg_tpl_num, &cg_tpl_num_len},
-    {"_action.mustache", cg_tpl_action, &cg_tpl_action_len},
+    { "advisor_types.h.mustache", cg_tpl_advisor_types_h, &cg_tpl_advisor_types_h_len },
+    { "advisor_catalog.h.mustache", cg_tpl_advisor_catalog_h, &cg_tpl_advisor_catalog_h_len },
+    { "advisor_catalog.c.mustache", cg_tpl_advisor_catalog_c, &cg_tpl_advisor_catalog_c_len },
+    { "advisor_registry.h.mustache", cg_tpl_advisor_registry_h, &cg_tpl_advisor_registry_h_len },
+    { "advisor_registry.c.mustache", cg_tpl_advisor_registry_c, &cg_tpl_advisor_registry_c_len },
+    { "rule.h.mustache", cg_tpl_rule_h, &cg_tpl_rule_h_len },
+    { "rule_stub.c.mustache", cg_tpl_rule_stub_c, &cg_tpl_rule_stub_c_len },
+    { "rule_test.c.mustache", cg_tpl_rule_test_c, &cg_tpl_rule_test_c_len },
+    { "CMakeLists.txt.mustache", cg_tpl_cmakelists_txt, &cg_tpl_cmakelists_txt_len },
+    { "_str.mustache", cg_tpl_str, &cg_tpl_str_len },
+    { "_num.mustache", cg_tpl_num, &cg_tpl_num_len },
+    { "_action.mustache", cg_tpl_action, &cg_tpl_action_len },
 };
 
 #define NTEMPLATES (sizeof(embedded) / sizeof(embedded[0]))

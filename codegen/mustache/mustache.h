@@ -169,8 +169,8 @@ typedef struct mst_options {
  * over 1024 deep together, when the lookup callback fails, or when out of memory;
  * out then holds a partial rendering the caller may discard.
  * Thread-safe for a shared tpl as long as out, err and the callback are safe. */
-int mst_render(const mst_template *tpl, const json_t *ctx, const mst_options *opts,
-               mst_buffer *out, mst_error *err);
+int mst_render(const mst_template *tpl, const json_t *ctx, const mst_options *opts, mst_buffer *out,
+               mst_error *err);
 
 #ifdef __cplusplus
 }

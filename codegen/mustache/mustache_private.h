@@ -41,9 +41,9 @@ struct mst__node {
     size_t len;       /* length of text */
     char *name;       /* owned, NUL-terminated; tags other than text and indent */
     size_t name_len;
-    size_t end;       /* sections: index one past the body's last node */
-    int standalone;   /* partials: the tag was alone on its line */
-    int line;         /* where the tag starts, for render-time errors */
+    size_t end;     /* sections: index one past the body's last node */
+    int standalone; /* partials: the tag was alone on its line */
+    int line;       /* where the tag starts, for render-time errors */
     int column;
     size_t position;
 };

@@ -26,8 +26,8 @@ struct parser {
     mst_template *tpl;
     const char *src;
     size_t len;
-    size_t text_start;   /* where the text not emitted yet begins */
-    const char *open;    /* current delimiters, inside src or static strings */
+    size_t text_start; /* where the text not emitted yet begins */
+    const char *open;  /* current delimiters, inside src or static strings */
     size_t open_len;
     const char *close;
     size_t close_len;
@@ -322,8 +322,8 @@ static int open_section(struct parser *ps, const struct tag *tag)
 static int close_section(struct parser *ps, const struct tag *tag)
 {
     if (ps->depth == 0)
-        return fail(ps, tag->start, "unexpected close of section \"%.*s\"",
-                    clip(tag->content_len), tag->content);
+        return fail(ps, tag->start, "unexpected close of section \"%.*s\"", clip(tag->content_len),
+                    tag->content);
     struct mst__node *open = &ps->tpl->nodes[ps->stack[ps->depth - 1]];
     if (open->name_len != tag->content_len ||
         memcmp(open->name, tag->content, tag->content_len) != 0)
@@ -364,17 +364,12 @@ static int handle_tag(struct parser *ps, const struct tag *tag)
         ps->text_start = tag->end;
     }
     switch (tag->sigil) {
-    case '!':
-        return 0;
-    case '=':
-        return set_delimiters(ps, tag);
+    case '!': return 0;
+    case '=': return set_delimiters(ps, tag);
     case '#':
-    case '^':
-        return open_section(ps, tag);
-    case '/':
-        return close_section(ps, tag);
-    case '>':
-        return add_partial(ps, tag, alone, line_start);
+    case '^': return open_section(ps, tag);
+    case '/': return close_section(ps, tag);
+    case '>': return add_partial(ps, tag, alone, line_start);
     default:
         if (check_name(ps, tag) < 0)
             return -1;

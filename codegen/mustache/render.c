@@ -92,8 +92,7 @@ static int append_value(struct render *r, const mst_template *t, const json_t *v
         s = "false";
         len = 5;
         break;
-    default: /* null, objects and arrays render as nothing */
-        return 0;
+    default: /* null, objects and arrays render as nothing */ return 0;
     }
     if (len == 0)
         return 0;
@@ -151,9 +150,8 @@ static int render_section(struct render *r, const mst_template *t, size_t i,
 /* Renders a partial with the indentation in force plus that of its standalone tag.
  * A partial that is not standalone gets no indentation at all: only the lines of a
  * standalone partial are indented. */
-static int render_partial_with(struct render *r, const mst_template *t,
-                               const struct mst__node *n, const mst_template *p,
-                               const struct indent *ind)
+static int render_partial_with(struct render *r, const mst_template *t, const struct mst__node *n,
+                               const mst_template *p, const struct indent *ind)
 {
     struct indent sub = { "", 0 };
     char *owned = NULL;
@@ -207,12 +205,8 @@ static int render_range(struct render *r, const mst_template *t, size_t from, si
         const struct mst__node *n = &t->nodes[i];
         int rc = 0;
         switch (n->kind) {
-        case MST__TEXT:
-            rc = append(r, t, n->text, n->len);
-            break;
-        case MST__INDENT:
-            rc = append(r, t, ind->text, ind->len);
-            break;
+        case MST__TEXT: rc = append(r, t, n->text, n->len); break;
+        case MST__INDENT: rc = append(r, t, ind->text, ind->len); break;
         case MST__VAR:
         case MST__RAW:
             rc = append_value(r, t, mst__context_lookup(&r->ctx, n->name, n->name_len),
@@ -223,9 +217,7 @@ static int render_range(struct render *r, const mst_template *t, size_t from, si
             rc = render_section(r, t, i, ind);
             i = n->end - 1; /* the body was rendered (or skipped) above */
             break;
-        case MST__PARTIAL:
-            rc = render_partial(r, t, n, ind);
-            break;
+        case MST__PARTIAL: rc = render_partial(r, t, n, ind); break;
         }
         if (rc < 0)
             return -1;
@@ -233,8 +225,8 @@ static int render_range(struct render *r, const mst_template *t, size_t from, si
     return 0;
 }
 
-int mst_render(const mst_template *tpl, const json_t *ctx, const mst_options *opts,
-               mst_buffer *out, mst_error *err)
+int mst_render(const mst_template *tpl, const json_t *ctx, const mst_options *opts, mst_buffer *out,
+               mst_error *err)
 {
     static const mst_options defaults = { 0 };
     if (!opts)

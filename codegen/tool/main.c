@@ -15,30 +15,31 @@
 
 static void help(void)
 {
-    fputs("Usage: advisor-codegen -o OUT [OPTION]... PATH...\n"
-          "Generate C from valid Azure Advisor recommendation metadata: a types header,\n"
-          "a catalog of every recommendation as const data, one rule interface header and\n"
-          "rule stub per recommendationTypeId, a registry, cmocka tests from testData, and\n"
-          "a CMakeLists.txt that builds OUT as a library. Directories are walked as\n"
-          "advisor-lint walks them, and every input is first checked with its rules.\n"
-          "\n"
-          "  -o, --output=OUT        the directory to generate into (created if needed)\n"
-          "      --templates=DIR     use DIR/NAME instead of the embedded template NAME\n"
-          "      --force             replace existing rule stubs (rules/NAME.c)\n"
-          "      --skip-invalid      generate from the valid files, report the others, exit 1\n"
-          "      --check             write nothing; exit 1 when OUT is not what would be\n"
-          "                          generated (for a pre-commit hook or CI)\n"
-          "      --color=WHEN        colour findings: auto (default), always, never\n"
-          "  -h, --help              print this help and exit\n"
-          "  -V, --version           print the version and exit\n"
-          "\n"
-          "Rule stubs are written only when absent: regenerating never overwrites what a\n"
-          "person wrote. Files whose content would not change are not touched. Each file\n"
-          "is written to a temporary name and renamed. Nothing is written outside OUT.\n"
-          "\n"
-          "Exit status: 0 generated (or up to date with --check), 1 inputs with errors,\n"
-          "nothing valid, or stale output with --check, 2 usage or I/O trouble.\n",
-          stdout);
+    fputs(
+        "Usage: advisor-codegen -o OUT [OPTION]... PATH...\n"
+        "Generate C from valid Azure Advisor recommendation metadata: a types header,\n"
+        "a catalog of every recommendation as const data, one rule interface header and\n"
+        "rule stub per recommendationTypeId, a registry, cmocka tests from testData, and\n"
+        "a CMakeLists.txt that builds OUT as a library. Directories are walked as\n"
+        "advisor-lint walks them, and every input is first checked with its rules.\n"
+        "\n"
+        "  -o, --output=OUT        the directory to generate into (created if needed)\n"
+        "      --templates=DIR     use DIR/NAME instead of the embedded template NAME\n"
+        "      --force             replace existing rule stubs (rules/NAME.c)\n"
+        "      --skip-invalid      generate from the valid files, report the others, exit 1\n"
+        "      --check             write nothing; exit 1 when OUT is not what would be\n"
+        "                          generated (for a pre-commit hook or CI)\n"
+        "      --color=WHEN        colour findings: auto (default), always, never\n"
+        "  -h, --help              print this help and exit\n"
+        "  -V, --version           print the version and exit\n"
+        "\n"
+        "Rule stubs are written only when absent: regenerating never overwrites what a\n"
+        "person wrote. Files whose content would not change are not touched. Each file\n"
+        "is written to a temporary name and renamed. Nothing is written outside OUT.\n"
+        "\n"
+        "Exit status: 0 generated (or up to date with --check), 1 inputs with errors,\n"
+        "nothing valid, or stale output with --check, 2 usage or I/O trouble.\n",
+        stdout);
 }
 
 static int usage(const char *msg, const char *arg)
@@ -52,11 +53,15 @@ static int usage(const char *msg, const char *arg)
 int main(int argc, char **argv)
 {
     static const struct option longs[] = {
-        {"output", required_argument, NULL, 'o'}, {"templates", required_argument, NULL, 't'},
-        {"force", no_argument, NULL, 'F'},        {"skip-invalid", no_argument, NULL, 'S'},
-        {"check", no_argument, NULL, 'C'},        {"color", required_argument, NULL, 'c'},
-        {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
+        { "output", required_argument, NULL, 'o' },
+        { "templates", required_argument, NULL, 't' },
+        { "force", no_argument, NULL, 'F' },
+        { "skip-invalid", no_argument, NULL, 'S' },
+        { "check", no_argument, NULL, 'C' },
+        { "color", required_argument, NULL, 'c' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
     };
     cg_options o;
     int c, color = -1, rc;

@@ -112,8 +112,10 @@ int main(int argc, char **argv)
         al_doc_release(&doc);
         compared++;
     }
-    printf("%zu catalog entries compared with their sources (%zu top-level fields and attributes): "
-           "%d differences\n", compared, fields, differences);
+    printf(
+        "%zu catalog entries compared with their sources (%zu top-level fields and attributes): "
+        "%d differences\n",
+        compared, fields, differences);
     json_decref(dump);
     if (compared == 0) {
         printf("no catalog entry was compared: an empty catalog proves nothing\n");

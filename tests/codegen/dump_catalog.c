@@ -72,8 +72,9 @@ static json_t *action_json(const adv_action *a)
     put_str(o, "condition", a->condition);
     if (a->metadata_json.s) {
         json_error_t err;
-        json_object_set_new(o, "metadata", json_loadb(a->metadata_json.s, a->metadata_json.len,
-                                                      JSON_ALLOW_NUL, &err));
+        json_object_set_new(o, "metadata",
+                            json_loadb(a->metadata_json.s, a->metadata_json.len, JSON_ALLOW_NUL,
+                                       &err));
     }
     merge_extra(o, a->extra_json);
     return o;

@@ -109,7 +109,8 @@ int main(int argc, char **argv)
     size_t k, i, j, total = 0, found = 0, unexpected = 0, prefix;
 
     if (argc < 4) {
-        fprintf(stderr, "usage: test_known_defects CORPUS_DIR KNOWN_DEFECTS_JSON EXTRA_DEFECTS_JSON\n");
+        fprintf(stderr,
+                "usage: test_known_defects CORPUS_DIR KNOWN_DEFECTS_JSON EXTRA_DEFECTS_JSON\n");
         return 2;
     }
     if ((status = corpus_dir_status(argv[1])) != 0)
@@ -163,10 +164,11 @@ int main(int argc, char **argv)
         unexpected++;
         printf("UNEXPECTED %s:%d:%d: %s [%s]\n", f->file, f->line, f->column, f->message, f->rule);
     }
-    printf("%zu files checked: recall %zu/%zu known defects (%.1f%%), %zu unexpected errors; "
-           "%zu errors, %zu warnings in all\n",
-           stats.checked, found, total, total ? 100.0 * (double)found / (double)total : 100.0,
-           unexpected, findings.by_severity[AL_SEV_ERROR], findings.by_severity[AL_SEV_WARNING]);
+    printf(
+        "%zu files checked: recall %zu/%zu known defects (%.1f%%), %zu unexpected errors; "
+        "%zu errors, %zu warnings in all\n",
+        stats.checked, found, total, total ? 100.0 * (double)found / (double)total : 100.0,
+        unexpected, findings.by_severity[AL_SEV_ERROR], findings.by_severity[AL_SEV_WARNING]);
     /* a run over nothing proves nothing: a wrong path or an empty list fails */
     if (stats.checked == 0)
         printf("FAIL: no file was checked in '%s'\n", argv[1]);

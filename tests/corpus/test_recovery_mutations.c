@@ -120,11 +120,13 @@ static char *finding_key(const al_finding *f, const char *prefix)
         m = hit + pl;
     }
     snprintf(msg + w, sizeof(msg) - w, "%s", m);
-    n = strlen(f->file) + strlen(f->rule) + (f->pointer ? strlen(f->pointer) : 1) + strlen(msg) + 64;
+    n = strlen(f->file) + strlen(f->rule) + (f->pointer ? strlen(f->pointer) : 1) + strlen(msg) +
+        64;
     out = malloc(n);
     if (out)
-        snprintf(out, n, "%s\t%s\t%s\t%d\t%s", strncmp(f->file, prefix, pl) ? f->file : f->file + pl,
-                 f->rule, f->pointer ? f->pointer : "-", f->line, msg);
+        snprintf(out, n, "%s\t%s\t%s\t%d\t%s",
+                 strncmp(f->file, prefix, pl) ? f->file : f->file + pl, f->rule,
+                 f->pointer ? f->pointer : "-", f->line, msg);
     return out;
 }
 
@@ -185,7 +187,8 @@ static const al_rule *key_rule(const char *key)
 }
 
 /* Compares WANT (the original's) with GOT; counts findings lost and new, failing on those not allowed. */
-static int compare(const keys *want, const keys *got, int may_lose_body, size_t *lost, size_t *added)
+static int compare(const keys *want, const keys *got, int may_lose_body, size_t *lost,
+                   size_t *added)
 {
     size_t i = 0, j = 0;
     int bad = 0;
@@ -228,7 +231,7 @@ static int check_syntax(const keys *syntax, size_t mutated, const char *message)
             bad = 1;
         }
         if (i > 0 && !strncmp(syntax->items[i], syntax->items[i - 1],
-                             (size_t)(strchr(syntax->items[i], '\t') - syntax->items[i]) + 1)) {
+                              (size_t)(strchr(syntax->items[i], '\t') - syntax->items[i]) + 1)) {
             printf("SECOND ERROR IN A FILE %s\n", syntax->items[i]);
             bad = 1;
         }
@@ -245,7 +248,7 @@ int main(int argc, char **argv)
     al_pathlist list;
     keys orig, orig_syntax, got[2], got_syntax[2];
     char err[512], scratch[] = "/tmp/al-mutations-XXXXXX", out[2][4200], cmd[4300];
-    size_t i, prefix, mutated[2] = {0, 0}, lost[2], added[2];
+    size_t i, prefix, mutated[2] = { 0, 0 }, lost[2], added[2];
     int kind, bad = 0;
 
     if (argc < 2) {
@@ -270,7 +273,8 @@ int main(int argc, char **argv)
     for (kind = COMMA; kind <= QUOTE; kind++) {
         snprintf(out[kind], sizeof(out[kind]), "%s/%s", scratch, kind == COMMA ? "comma" : "quote");
         for (i = 0; i < list.count; i++) {
-            int rc = write_mutated(list.items[i].path, list.items[i].path + prefix, out[kind], kind);
+            int rc =
+                write_mutated(list.items[i].path, list.items[i].path + prefix, out[kind], kind);
             if (rc < 0) {
                 fprintf(stderr, "cannot copy %s\n", list.items[i].path);
                 return 1;
@@ -302,11 +306,12 @@ int main(int argc, char **argv)
                mutated[QUOTE], list.count);
         bad = 1;
     }
-    printf("%zu files; a ',' deleted in %zu: %zu json-syntax findings, %zu other findings lost, "
-           "%zu new; a closing quote deleted in %zu: %zu json-syntax findings, %zu body findings "
-           "not reported (of %zu), %zu new\n",
-           list.count, mutated[COMMA], got_syntax[COMMA].count, lost[COMMA], added[COMMA],
-           mutated[QUOTE], got_syntax[QUOTE].count, lost[QUOTE], orig.count, added[QUOTE]);
+    printf(
+        "%zu files; a ',' deleted in %zu: %zu json-syntax findings, %zu other findings lost, "
+        "%zu new; a closing quote deleted in %zu: %zu json-syntax findings, %zu body findings "
+        "not reported (of %zu), %zu new\n",
+        list.count, mutated[COMMA], got_syntax[COMMA].count, lost[COMMA], added[COMMA],
+        mutated[QUOTE], got_syntax[QUOTE].count, lost[QUOTE], orig.count, added[QUOTE]);
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", scratch);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", scratch);

@@ -41,11 +41,16 @@ static void codegen(hostile_run *run, const char *a1, const char *a2, const char
     char *argv[8];
     int n = 0;
     argv[n++] = (char *)hostile_codegen;
-    if (a1) argv[n++] = (char *)a1;
-    if (a2) argv[n++] = (char *)a2;
-    if (a3) argv[n++] = (char *)a3;
-    if (a4) argv[n++] = (char *)a4;
-    if (a5) argv[n++] = (char *)a5;
+    if (a1)
+        argv[n++] = (char *)a1;
+    if (a2)
+        argv[n++] = (char *)a2;
+    if (a3)
+        argv[n++] = (char *)a3;
+    if (a4)
+        argv[n++] = (char *)a4;
+    if (a5)
+        argv[n++] = (char *)a5;
     argv[n] = NULL;
     hostile_exec(argv, NULL, run);
 }
@@ -61,7 +66,7 @@ typedef struct tree_file {
 typedef struct tree {
     tree_file *files;
     size_t count;
-    size_t temps;          /* leftover temporary files (".name.XXXXXX") */
+    size_t temps; /* leftover temporary files (".name.XXXXXX") */
 } tree;
 
 static void tree_walk(tree *t, const char *root, const char *rel)
@@ -79,7 +84,8 @@ static void tree_walk(tree *t, const char *root, const char *rel)
         struct stat st;
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
-        if (snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", e->d_name) >= (int)sizeof(sub) ||
+        if (snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", e->d_name) >=
+                (int)sizeof(sub) ||
             snprintf(path, sizeof(path), "%s/%s", root, sub) >= (int)sizeof(path))
             hostile_die("path too long below '%s'", root);
         if (lstat(path, &st) != 0)
@@ -147,7 +153,8 @@ void hostile_codegen_template_self(void)
     hostile_write("tpl/_str.mustache", "{{>str}}\n", 9);
     codegen(&run, "-o", "out", "--templates", "tpl", "good.md");
     HOSTILE_CHECK(run.exited && run.status == 2, "expected exit status 2, got %d", run.status);
-    HOSTILE_CHECK(strstr(run.err, "_str.mustache") != NULL, "the message does not name the template");
+    HOSTILE_CHECK(strstr(run.err, "_str.mustache") != NULL,
+                  "the message does not name the template");
     HOSTILE_CHECK(strstr(run.err, "nested too deeply") != NULL,
                   "the message does not say the partial nests too deeply (the depth limit)");
     HOSTILE_CHECK(stat(hostile_path("out/advisor_catalog.c"), &st) != 0,
@@ -260,8 +267,8 @@ static void make_inputs(void)
         char *q = strstr(t, "70f87e66-9b2d");
         if (!p || !q)
             hostile_die("the fixture changed: no impact or type id to vary");
-        memcpy(p + 25, "Low\"   ", 7);   /* Medium" -> Low" and spaces */
-        q[0] = '8';                      /* another recommendationTypeId */
+        memcpy(p + 25, "Low\"   ", 7); /* Medium" -> Low" and spaces */
+        q[0] = '8';                    /* another recommendationTypeId */
     }
     hostile_write("b/good.md", t, len);
     free(t);
@@ -294,7 +301,8 @@ void hostile_codegen_kill(void)
     HOSTILE_CHECK(va.count > 0 && va.count == vb.count, "the two versions differ in files");
     for (i = 0; i < va.count; i++)
         if (same(&va.files[i], tree_get(&vb, va.files[i].name)))
-            printf("hostile/%s: '%s' is the same in both versions\n", hostile_case, va.files[i].name);
+            printf("hostile/%s: '%s' is the same in both versions\n", hostile_case,
+                   va.files[i].name);
 
     /* OUT starts as the complete old version; time one full run */
     if (snprintf(out, sizeof(out), "%s", hostile_path("out")) >= (int)sizeof(out))
@@ -303,7 +311,8 @@ void hostile_codegen_kill(void)
     wait_status(start_codegen(out, hostile_path("a/good.md")));
     full = now_s() - t0;
 
-    for (round = 0; round < MAX_ROUNDS && (round < ROUNDS || killed < MIN_KILLED) && !hostile_failed;
+    for (round = 0;
+         round < MAX_ROUNDS && (round < ROUNDS || killed < MIN_KILLED) && !hostile_failed;
          round++) {
         const char *input = hostile_path(round % 2 ? "a/good.md" : "b/good.md");
         /* kill anywhere from at once to a little after a full run would end */
@@ -318,8 +327,8 @@ void hostile_codegen_kill(void)
         tree_load(&now, out);
         if (now.temps > temps_max)
             temps_max = now.temps;
-        HOSTILE_CHECK(now.count == va.count, "round %d: OUT holds %zu files, expected %zu",
-                      round, now.count, va.count);
+        HOSTILE_CHECK(now.count == va.count, "round %d: OUT holds %zu files, expected %zu", round,
+                      now.count, va.count);
         for (i = 0; i < now.count; i++) {
             const tree_file *f = &now.files[i];
             const tree_file *a = tree_get(&va, f->name), *b = tree_get(&vb, f->name);
@@ -330,9 +339,10 @@ void hostile_codegen_kill(void)
         }
         tree_free(&now);
     }
-    printf("hostile/%s: %d rounds, %zu killed mid-run, a full run takes %.0f ms, at most %zu "
-           "temporary files left behind\n",
-           hostile_case, round, killed, full * 1000, temps_max);
+    printf(
+        "hostile/%s: %d rounds, %zu killed mid-run, a full run takes %.0f ms, at most %zu "
+        "temporary files left behind\n",
+        hostile_case, round, killed, full * 1000, temps_max);
     HOSTILE_CHECK(killed >= MIN_KILLED, "only %zu of %d runs were interrupted", killed, round);
     tree_free(&va);
     tree_free(&vb);
@@ -377,8 +387,10 @@ void hostile_codegen_kill_litter(void)
     if (!WIFEXITED(wait_status(start_codegen(out, hostile_path("a/good.md")))))
         hostile_die("advisor-codegen did not finish");
     tree_load(&now, out);
-    HOSTILE_CHECK(now.temps == 0, "%zu temporary files of killed runs are still in OUT after a "
-                  "complete run", now.temps);
+    HOSTILE_CHECK(now.temps == 0,
+                  "%zu temporary files of killed runs are still in OUT after a "
+                  "complete run",
+                  now.temps);
     printf("hostile/%s: %d killed runs, then %zu temporary files left after a complete run\n",
            hostile_case, round + 1, now.temps);
     tree_free(&now);

@@ -115,12 +115,18 @@ static void lint(hostile_run *run, const hostile_limits *lim, const char *a1, co
     argv[n++] = "--no-config";
     argv[n++] = "--format";
     argv[n++] = "json";
-    if (a1) argv[n++] = (char *)a1;
-    if (a2) argv[n++] = (char *)a2;
-    if (a3) argv[n++] = (char *)a3;
-    if (a4) argv[n++] = (char *)a4;
-    if (a5) argv[n++] = (char *)a5;
-    if (a6) argv[n++] = (char *)a6;
+    if (a1)
+        argv[n++] = (char *)a1;
+    if (a2)
+        argv[n++] = (char *)a2;
+    if (a3)
+        argv[n++] = (char *)a3;
+    if (a4)
+        argv[n++] = (char *)a4;
+    if (a5)
+        argv[n++] = (char *)a5;
+    if (a6)
+        argv[n++] = (char *)a6;
     argv[n] = NULL;
     hostile_exec(argv, lim, run);
 }
@@ -128,8 +134,8 @@ static void lint(hostile_run *run, const hostile_limits *lim, const char *a1, co
 /* The checks every case makes: exit STATUS, a JSON report, good.md checked and clean. */
 static void expect_common(const hostile_run *run, int status, long checked)
 {
-    HOSTILE_CHECK(run->exited && run->status == status, "expected exit status %d, got %d",
-                  status, run->exited ? run->status : -1);
+    HOSTILE_CHECK(run->exited && run->status == status, "expected exit status %d, got %d", status,
+                  run->exited ? run->status : -1);
     HOSTILE_CHECK(run->report != NULL, "the report is not one JSON document");
     if (checked >= 0)
         HOSTILE_CHECK(hostile_files(run, "checked") == checked,
@@ -150,8 +156,8 @@ static void expect_finding(const hostile_run *run, const char *file, const char 
 static void expect_rss_below(const hostile_run *run, long mb)
 {
     long limit_kb = mb * 1024 * HOSTILE_MEM_SCALE;
-    HOSTILE_CHECK(run->maxrss_kb > 0 && run->maxrss_kb < limit_kb,
-                  "peak RSS %ld KB, bound %ld KB", run->maxrss_kb, limit_kb);
+    HOSTILE_CHECK(run->maxrss_kb > 0 && run->maxrss_kb < limit_kb, "peak RSS %ld KB, bound %ld KB",
+                  run->maxrss_kb, limit_kb);
 }
 
 static void finish(hostile_run *run)
@@ -166,11 +172,11 @@ static void finish(hostile_run *run)
 /* ---- the cases ---- */
 
 /* Writes the permissive schema several cases check against, then runs FN. */
-#define WITH_ANY_SCHEMA(fn)                                                   \
-    static void fn##_any(void)                                                \
-    {                                                                         \
-        hostile_write("any.schema.json", "{}\n", 3);                          \
-        fn();                                                                 \
+#define WITH_ANY_SCHEMA(fn)                                                                        \
+    static void fn##_any(void)                                                                     \
+    {                                                                                              \
+        hostile_write("any.schema.json", "{}\n", 3);                                               \
+        fn();                                                                                      \
     }
 
 /* An empty .json is a syntax error naming the file; an empty .md is not metadata (skipped). */
@@ -209,17 +215,17 @@ static void case_only_header(void)
 static void case_binary_data(void)
 {
     hostile_run run;
-    gen g = {0};
+    gen g = { 0 };
     uint32_t x = 2463534242u;
     size_t i;
     hostile_copy(GOOD_FIXTURE, "good.md");
-    gen_str(&g, "<properties ");   /* so it is not skipped as "not metadata" before reading */
+    gen_str(&g, "<properties "); /* so it is not skipped as "not metadata" before reading */
     for (i = 0; i < (1u << 20); i++) {
         unsigned char c;
         x ^= x << 13;
         x ^= x >> 17;
         x ^= x << 5;
-        c = (unsigned char)(x >> 24) | 0x80;   /* no ASCII: the first byte is invalid */
+        c = (unsigned char)(x >> 24) | 0x80; /* no ASCII: the first byte is invalid */
         gen_add(&g, &c, 1);
     }
     hostile_write("binary.json", g.data + 12, g.len - 12);
@@ -238,7 +244,7 @@ static void case_nul_bytes(void)
     hostile_run run;
     size_t len, at;
     char *t = good_variant(&len);
-    gen g = {0};
+    gen g = { 0 };
 
     hostile_copy(GOOD_FIXTURE, "good.md");
     at = body_offset(t) + 1;
@@ -286,7 +292,7 @@ static void case_overlong_utf8(void)
     hostile_run run;
     size_t len;
     char *t = good_variant(&len);
-    gen g = {0};
+    gen g = { 0 };
     size_t at = (size_t)(strstr(t, "ExRPM@") - t);
     hostile_copy(GOOD_FIXTURE, "good.md");
     gen_add(&g, t, at);
@@ -311,7 +317,7 @@ static void case_utf16_bom(void)
     hostile_run run;
     size_t len, i;
     char *t = good_variant(&len);
-    gen le = {0}, be = {0};
+    gen le = { 0 }, be = { 0 };
     gen_add(&le, "\xFF\xFE", 2);
     gen_add(&be, "\xFE\xFF", 2);
     for (i = 0; i < len; i++) {
@@ -345,13 +351,13 @@ static void case_file_100mb(void)
     char *t = good_variant(&len);
     char expect[64];
     json_t *f;
-    gen g = {0};
+    gen g = { 0 };
     at = body_offset(t) + 1;
     gen_add(&g, t, at);
     gen_str(&g, "\n    \"padding\": \"");
     gen_fill(&g, 'a', (size_t)100 << 20);
     gen_str(&g, "\", ");
-    dup = g.len - (at + 1);   /* offset of the second key in its line */
+    dup = g.len - (at + 1); /* offset of the second key in its line */
     gen_str(&g, "\"padding\": 1,");
     gen_add(&g, t + at, len - at);
     free(t);
@@ -359,7 +365,8 @@ static void case_file_100mb(void)
     gen_write(&g, "huge.md");
     lint(&run, NULL, "huge.md", "good.md", NULL, NULL, NULL, NULL);
     expect_common(&run, 1, 2);
-    f = hostile_finding(&run, "huge.md", "duplicate-key", "duplicate key \"padding\" (first at line");
+    f = hostile_finding(&run, "huge.md", "duplicate-key",
+                        "duplicate key \"padding\" (first at line");
     snprintf(expect, sizeof(expect), "%zu", dup + 1);
     HOSTILE_CHECK(f && json_integer_value(json_object_get(f, "column")) == (json_int_t)dup + 1,
                   "no duplicate-key finding at column %s", expect);
@@ -380,8 +387,8 @@ static void case_long_line_1mb(void)
 {
     enum { N = 50000 };
     hostile_run run;
-    hostile_limits lim = {0};
-    gen g = {0};
+    hostile_limits lim = { 0 };
+    gen g = { 0 };
     size_t i, last_tab = 0, last_key = 0;
     json_t *f, *last = NULL;
 
@@ -413,20 +420,23 @@ static void case_long_line_1mb(void)
     HOSTILE_CHECK(hostile_count(&run, "line.json", "json-control-character", "raw tab") == N,
                   "expected %d raw-tab findings, got %zu", N,
                   hostile_count(&run, "line.json", "json-control-character", "raw tab"));
-    HOSTILE_CHECK(hostile_count(&run, "line.yaml", "duplicate-key", "(first at line 1, column 2)") == N - 1,
+    HOSTILE_CHECK(hostile_count(&run, "line.yaml", "duplicate-key",
+                                "(first at line 1, column 2)") == N - 1,
                   "expected %d duplicate-key findings naming column 2, got %zu", N - 1,
                   hostile_count(&run, "line.yaml", "duplicate-key", NULL));
     json_array_foreach(json_object_get(run.report, "findings"), i, f)
         if (!strcmp(json_string_value(json_object_get(f, "file")), "line.json"))
             last = f;
     HOSTILE_CHECK(last && json_integer_value(json_object_get(last, "line")) == 1 &&
-                  json_integer_value(json_object_get(last, "column")) == (json_int_t)last_tab + 1,
+                      json_integer_value(json_object_get(last, "column")) ==
+                          (json_int_t)last_tab + 1,
                   "the last tab is not placed at line 1, column %zu", last_tab + 1);
     last = NULL;
     json_array_foreach(json_object_get(run.report, "findings"), i, f)
         if (!strcmp(json_string_value(json_object_get(f, "file")), "line.yaml"))
             last = f;
-    HOSTILE_CHECK(last && json_integer_value(json_object_get(last, "column")) == (json_int_t)last_key + 1,
+    HOSTILE_CHECK(last && json_integer_value(json_object_get(last, "column")) ==
+                              (json_int_t)last_key + 1,
                   "the last duplicate key is not placed at line 1, column %zu", last_key + 1);
     expect_rss_below(&run, 256);
     finish(&run);
@@ -436,7 +446,7 @@ static void case_long_line_1mb(void)
 static void case_nesting_100000(void)
 {
     hostile_run run;
-    gen g = {0};
+    gen g = { 0 };
     json_t *f;
     hostile_copy(GOOD_FIXTURE, "good.md");
     gen_fill(&g, '[', 100000);
@@ -459,8 +469,8 @@ static void case_keys_1000000(void)
 {
     enum { N = 1000000 };
     hostile_run run;
-    hostile_limits lim = {0};
-    gen g = {0};
+    hostile_limits lim = { 0 };
+    gen g = { 0 };
     char key[48];
     size_t i;
     json_t *f;
@@ -474,13 +484,14 @@ static void case_keys_1000000(void)
     gen_str(&g, "\"k0\": 0\n}\n");
     gen_write(&g, "keys.json");
     lim.cpu_s = 60;
-    lint(&run, &lim, "--schema-only", "--schema", "any.schema.json", "keys.json", "good.md",
-         NULL);
+    lint(&run, &lim, "--schema-only", "--schema", "any.schema.json", "keys.json", "good.md", NULL);
     expect_common(&run, 1, 2);
-    f = hostile_finding(&run, "keys.json", "duplicate-key", "duplicate key \"k0\" (first at line 2, column 1)");
+    f = hostile_finding(&run, "keys.json", "duplicate-key",
+                        "duplicate key \"k0\" (first at line 2, column 1)");
     HOSTILE_CHECK(f && json_integer_value(json_object_get(f, "line")) == N + 2,
                   "no duplicate-key finding at line %d naming line 2", N + 2);
-    HOSTILE_CHECK(hostile_count(&run, "keys.json", NULL, NULL) == 1, "expected exactly one finding");
+    HOSTILE_CHECK(hostile_count(&run, "keys.json", NULL, NULL) == 1,
+                  "expected exactly one finding");
     expect_rss_below(&run, 1024);
     finish(&run);
 }
@@ -495,8 +506,8 @@ static void case_duplicate_keys_100000(void)
 {
     enum { N = 100000 };
     hostile_run run;
-    hostile_limits lim = {0};
-    gen g = {0};
+    hostile_limits lim = { 0 };
+    gen g = { 0 };
     char line[64], want[96];
     size_t i;
     int pass;
@@ -517,7 +528,8 @@ static void case_duplicate_keys_100000(void)
     HOSTILE_CHECK(hostile_count(&run, "dups.json", "duplicate-key", NULL) == N,
                   "expected %d duplicate-key findings, got %zu", N,
                   hostile_count(&run, "dups.json", "duplicate-key", NULL));
-    snprintf(want, sizeof(want), "duplicate key \"k%d\" (first at line %d, column 1)", N - 1, N + 1);
+    snprintf(want, sizeof(want), "duplicate key \"k%d\" (first at line %d, column 1)", N - 1,
+             N + 1);
     expect_finding(&run, "dups.json", "duplicate-key", want);
     expect_rss_below(&run, 512);
     finish(&run);
@@ -536,8 +548,8 @@ static void case_regex_backtracking(void)
     static const char schema[] =
         "{\"type\": \"object\", \"properties\": {\"s\": {\"pattern\": \"^(a+)+$\"}}}";
     hostile_run run;
-    hostile_limits lim = {0};
-    gen g = {0};
+    hostile_limits lim = { 0 };
+    gen g = { 0 };
     char name[64];
     int i;
     hostile_copy(GOOD_FIXTURE, "data/good.md");
@@ -576,10 +588,10 @@ static void case_ref_loop(void)
         " \"$ref\": \"#/$defs/a\"}";
     static const char grow[] =
         "{\"properties\": {\"x\": {\"$ref\": \"#\"}}, \"items\": {\"$ref\": \"#\"}}";
-    const char *names[] = {"self.schema.json", "pair.schema.json", "grow.schema.json"};
-    const char *texts[] = {self, pair, grow};
+    const char *names[] = { "self.schema.json", "pair.schema.json", "grow.schema.json" };
+    const char *texts[] = { self, pair, grow };
     hostile_run run;
-    gen g = {0};
+    gen g = { 0 };
     int i;
 
     hostile_write("data.json", "{\"x\": {\"x\": [1]}}\n", 18);
@@ -619,13 +631,15 @@ static void case_yaml_alias_bomb(void)
         " \"additionalProperties\": {\"$ref\": \"#/$defs/all\"},"
         " \"type\": [\"array\", \"object\", \"integer\"]}}, \"$ref\": \"#/$defs/all\"}";
     hostile_run run;
-    gen g = {0};
+    gen g = { 0 };
     char line[128];
     int level, i;
 
     hostile_write("walk.schema.json", schema, sizeof(schema) - 1);
     hostile_write("small.yaml", "a: &x [1, 2]\nb: [*x, *x]\n", 25);
-    gen_str(&g, "l0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    gen_str(
+        &g,
+        "l0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
     for (level = 1; level < 9; level++) {
         int n = snprintf(line, sizeof(line), "l%d: &l%d [", level, level);
         gen_add(&g, line, (size_t)n);
@@ -657,7 +671,7 @@ static void case_config_glob_backtracking(void)
     static const char config[] =
         "ignore: [\"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\", \"**/**/**/**/**/**/**/**/**/**/**/**/x\"]\n";
     hostile_run run;
-    hostile_limits lim = {0};
+    hostile_limits lim = { 0 };
     char name[256];
     char *argv[3];
     int i, n = 0;
@@ -676,7 +690,8 @@ static void case_config_glob_backtracking(void)
     lim.cpu_s = 10;
     lim.watchdog_s = 30;
     hostile_exec(argv, &lim, &run);
-    HOSTILE_CHECK(run.exited && run.status == 1, "expected exit status 1 (the two copies share ids)");
+    HOSTILE_CHECK(run.exited && run.status == 1,
+                  "expected exit status 1 (the two copies share ids)");
     HOSTILE_CHECK(strstr(run.out, "in 2 of 2 files") != NULL, "both files were not checked");
     finish(&run);
 }
@@ -704,12 +719,13 @@ static void case_device_file(void)
     argv[1] = "good.md";
     argv[2] = NULL;
     {
-        hostile_limits lim = {0};
+        hostile_limits lim = { 0 };
         lim.cwd = hostile_path("repo");
         hostile_exec(argv, &lim, &run);
     }
     HOSTILE_CHECK(run.exited && run.status == 2, "schema: /dev/urandom: expected exit status 2");
-    HOSTILE_CHECK(strstr(run.err, "/dev/urandom") != NULL, "the message does not name /dev/urandom");
+    HOSTILE_CHECK(strstr(run.err, "/dev/urandom") != NULL,
+                  "the message does not name /dev/urandom");
     expect_rss_below(&run, 64);
     finish(&run);
 
@@ -760,7 +776,7 @@ static int reachable_by(uid_t uid, const char *path)
 static void case_unreadable_file(void)
 {
     hostile_run run;
-    hostile_limits lim = {0};
+    hostile_limits lim = { 0 };
     hostile_copy(GOOD_FIXTURE, "tree/good.md");
     if (symlink("no-such-file.md", hostile_path("tree/dangling.md")) != 0)
         hostile_die("symlink: %s", strerror(errno));
@@ -773,9 +789,11 @@ static void case_unreadable_file(void)
          * nobody: not so when the project lives below a private directory
          * such as /root. Then root's reading of mode 000 cannot be avoided.
          */
-        if (!reachable_by(65534, hostile_lint) || !reachable_by(65534, hostile_path("tree/good.md")))
-            hostile_skip("running as root below a directory uid 65534 cannot enter, so a mode-000 "
-                         "file cannot be made unreadable here");
+        if (!reachable_by(65534, hostile_lint) ||
+            !reachable_by(65534, hostile_path("tree/good.md")))
+            hostile_skip(
+                "running as root below a directory uid 65534 cannot enter, so a mode-000 "
+                "file cannot be made unreadable here");
         lim.uid = 65534;
     }
     lint(&run, &lim, "tree", NULL, NULL, NULL, NULL, NULL);
@@ -790,7 +808,7 @@ static void case_unreadable_file(void)
 static void case_fifo(void)
 {
     hostile_run run;
-    hostile_limits lim = {0};
+    hostile_limits lim = { 0 };
     hostile_copy(GOOD_FIXTURE, "good.md");
     hostile_write("tree/.keep", "", 0);
     if (mkfifo(hostile_path("pipe.md"), 0644) != 0 ||
@@ -813,7 +831,7 @@ static void case_fifo(void)
 static void case_deleted_during_run(void)
 {
     hostile_run run;
-    hostile_limits lim = {0};
+    hostile_limits lim = { 0 };
     char preload[4096 + 16];
     const char *env[4];
     const char *shim = getenv("HOSTILE_SHIM");
@@ -851,30 +869,30 @@ WITH_ANY_SCHEMA(case_nesting_100000)
 WITH_ANY_SCHEMA(case_keys_1000000)
 
 const hostile_entry hostile_cases[] = {
-    {"empty-file", case_empty_file},
-    {"only-header", case_only_header},
-    {"binary-data", case_binary_data},
-    {"nul-bytes", case_nul_bytes},
-    {"invalid-utf8", case_invalid_utf8},
-    {"overlong-utf8", case_overlong_utf8},
-    {"utf16-bom", case_utf16_bom},
-    {"file-100mb", case_file_100mb},
-    {"long-line-1mb", case_long_line_1mb_any},
-    {"nesting-100000", case_nesting_100000_any},
-    {"keys-1000000", case_keys_1000000_any},
-    {"duplicate-keys-100000", case_duplicate_keys_100000_any},
-    {"regex-backtracking", case_regex_backtracking},
-    {"ref-loop", case_ref_loop},
-    {"yaml-alias-bomb", case_yaml_alias_bomb},
-    {"config-glob-backtracking", case_config_glob_backtracking},
-    {"symlink-loop", case_symlink_loop},
-    {"unreadable-file", case_unreadable_file},
-    {"fifo", case_fifo},
-    {"device-file", case_device_file},
-    {"deleted-during-run", case_deleted_during_run},
-    {"template-includes-itself", hostile_codegen_template_self},
-    {"codegen-outside-out", hostile_codegen_outside_out},
-    {"codegen-kill", hostile_codegen_kill},
-    {"codegen-kill-litter", hostile_codegen_kill_litter},
-    {NULL, NULL},
+    { "empty-file", case_empty_file },
+    { "only-header", case_only_header },
+    { "binary-data", case_binary_data },
+    { "nul-bytes", case_nul_bytes },
+    { "invalid-utf8", case_invalid_utf8 },
+    { "overlong-utf8", case_overlong_utf8 },
+    { "utf16-bom", case_utf16_bom },
+    { "file-100mb", case_file_100mb },
+    { "long-line-1mb", case_long_line_1mb_any },
+    { "nesting-100000", case_nesting_100000_any },
+    { "keys-1000000", case_keys_1000000_any },
+    { "duplicate-keys-100000", case_duplicate_keys_100000_any },
+    { "regex-backtracking", case_regex_backtracking },
+    { "ref-loop", case_ref_loop },
+    { "yaml-alias-bomb", case_yaml_alias_bomb },
+    { "config-glob-backtracking", case_config_glob_backtracking },
+    { "symlink-loop", case_symlink_loop },
+    { "unreadable-file", case_unreadable_file },
+    { "fifo", case_fifo },
+    { "device-file", case_device_file },
+    { "deleted-during-run", case_deleted_during_run },
+    { "template-includes-itself", hostile_codegen_template_self },
+    { "codegen-outside-out", hostile_codegen_outside_out },
+    { "codegen-kill", hostile_codegen_kill },
+    { "codegen-kill-litter", hostile_codegen_kill_litter },
+    { NULL, NULL },
 };

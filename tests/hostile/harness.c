@@ -331,8 +331,10 @@ void hostile_dump(const hostile_run *run)
 {
     fprintf(stderr, "hostile/%s: exit %d, signal %d, peak RSS %ld KB, CPU %.2f s\n", hostile_case,
             run->exited ? run->status : -1, run->signal, run->maxrss_kb, run->cpu_s);
-    fprintf(stderr, "--- stdout (first 2000 bytes) ---\n%.2000s\n--- stderr (first 2000 bytes) ---\n%.2000s\n",
-            run->out ? run->out : "", run->err ? run->err : "");
+    fprintf(
+        stderr,
+        "--- stdout (first 2000 bytes) ---\n%.2000s\n--- stderr (first 2000 bytes) ---\n%.2000s\n",
+        run->out ? run->out : "", run->err ? run->err : "");
 }
 
 int main(int argc, char **argv)
@@ -358,7 +360,7 @@ int main(int argc, char **argv)
     snprintf(hostile_dir, sizeof(hostile_dir), "%s/hostile-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(hostile_dir))
         hostile_die("mkdtemp: %s", strerror(errno));
-    chmod(hostile_dir, 0755);   /* a case may run its child as another user */
+    chmod(hostile_dir, 0755); /* a case may run its child as another user */
     hostile_cases[i].fn();
     cleanup();
     if (hostile_failed)

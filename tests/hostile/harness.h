@@ -30,24 +30,24 @@
 #endif
 
 typedef struct hostile_run {
-    int exited;           /* 1 when the child exited (status valid) */
-    int status;           /* exit status */
-    int signal;           /* the signal that ended it, or 0 */
-    int timed_out;        /* the watchdog killed it */
-    long maxrss_kb;       /* peak resident set of the child */
-    double cpu_s;         /* user + system CPU time of the child */
-    char *out;            /* standard output (owned, NUL-terminated) */
+    int exited;     /* 1 when the child exited (status valid) */
+    int status;     /* exit status */
+    int signal;     /* the signal that ended it, or 0 */
+    int timed_out;  /* the watchdog killed it */
+    long maxrss_kb; /* peak resident set of the child */
+    double cpu_s;   /* user + system CPU time of the child */
+    char *out;      /* standard output (owned, NUL-terminated) */
     size_t out_len;
-    char *err;            /* standard error (owned, NUL-terminated) */
-    json_t *report;       /* standard output parsed as JSON, or NULL */
+    char *err;      /* standard error (owned, NUL-terminated) */
+    json_t *report; /* standard output parsed as JSON, or NULL */
 } hostile_run;
 
 typedef struct hostile_limits {
-    int cpu_s;            /* RLIMIT_CPU of the child, seconds (0: 30) */
-    int watchdog_s;       /* wall-clock backstop for a blocked child (0: 120) */
+    int cpu_s;              /* RLIMIT_CPU of the child, seconds (0: 30) */
+    int watchdog_s;         /* wall-clock backstop for a blocked child (0: 120) */
     const char *const *env; /* extra NAME=value strings, NULL-terminated, or NULL */
-    uid_t uid;            /* run as this uid/gid when not 0 (root only) */
-    const char *cwd;      /* working directory, or NULL for the scratch directory */
+    uid_t uid;              /* run as this uid/gid when not 0 (root only) */
+    const char *cwd;        /* working directory, or NULL for the scratch directory */
 } hostile_limits;
 
 /* The case's name (for messages) and the programs and source tree under test. */

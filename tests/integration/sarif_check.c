@@ -56,11 +56,13 @@ static void check_rule(json_t *r, size_t i)
 static void check_result(json_t *res, json_t *rules, size_t i)
 {
     char where[64];
-    json_t *loc = json_object_get(json_array_get(json_object_get(res, "locations"), 0),
-                                  "physicalLocation");
+    json_t *loc =
+        json_object_get(json_array_get(json_object_get(res, "locations"), 0), "physicalLocation");
     json_t *region = json_object_get(loc, "region");
-    const char *uri = json_string_value(json_object_get(json_object_get(loc, "artifactLocation"), "uri"));
-    json_t *rule = json_array_get(rules, (size_t)json_integer_value(json_object_get(res, "ruleIndex")));
+    const char *uri =
+        json_string_value(json_object_get(json_object_get(loc, "artifactLocation"), "uri"));
+    json_t *rule =
+        json_array_get(rules, (size_t)json_integer_value(json_object_get(res, "ruleIndex")));
     snprintf(where, sizeof(where), "results[%zu]", i);
     check(json_is_string(json_object_get(res, "ruleId")), "result without ruleId", where);
     check(rule && json_equal(json_object_get(rule, "id"), json_object_get(res, "ruleId")),
@@ -71,7 +73,7 @@ static void check_result(json_t *res, json_t *rules, size_t i)
     check(uri && uri[0] != '/' && strncmp(uri, "./", 2) != 0 && !strstr(uri, "://"),
           "artifactLocation.uri is not repository-relative", where);
     check(positive(region, "startLine") && positive(region, "startColumn") &&
-          positive(region, "endLine") && positive(region, "endColumn"),
+              positive(region, "endLine") && positive(region, "endColumn"),
           "region lacks 1-based startLine, startColumn, endLine, endColumn", where);
 }
 
@@ -89,8 +91,8 @@ static int structure(json_t *sarif, const char *golden)
 
     check(version && !strcmp(version, "2.1.0"), "version is not 2.1.0", "/");
     check(json_is_string(json_object_get(driver, "name")) &&
-          json_is_string(json_object_get(driver, "version")) &&
-          json_is_string(json_object_get(driver, "informationUri")),
+              json_is_string(json_object_get(driver, "version")) &&
+              json_is_string(json_object_get(driver, "informationUri")),
           "driver lacks name, version or informationUri", "tool.driver");
     check(json_array_size(rules) > 30, "fewer rules than the registry has", "tool.driver.rules");
     for (i = 0; i < json_array_size(rules); i++)
@@ -174,10 +176,14 @@ static int schema(json_t *sarif, const char *path)
         rc = 1;
     }
     bad = json_deep_copy(sarif);
-    json_object_set_new(json_array_get(json_object_get(json_array_get(json_object_get(bad, "runs"), 0), "results"), 0),
+    json_object_set_new(json_array_get(json_object_get(json_array_get(json_object_get(bad, "runs"),
+                                                                      0),
+                                                       "results"),
+                                       0),
                         "level", json_string("fatal"));
     if (validate(s, bad, "(expected) bad level")) {
-        fprintf(stderr, "sarif_check: a result with level \"fatal\" validates: the check checks nothing\n");
+        fprintf(stderr,
+                "sarif_check: a result with level \"fatal\" validates: the check checks nothing\n");
         rc = 1;
     }
     json_decref(bad);

@@ -116,13 +116,18 @@ static void test_severity(void **state)
     al_error err;
     const al_rule *cloud = al_rule_find("cloud-name-case"), *link = al_rule_find("insecure-link");
     (void)state;
-    assert_int_equal(al_config_load(&cfg, write_config(
-        "rules:\n  cloud-name-case: error\n"
-        "overrides:\n"
-        "  - files: [\"old/**\"]\n    rules: {cloud-name-case: info, insecure-link: off}\n"
-        "  - files: [\"old/keep/*.md\"]\n    rules: {cloud-name-case: warning}\n"
-        "link-hosts: [a.example]\nignore: drafts\nschema: s.json\n"
-        "portal-extensions: [Contoso_Ext, Fabrikam_Ext]\n"), &err), 0);
+    assert_int_equal(
+        al_config_load(
+            &cfg,
+            write_config(
+                "rules:\n  cloud-name-case: error\n"
+                "overrides:\n"
+                "  - files: [\"old/**\"]\n    rules: {cloud-name-case: info, insecure-link: off}\n"
+                "  - files: [\"old/keep/*.md\"]\n    rules: {cloud-name-case: warning}\n"
+                "link-hosts: [a.example]\nignore: drafts\nschema: s.json\n"
+                "portal-extensions: [Contoso_Ext, Fabrikam_Ext]\n"),
+            &err),
+        0);
     assert_int_equal(al_config_severity(&cfg, "new/a.md", cloud), AL_SEV_ERROR);
     assert_int_equal(al_config_severity(&cfg, "old/a.md", cloud), AL_SEV_INFO);
     assert_int_equal(al_config_severity(&cfg, "old/keep/a.md", cloud), AL_SEV_WARNING);
@@ -157,12 +162,16 @@ static void expect_error(const char *text, const char *where_what)
 static void test_errors(void **state)
 {
     (void)state;
-    expect_error("rules:\n  cloud-name-case: loud\n",
-                 "2:20: severity of 'cloud-name-case' must be error, warning, info or off, not 'loud'");
-    expect_error("rules: [a]\n", "1:8: 'rules' must be a mapping of rule id to severity, not a list");
-    expect_error("ignore: [1]\n", "1:10: items of 'ignore' must be non-empty strings, not a number");
-    expect_error("portal-extensions: [\"\"]\n",
-                 "1:21: items of 'portal-extensions' must be non-empty strings, not an empty string");
+    expect_error(
+        "rules:\n  cloud-name-case: loud\n",
+        "2:20: severity of 'cloud-name-case' must be error, warning, info or off, not 'loud'");
+    expect_error("rules: [a]\n",
+                 "1:8: 'rules' must be a mapping of rule id to severity, not a list");
+    expect_error("ignore: [1]\n",
+                 "1:10: items of 'ignore' must be non-empty strings, not a number");
+    expect_error(
+        "portal-extensions: [\"\"]\n",
+        "1:21: items of 'portal-extensions' must be non-empty strings, not an empty string");
     expect_error("\n\nsuppress:\n  - files: x\n    rules: [nope]\n",
                  "5:13: unknown rule 'nope' (see advisor-lint --list-rules)");
     expect_error("suppress:\n  - rules: [schema]\n", "2:5: a suppression needs 'files'");
@@ -190,8 +199,11 @@ static void test_metadata_path(void **state)
     assert_true(al_metadata_path(&cfg, "/r", "/r/articles/advisorrecommendation.x/y.md"));
     al_config_release(&cfg);
     /* its own globs replace the default */
-    assert_int_equal(al_config_load(&cfg, write_config("metadata-files: [\"content/**\", \"*.meta.md\"]\n"),
-                                    &err), 0);
+    assert_int_equal(al_config_load(&cfg,
+                                    write_config(
+                                        "metadata-files: [\"content/**\", \"*.meta.md\"]\n"),
+                                    &err),
+                     0);
     assert_int_equal(cfg.nmetadata_files, 2);
     snprintf(path, sizeof(path), "%s/content/a/b.md", dir);
     assert_true(al_metadata_path(&cfg, "/nowhere", path));
@@ -205,7 +217,8 @@ static void test_metadata_path(void **state)
     assert_true(cfg.metadata_files_set);
     assert_false(al_metadata_path(&cfg, "/r", "/r/articles/advisorrecommendation.x/y.md"));
     al_config_release(&cfg);
-    expect_error("metadata-files: {a: 1}\n", "1:17: 'metadata-files' must be a list of strings, not a mapping");
+    expect_error("metadata-files: {a: 1}\n",
+                 "1:17: 'metadata-files' must be a list of strings, not a mapping");
 }
 
 static void test_fix_spans(void **state)

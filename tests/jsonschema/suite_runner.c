@@ -47,8 +47,8 @@ extern char **environ;
 /* Also asserted: the other formats the library implements (ecmascript-regex
    is left out: pcre2 10.42 cannot compile variable-width lookbehind). */
 static const char *const extra_format_files[] = {
-    "iri", "iri-reference", "uri-template", "idn-email", "idn-hostname",
-    "json-pointer", "relative-json-pointer", NULL,
+    "iri",          "iri-reference", "uri-template",          "idn-email",
+    "idn-hostname", "json-pointer",  "relative-json-pointer", NULL,
 };
 
 static const char *const format_files[] = {
@@ -75,22 +75,27 @@ static int register_dir(jsch_registry *reg, const char *root, const char *rel)
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s%s%s", root, *rel ? "/" : "", rel);
     DIR *d = opendir(path);
-    if (!d) return -1;
+    if (!d)
+        return -1;
     struct dirent *e;
     int rc = 0;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;
+        if (e->d_name[0] == '.')
+            continue;
         char sub[PATH_MAX], full[2 * PATH_MAX + 2];
         snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
         snprintf(full, sizeof full, "%s/%s", root, sub);
         struct stat st;
-        if (stat(full, &st) != 0) continue;
+        if (stat(full, &st) != 0)
+            continue;
         if (S_ISDIR(st.st_mode)) {
-            if (register_dir(reg, root, sub) != 0) rc = -1;
+            if (register_dir(reg, root, sub) != 0)
+                rc = -1;
             continue;
         }
         size_t n = strlen(sub);
-        if (n < 5 || strcmp(sub + n - 5, ".json") != 0) continue;
+        if (n < 5 || strcmp(sub + n - 5, ".json") != 0)
+            continue;
         json_error_t jerr;
         json_t *doc = json_load_file(full, 0, &jerr);
         if (!doc) {
@@ -125,7 +130,8 @@ static int run_cli(runner *r, const json_t *schema, const json_t *data)
     snprintf(spath, sizeof spath, "%s/schema.json", r->tmpdir);
     snprintf(ipath, sizeof ipath, "%s/instance.json", r->tmpdir);
     snprintf(resolve, sizeof resolve, "http://localhost:1234/=%s", r->remotes);
-    if (write_json(spath, schema) != 0 || write_json(ipath, data) != 0) return -1;
+    if (write_json(spath, schema) != 0 || write_json(ipath, data) != 0)
+        return -1;
     char *argv[] = { (char *)r->cli, "--schema", spath, "--schema-only",
                      "--resolve",    resolve,    ipath, NULL };
     posix_spawn_file_actions_t fa;
@@ -135,10 +141,12 @@ static int run_cli(runner *r, const json_t *schema, const json_t *data)
     pid_t pid;
     int rc = posix_spawn(&pid, r->cli, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) return -1;
+    if (rc != 0)
+        return -1;
     int status;
     while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return -1;
+        if (errno != EINTR)
+            return -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -158,8 +166,7 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
     }
     size_t gi;
     json_t *g;
-    json_array_foreach(groups, gi, g)
-    {
+    json_array_foreach(groups, gi, g) {
         const char *gdesc = json_string_value(json_object_get(g, "description"));
         json_t *schema = json_object_get(g, "schema");
         json_t *tests = json_object_get(g, "tests");
@@ -169,8 +176,7 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
             s = jsch_compile(r->reg, schema, NULL, assert_format ? JSCH_FORMAT_ASSERT : 0, &err);
         size_t ti;
         json_t *tc;
-        json_array_foreach(tests, ti, tc)
-        {
+        json_array_foreach(tests, ti, tc) {
             const char *tdesc = json_string_value(json_object_get(tc, "description"));
             bool expect = json_is_true(json_object_get(tc, "valid"));
             json_t *data = json_object_get(tc, "data");
@@ -179,7 +185,8 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
             if (r->cli) {
                 int st = run_cli(r, schema, data);
                 ok = (st == 0 && expect) || (st == 1 && !expect);
-                if (!ok) snprintf(why, sizeof why, "exit status %d", st);
+                if (!ok)
+                    snprintf(why, sizeof why, "exit status %d", st);
             } else if (!s) {
                 ok = false;
                 snprintf(why, sizeof why, "compile error at \"%s\": %s", err.location, err.message);
@@ -215,18 +222,21 @@ static int cmp_str(const void *a, const void *b)
 static void run_dir(runner *r, const char *dir, tally *t)
 {
     DIR *d = opendir(dir);
-    if (!d) return;
+    if (!d)
+        return;
     char *names[512];
     size_t n = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL && n < 512) {
         size_t len = strlen(e->d_name);
-        if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0) names[n++] = strdup(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
+            names[n++] = strdup(e->d_name);
     }
     closedir(d);
     qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        if (!r->cli || strcmp(names[i], "format.json") != 0) run_file(r, dir, names[i], false, t);
+        if (!r->cli || strcmp(names[i], "format.json") != 0)
+            run_file(r, dir, names[i], false, t);
         free(names[i]);
     }
 }

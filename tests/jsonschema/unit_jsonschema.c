@@ -25,7 +25,8 @@ static json_t *parse(const char *text)
 {
     json_error_t jerr;
     json_t *v = json_loads(text, JSON_DECODE_ANY, &jerr);
-    if (!v) fail_msg("bad test JSON: %s: %s", text, jerr.text);
+    if (!v)
+        fail_msg("bad test JSON: %s: %s", text, jerr.text);
     return v;
 }
 
@@ -63,7 +64,8 @@ static void compile(fixture *f, const char *schema, unsigned flags)
     jsch_schema_free(f->schema);
     f->schema = jsch_compile(f->reg, s, NULL, flags, &err);
     json_decref(s);
-    if (!f->schema) fail_msg("compile failed at %s: %s", err.location, err.message);
+    if (!f->schema)
+        fail_msg("compile failed at %s: %s", err.location, err.message);
 }
 
 /* Validates instance; returns the number of errors. */
@@ -99,8 +101,10 @@ static void expect_compile_error(fixture *f, const char *schema, unsigned flags,
         jsch_schema_free(c);
         fail_msg("schema %s compiled", schema);
     }
-    if (location) assert_string_equal(err.location, location);
-    if (!strstr(err.message, needle)) fail_msg("message \"%s\" lacks \"%s\"", err.message, needle);
+    if (location)
+        assert_string_equal(err.location, location);
+    if (!strstr(err.message, needle))
+        fail_msg("message \"%s\" lacks \"%s\"", err.message, needle);
 }
 
 /* ---- messages and locations ---- */
@@ -448,9 +452,11 @@ static void *worker(void *arg)
     jsch_result *res = jsch_result_new();
     for (int i = 0; i < 2000; i++) {
         jsch_result_clear(res);
-        if (!jsch_validate(j->schema, j->good, res) || jsch_result_count(res) != 0) j->mismatches++;
+        if (!jsch_validate(j->schema, j->good, res) || jsch_result_count(res) != 0)
+            j->mismatches++;
         jsch_result_clear(res);
-        if (jsch_validate(j->schema, j->bad, res) || jsch_result_count(res) != 3) j->mismatches++;
+        if (jsch_validate(j->schema, j->bad, res) || jsch_result_count(res) != 3)
+            j->mismatches++;
     }
     jsch_result_free(res);
     return NULL;

@@ -33,8 +33,7 @@ struct partials {
     size_t count;
 };
 
-static int lookup_partial(void *data, const char *name, const mst_template **out,
-                          mst_error *err)
+static int lookup_partial(void *data, const char *name, const mst_template **out, mst_error *err)
 {
     (void)err;
     const struct partials *ps = data;
@@ -73,8 +72,8 @@ static int partials_load(struct partials *ps, const json_t *obj, mst_error *err)
     const char *key;
     json_t *value;
     json_object_foreach((json_t *)obj, key, value) {
-        mst_template *t = mst_compile(json_string_value(value), json_string_length(value), key,
-                                      err);
+        mst_template *t =
+            mst_compile(json_string_value(value), json_string_length(value), key, err);
         if (!t)
             return -1;
         ps->names[ps->count] = key;

@@ -272,8 +272,8 @@ static void test_compile_errors(void **state)
         if (t)
             fail_msg("compiled: %s", c->text);
         if (strcmp(err.text, c->message) != 0 || err.line != c->line || err.column != c->column)
-            fail_msg("%s: got %d:%d: %s, want %d:%d: %s", c->text, err.line, err.column,
-                     err.text, c->line, c->column, c->message);
+            fail_msg("%s: got %d:%d: %s, want %d:%d: %s", c->text, err.line, err.column, err.text,
+                     c->line, c->column, c->message);
         assert_string_equal(err.source, "bad.mustache");
         /* A NULL error struct is fine too. */
         assert_null(mst_compile(c->text, strlen(c->text), NULL, NULL));
@@ -296,8 +296,8 @@ static void test_section_depth_limit(void **state)
 
 /* ---- partial recursion ---- */
 
-static void check_recursion_fails(const char *const *names, const char *const *texts,
-                                  size_t n, const char *message)
+static void check_recursion_fails(const char *const *names, const char *const *texts, size_t n,
+                                  const char *message)
 {
     struct partial_set ps = { names, texts, n, NULL };
     partial_set_compile(&ps);
@@ -398,7 +398,10 @@ static void test_escape_c_forms(void **state)
 {
     (void)state;
     check_escape(mst_escape_c_string, "a\"b\\c\nd\re\tf", "a\\\"b\\\\c\\nd\\re\\tf");
-    check_escape(mst_escape_c_string, "\0" "1\xc3\xa9\x7f", "\\0001\\303\\251\\177");
+    check_escape(mst_escape_c_string,
+                 "\0"
+                 "1\xc3\xa9\x7f",
+                 "\\0001\\303\\251\\177");
     check_escape(mst_escape_c_string, "?\?\?=", "\\?\\?\\?=");
     check_escape(mst_escape_c_string, "a?b?", "a?b\\?");
     check_escape(mst_escape_c_comment, "a */ b /* c */*", "a *\\/ b /\\* c *\\/\\* ");
@@ -439,7 +442,11 @@ static size_t make_samples(struct sample *s)
     LIT("trigraph at line end", "a ?\?/\nb");
     LIT("backslash at line end", "a\\\nb\\  \nc\\\r\nd\\");
     LIT("NUL inside", "\0 NUL \0 inside\0");
-    LIT("octal then digits", "\001" "1\0012\0" "7\177" "8");
+    LIT("octal then digits",
+        "\001"
+        "1\0012\0"
+        "7\177"
+        "8");
     LIT("utf-8", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xe4\xb8\xad");
     LIT("invalid utf-8", "\xff\xfe\x80\xc3");
 #undef LIT
@@ -521,8 +528,7 @@ static void render_program(const struct sample *s, size_t n, mst_buffer *out)
     }
     json_t *ctx = json_pack("{s:o}", "samples", list);
     mst_error err;
-    mst_template *t =
-        mst_compile(program_template, sizeof program_template - 1, "program", &err);
+    mst_template *t = mst_compile(program_template, sizeof program_template - 1, "program", &err);
     assert_non_null(t);
     mst_options opts = { .escape = mst_escape_c_string };
     mst_buffer_init(out);

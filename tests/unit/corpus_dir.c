@@ -21,8 +21,10 @@ int corpus_dir_status(const char *dir)
     if (is_dir(dir))
         return 0;
     if (!is_dir(getenv("ADVISOR_SHARED_DIR"))) {
-        printf("skipped: corpus directory '%s' not found (it is in ../shared, absent in user "
-               "clones)\n", dir);
+        printf(
+            "skipped: corpus directory '%s' not found (it is in ../shared, absent in user "
+            "clones)\n",
+            dir);
         return 77;
     }
     printf("FAIL: corpus directory '%s' not found, although ADVISOR_SHARED_DIR is there\n", dir);

@@ -125,7 +125,8 @@ int index_check(al_doc *doc, char *why, size_t n)
     theirs = json_loadb(doc->src.data + doc->body_start, doc->body_end - doc->body_start,
                         JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
     if (!theirs) {
-        snprintf(why, n, "jansson refused the body: %s at %d:%d", jerr.text, jerr.line, jerr.column);
+        snprintf(why, n, "jansson refused the body: %s at %d:%d", jerr.text, jerr.line,
+                 jerr.column);
         return -1;
     }
     if (!json_equal(theirs, doc->body)) {
@@ -178,7 +179,8 @@ int index_check(al_doc *doc, char *why, size_t n)
         }
     }
     if (unique != count_values(theirs)) {
-        snprintf(why, n, "index has %zu pointers, the body %zu values", unique, count_values(theirs));
+        snprintf(why, n, "index has %zu pointers, the body %zu values", unique,
+                 count_values(theirs));
         goto done;
     }
     rc = 0;

@@ -200,8 +200,10 @@ static void test_portal_extensions(void **state)
     assert_false(adv_portal_extension_known("hubsextension"));
     assert_false(adv_portal_extension_known("HubsExtensio"));
     assert_false(adv_portal_extension_known(""));
-    assert_false(adv_portal_extension_known("# portal_extensions.txt - the Azure portal extensions advisor-lint knows."));
-    assert_string_equal(adv_portal_extension_suggest("hubsextension", buf, sizeof(buf)), "HubsExtension");
+    assert_false(adv_portal_extension_known(
+        "# portal_extensions.txt - the Azure portal extensions advisor-lint knows."));
+    assert_string_equal(adv_portal_extension_suggest("hubsextension", buf, sizeof(buf)),
+                        "HubsExtension");
     assert_string_equal(adv_portal_extension_suggest("Microsoft_Azure_Netwrok", buf, sizeof(buf)),
                         "Microsoft_Azure_Network");
     assert_string_equal(adv_portal_extension_suggest("SqlAzureExtensions", buf, sizeof(buf)),

@@ -169,7 +169,7 @@ static void context_add_path(void **state)
     long n;
     (void)state;
     n = al_context_add_path(ctx, FIXTURES_DIR "/valid", &e);
-    assert_true(n >= 3);                         /* seed, crlf-bom, tabs-in-header, bodies */
+    assert_true(n >= 3); /* seed, crlf-bom, tabs-in-header, bodies */
     assert_int_equal(al_context_count(ctx), (size_t)n);
     /* adding it again replaces, never doubles */
     assert_int_equal(al_context_add_path(ctx, FIXTURES_DIR "/valid", &e), n);
@@ -225,12 +225,9 @@ static void rules_info(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(buffer_clean),
-        cmocka_unit_test(buffer_not_on_disk),
-        cmocka_unit_test(context_duplicate),
-        cmocka_unit_test(context_self_left_out),
-        cmocka_unit_test(context_add_path),
-        cmocka_unit_test(error_has_place),
+        cmocka_unit_test(buffer_clean),      cmocka_unit_test(buffer_not_on_disk),
+        cmocka_unit_test(context_duplicate), cmocka_unit_test(context_self_left_out),
+        cmocka_unit_test(context_add_path),  cmocka_unit_test(error_has_place),
         cmocka_unit_test(rules_info),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

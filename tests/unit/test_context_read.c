@@ -40,7 +40,7 @@
 #include "reader/json_scan.h"
 #include "rules/corpus.h"
 
-static const char *const keys[] = {"a", "b", "c"};
+static const char *const keys[] = { "a", "b", "c" };
 
 /* Scans TEXT for keys a, b, c; returns the result and fills OUT with the values ("-" absent). */
 static al_scan_result scan(const char *text, char out[3][32], int *is_object)
@@ -70,8 +70,9 @@ static void scan_members(void **state)
     assert_int_equal(scan("{\"a\": \"1\", \"a\": 5}", v, NULL), AL_SCAN_OK);
     assert_string_equal(v[0], "-");
     /* nested members of the same name are not top-level members */
-    assert_int_equal(scan("{\"x\": {\"a\": \"in\"}, \"y\": [\"a\", {\"a\": \"z\"}], \"b\": \"out\"}",
-                          v, NULL), AL_SCAN_OK);
+    assert_int_equal(
+        scan("{\"x\": {\"a\": \"in\"}, \"y\": [\"a\", {\"a\": \"z\"}], \"b\": \"out\"}", v, NULL),
+        AL_SCAN_OK);
     assert_string_equal(v[0], "-");
     assert_string_equal(v[1], "out");
     /* quotes and brackets inside strings are text */
@@ -178,7 +179,8 @@ static void expect_same(const char *path, const al_fact *a, const al_fact *b)
         if (!a->value[k] || !b->value[k]) {
             if (a->value[k] != b->value[k])
                 fail_msg("%s: field %d: '%s' in the context, '%s' in full", path, k,
-                         a->value[k] ? a->value[k] : "(none)", b->value[k] ? b->value[k] : "(none)");
+                         a->value[k] ? a->value[k] : "(none)",
+                         b->value[k] ? b->value[k] : "(none)");
         } else if (strcmp(a->value[k], b->value[k]) != 0) {
             fail_msg("%s: field %d: '%s' in the context, '%s' in full", path, k, a->value[k],
                      b->value[k]);
@@ -209,17 +211,19 @@ static size_t compare_tree(const char *dir, const char *cache_dir)
         int has = full_fact(list.items[i].path, &full), ctx_has = entry && has_values(&entry->fact);
         free(key);
         kept += entry != NULL;
-        if (has == 2) {          /* broken JSON: the header's articleId must agree, values may not */
-            if (full.value[AL_FACT_ARTICLE_ID] && (!ctx_has ||
-                strcmp(full.value[AL_FACT_ARTICLE_ID], entry->fact.value[AL_FACT_ARTICLE_ID] ?
-                       entry->fact.value[AL_FACT_ARTICLE_ID] : "")))
+        if (has == 2) { /* broken JSON: the header's articleId must agree, values may not */
+            if (full.value[AL_FACT_ARTICLE_ID] &&
+                (!ctx_has ||
+                 strcmp(full.value[AL_FACT_ARTICLE_ID], entry->fact.value[AL_FACT_ARTICLE_ID]
+                                                            ? entry->fact.value[AL_FACT_ARTICLE_ID]
+                                                            : "")))
                 fail_msg("%s: the articleId of a broken file differs", list.items[i].path);
             al_fact_release(&full);
             continue;
         }
         if (has && !has_values(&full)) {
             al_fact_release(&full);
-            has = 0;             /* nothing to compare: kept or not, the same to the rules */
+            has = 0; /* nothing to compare: kept or not, the same to the rules */
             if (!ctx_has)
                 continue;
         }
@@ -269,9 +273,11 @@ static void write_file(const char *path, const char *text)
 static const char *body(const char *aid, const char *type)
 {
     static char buf[1024];
-    snprintf(buf, sizeof(buf),
-             "<properties\n    articleId=\"%s\"\n    selfHelpType=\"advisorRecommendationMetadata\"\n/>\n"
-             "# T\n---\n{\"recommendationTypeId\": \"%s\"}\n---\n", aid, type);
+    snprintf(
+        buf, sizeof(buf),
+        "<properties\n    articleId=\"%s\"\n    selfHelpType=\"advisorRecommendationMetadata\"\n/>\n"
+        "# T\n---\n{\"recommendationTypeId\": \"%s\"}\n---\n",
+        aid, type);
     return buf;
 }
 
@@ -374,7 +380,8 @@ static void cache_never_stale(void **state)
         assert_string_equal(article_of(ctx, a), "33333333-3333-3333-3333-333333333333_Public");
         al_context_free(ctx);
         assert_int_equal(stat(cfile, &after), 0);
-        assert_true(before.st_ino == after.st_ino && before.st_mtim.tv_sec == after.st_mtim.tv_sec &&
+        assert_true(before.st_ino == after.st_ino &&
+                    before.st_mtim.tv_sec == after.st_mtim.tv_sec &&
                     before.st_mtim.tv_nsec == after.st_mtim.tv_nsec);
     }
 
@@ -405,8 +412,8 @@ static void cache_agrees(void **state)
     char cache[] = "/tmp/al-context-cache-XXXXXX", cmd[256];
     (void)state;
     assert_non_null(mkdtemp(cache));
-    compare_tree(FIXTURES_DIR, cache);       /* cold: fills the cache */
-    compare_tree(FIXTURES_DIR, cache);       /* warm: files older than the settling time come from it */
+    compare_tree(FIXTURES_DIR, cache); /* cold: fills the cache */
+    compare_tree(FIXTURES_DIR, cache); /* warm: files older than the settling time come from it */
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", cache);
     assert_int_equal(system(cmd), 0);
 }
@@ -415,13 +422,13 @@ static void cache_agrees(void **state)
 static void path_from_prefix(void **state)
 {
     static const char *const cases[][3] = {
-        {"", "articles/net/a.md", "articles/net/a.md"},
-        {"articles/net", "articles/net/a.md", "a.md"},
-        {"articles/net/", "articles/db/x.md", "../db/x.md"},
-        {"articles/net", "templates/t.md", "../../templates/t.md"},
-        {"articles", "articles.md", "../articles.md"},
-        {"a/b", "a/b", "../b"},
-        {"x", "new copy é.md", "../new copy é.md"},
+        { "", "articles/net/a.md", "articles/net/a.md" },
+        { "articles/net", "articles/net/a.md", "a.md" },
+        { "articles/net/", "articles/db/x.md", "../db/x.md" },
+        { "articles/net", "templates/t.md", "../../templates/t.md" },
+        { "articles", "articles.md", "../articles.md" },
+        { "a/b", "a/b", "../b" },
+        { "x", "new copy é.md", "../new copy é.md" },
     };
     size_t i;
     (void)state;
@@ -436,12 +443,9 @@ static void path_from_prefix(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(path_from_prefix),
-        cmocka_unit_test(scan_members),
-        cmocka_unit_test(scan_depth),
-        cmocka_unit_test(agrees_with_full_read),
-        cmocka_unit_test(cache_agrees),
-        cmocka_unit_test(cache_never_stale),
+        cmocka_unit_test(path_from_prefix), cmocka_unit_test(scan_members),
+        cmocka_unit_test(scan_depth),       cmocka_unit_test(agrees_with_full_read),
+        cmocka_unit_test(cache_agrees),     cmocka_unit_test(cache_never_stale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

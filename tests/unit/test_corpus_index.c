@@ -55,7 +55,7 @@ int main(int argc, char **argv)
         al_source src;
         al_doc doc;
         al_doc_options o;
-        counts c = {0};
+        counts c = { 0 };
         char why[512];
         int kind;
 
@@ -94,8 +94,10 @@ int main(int argc, char **argv)
         }
         al_doc_release(&doc);
     }
-    printf("%zu files: %zu index agrees with jansson, %zu with reported syntax problems, "
-           "%zu skipped, %zu failed\n", list.count, ok, with_problems, skipped, failed);
+    printf(
+        "%zu files: %zu index agrees with jansson, %zu with reported syntax problems, "
+        "%zu skipped, %zu failed\n",
+        list.count, ok, with_problems, skipped, failed);
     /* a walk that found nothing, or nothing the index could be compared on, proves nothing */
     if (ok == 0)
         printf("FAIL: no file of '%s' had its index compared with jansson\n", argv[1]);

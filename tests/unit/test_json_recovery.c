@@ -35,8 +35,8 @@ typedef struct seen {
 typedef struct run {
     const char *text;
     seen items[MAX_SEEN];
-    size_t count;                /* every problem, also past MAX_SEEN */
-    size_t syntax;               /* json-syntax ones */
+    size_t count;  /* every problem, also past MAX_SEEN */
+    size_t syntax; /* json-syntax ones */
 } run;
 
 static void on_problem(void *ud, const char *rule, size_t offset, size_t related,
@@ -91,8 +91,7 @@ static void expect(const run *r, size_t i, const char *rule, int line, int colum
         fail_msg("expected a problem #%zu (%s at %d:%d), got %zu problems", i, rule, line, column,
                  r->count);
     if (strcmp(r->items[i].rule, rule) != 0 || r->items[i].line != line ||
-        r->items[i].column != column ||
-        (message && strcmp(r->items[i].message, message) != 0))
+        r->items[i].column != column || (message && strcmp(r->items[i].message, message) != 0))
         fail_msg("problem #%zu: expected %s at %d:%d (%s), got %s at %d:%d (%s)", i, rule, line,
                  column, message ? message : "*", r->items[i].rule, r->items[i].line,
                  r->items[i].column, r->items[i].message);
@@ -128,7 +127,8 @@ static void test_missing_comma_between_members(void **state)
     assert_value(v, "{\"a\": 1, \"b\": {\"x\": [1, 2]}, \"c\": \"s\"}");
 
     /* tabs and spaces mixed: the same width for some tab width (2, 4 or 8) is the same indentation */
-    v = parse(&r, "{\n      \"a\": 1\n\t  \"b\": 2,\n  \"c\": {\n        \"x\": 1\n\t\"y\": 2\n  }\n}");
+    v = parse(&r,
+              "{\n      \"a\": 1\n\t  \"b\": 2,\n  \"c\": {\n        \"x\": 1\n\t\"y\": 2\n  }\n}");
     assert_int_equal(r.count, 2);
     expect(&r, 0, "json-syntax", 3, 4, "missing ',' after the value of \"a\"");
     expect(&r, 1, "json-syntax", 6, 2, "missing ',' after the value of \"x\"");
@@ -225,7 +225,9 @@ static void test_missing_closer_by_indentation(void **state)
     run r;
     (void)state;
     /* the inner object lacks '}': the next key, indented less, belongs outside */
-    assert_null(parse(&r, "{\n  \"a\": {\n    \"x\": 1\n  \"b\": 2,\n  \"c\": [1,\n    2\n  \"d\": 1,\n  \"e\": tru\n}"));
+    assert_null(parse(
+        &r,
+        "{\n  \"a\": {\n    \"x\": 1\n  \"b\": 2,\n  \"c\": [1,\n    2\n  \"d\": 1,\n  \"e\": tru\n}"));
     assert_int_equal(r.count, 3);
     expect(&r, 0, "json-syntax", 4, 3,
            "missing '}' after the value of \"x\" (the next key is indented less)");
@@ -239,7 +241,9 @@ static void test_wrong_closers(void **state)
     run r;
     (void)state;
     /* a mistyped closer closes the open value; one on its own line, indented less, an enclosing one */
-    assert_null(parse(&r, "{\n  \"a\": [1, 2},\n  \"b\": {\"x\": 1],\n  \"c\": [\n    {\n      \"y\": 1\n  ],\n  \"d\": [\n    1\n  },\n  \"e\": x\n}"));
+    assert_null(parse(
+        &r,
+        "{\n  \"a\": [1, 2},\n  \"b\": {\"x\": 1],\n  \"c\": [\n    {\n      \"y\": 1\n  ],\n  \"d\": [\n    1\n  },\n  \"e\": x\n}"));
     assert_int_equal(r.count, 5);
     expect(&r, 0, "json-syntax", 2, 13, "'}' closes an array, expected ']'");
     expect(&r, 1, "json-syntax", 3, 15, "']' closes an object, expected '}'");
@@ -306,9 +310,12 @@ static void test_bad_tokens_skipped(void **state)
 {
     run r;
     (void)state;
-    assert_null(parse(&r, "{\n \"a\": tru,\n \"b\": \"\\q\",\n \"c\" 4,\n d: 5,\n \"e\": 1.,\n \"f\": <x>,\n \"g\": 1e999\n}"));
+    assert_null(parse(
+        &r,
+        "{\n \"a\": tru,\n \"b\": \"\\q\",\n \"c\" 4,\n d: 5,\n \"e\": 1.,\n \"f\": <x>,\n \"g\": 1e999\n}"));
     assert_int_equal(r.count, 7);
-    expect(&r, 0, "json-syntax", 2, 7, "invalid literal 'tru', expected a string, number, object, array, true, false or null");
+    expect(&r, 0, "json-syntax", 2, 7,
+           "invalid literal 'tru', expected a string, number, object, array, true, false or null");
     expect(&r, 1, "json-syntax", 3, 8, "invalid escape '\\q' in string");
     expect(&r, 2, "json-syntax", 4, 6, "unexpected '4', expected ':' after key \"c\"");
     expect(&r, 3, "json-syntax", 5, 2, "unexpected 'd', expected a string key");
@@ -366,7 +373,7 @@ static void put(buf *b, const char *s)
 /* N lines of LINE (a printf format taking the line number) inside OPEN and CLOSE. */
 static buf lines(const char *open, const char *line, size_t n, const char *close)
 {
-    buf b = {0};
+    buf b = { 0 };
     char one[128];
     size_t i;
     put(&b, open);
@@ -390,7 +397,8 @@ static double timed_parse(const buf *b, size_t want_syntax)
     assert_int_equal(r.syntax, AL_JSON_MAX_SYNTAX_ERRORS + 1);
     {
         char note[128];
-        snprintf(note, sizeof(note), "%zu more syntax errors from here on, not listed: a body's first %d are",
+        snprintf(note, sizeof(note),
+                 "%zu more syntax errors from here on, not listed: a body's first %d are",
                  want_syntax - AL_JSON_MAX_SYNTAX_ERRORS, AL_JSON_MAX_SYNTAX_ERRORS);
         assert_string_equal(r.items[AL_JSON_MAX_SYNTAX_ERRORS].message, note);
     }
@@ -453,7 +461,7 @@ static void test_thousands_of_unclosed_strings(void **state)
 static void test_deep_nesting(void **state)
 {
     run r;
-    buf b = {0};
+    buf b = { 0 };
     size_t i;
     clock_t t0;
     (void)state;

@@ -111,7 +111,8 @@ static const al_posentry *entry(al_doc *doc, const char *pointer)
     return e;
 }
 
-#define HEADER "<properties\n  pageTitle=\"T\"\n  selfHelpType=\"advisorRecommendationMetadata\"\n/>\n# Title\n---\n"
+#define HEADER                                                                                     \
+    "<properties\n  pageTitle=\"T\"\n  selfHelpType=\"advisorRecommendationMetadata\"\n/>\n# Title\n---\n"
 
 /* ---- whole files ---- */
 
@@ -127,14 +128,17 @@ static void test_seed_reads_clean(void **state)
     assert_int_equal(ps.count, 0);
     assert_false(doc.skipped);
     assert_int_equal(doc.nattrs, 8);
-    assert_string_equal(al_doc_attr(&doc, "articleId")->value, "4a031d69-19fd-495f-9d25-93afbf7f1e89_Mooncake");
+    assert_string_equal(al_doc_attr(&doc, "articleId")->value,
+                        "4a031d69-19fd-495f-9d25-93afbf7f1e89_Mooncake");
     assert_pos(&doc, al_doc_attr(&doc, "articleId")->name_off, 6, 1);
     assert_pos(&doc, al_doc_attr(&doc, "articleId")->value_off, 6, 14);
     /* the tab-indented attribute on line 9 */
     assert_pos(&doc, al_doc_attr(&doc, "ownershipId")->name_off, 9, 2);
     assert_true(doc.has_title);
     assert_pos(&doc, doc.title_off, 11, 1);
-    assert_string_equal(doc.title, "Implement multiple ExpressRoute circuits in your Virtual Network for cross premises resiliency");
+    assert_string_equal(
+        doc.title,
+        "Implement multiple ExpressRoute circuits in your Virtual Network for cross premises resiliency");
     assert_true(json_is_object(doc.body));
     assert_pos(&doc, entry(&doc, "/recommendationTypeId")->key_off, 17, 5);
     assert_pos(&doc, entry(&doc, "/recommendationTypeId")->val_off, 17, 29);
@@ -182,7 +186,9 @@ static void test_tabs_in_header(void **state)
     al_doc doc;
     problems ps;
     (void)state;
-    load_str(&doc, &ps, "<properties\tpageTitle=\"A\"\t\tdescription = \"B\"\n\tselfHelpType=\t\"advisorRecommendationMetadata\"\t/>\n# T\n---\n{}\n---\n");
+    load_str(
+        &doc, &ps,
+        "<properties\tpageTitle=\"A\"\t\tdescription = \"B\"\n\tselfHelpType=\t\"advisorRecommendationMetadata\"\t/>\n# T\n---\n{}\n---\n");
     assert_int_equal(ps.count, 0);
     assert_int_equal(doc.nattrs, 3);
     assert_string_equal(doc.attrs[1].name, "description");
@@ -250,7 +256,8 @@ static void test_duplicate_key(void **state)
     al_doc doc;
     problems ps;
     (void)state;
-    load_str(&doc, &ps, HEADER "{\n  \"x\": {\"bladeName\": \"A\",\n        \"bladeName\": \"B\"}\n}\n---\n");
+    load_str(&doc, &ps,
+             HEADER "{\n  \"x\": {\"bladeName\": \"A\",\n        \"bladeName\": \"B\"}\n}\n---\n");
     assert_int_equal(ps.count, 1);
     assert_string_equal(ps.items[0].rule, "duplicate-key");
     assert_int_equal(ps.items[0].line, 9);
@@ -259,7 +266,9 @@ static void test_duplicate_key(void **state)
     assert_string_equal(ps.items[0].pointer, "/x/bladeName");
     assert_string_equal(ps.items[0].message, "duplicate key \"bladeName\"");
     /* the last value wins, as with json_loads */
-    assert_string_equal(json_string_value(json_object_get(json_object_get(doc.body, "x"), "bladeName")), "B");
+    assert_string_equal(json_string_value(
+                            json_object_get(json_object_get(doc.body, "x"), "bladeName")),
+                        "B");
     al_doc_release(&doc);
 }
 
@@ -325,7 +334,9 @@ static void test_missing_fences(void **state)
     problems ps;
     (void)state;
     expect_one("{\"a\": 1}\n", "fence-missing", 8, 1);
-    load_str(&doc, &ps, "<properties selfHelpType=\"advisorRecommendationMetadata\" />\n# T\n{\"a\": 1}\n---\n");
+    load_str(
+        &doc, &ps,
+        "<properties selfHelpType=\"advisorRecommendationMetadata\" />\n# T\n{\"a\": 1}\n---\n");
     assert_int_equal(ps.count, 1);
     assert_string_equal(ps.items[0].rule, "fence-missing");
     assert_int_equal(ps.items[0].line, 3);
@@ -363,7 +374,8 @@ static void test_title_missing(void **state)
     al_doc doc;
     problems ps;
     (void)state;
-    load_str(&doc, &ps, "<properties selfHelpType=\"advisorRecommendationMetadata\" />\n---\n{}\n---\n");
+    load_str(&doc, &ps,
+             "<properties selfHelpType=\"advisorRecommendationMetadata\" />\n---\n{}\n---\n");
     assert_int_equal(ps.count, 1);
     assert_string_equal(ps.items[0].rule, "title-missing");
     assert_int_equal(ps.items[0].line, 2);
@@ -384,7 +396,9 @@ static void test_non_ascii_columns(void **state)
     assert_int_equal(ps.items[0].column, 12);
     al_doc_release(&doc);
 
-    load_str(&doc, &ps, "<properties pageTitle=\"Übersicht\" selfHelpType=\"advisorRecommendationMetadata\" />\n# T\n---\n{\"é\": 1}\n---\n");
+    load_str(
+        &doc, &ps,
+        "<properties pageTitle=\"Übersicht\" selfHelpType=\"advisorRecommendationMetadata\" />\n# T\n---\n{\"é\": 1}\n---\n");
     assert_int_equal(ps.count, 0);
     assert_pos(&doc, al_doc_attr(&doc, "selfHelpType")->name_off, 1, 35);
     assert_pos(&doc, entry(&doc, "/é")->val_off, 4, 7);
@@ -424,7 +438,8 @@ static void test_not_metadata_is_skipped(void **state)
     assert_true(doc.skipped);
     assert_int_equal(ps.count, 0);
     al_doc_release(&doc);
-    load_str(&doc, &ps, "<properties selfHelpType=\"AdvisorRecommendationMetadata\" />\n# T\n---\n{}\n---\n");
+    load_str(&doc, &ps,
+             "<properties selfHelpType=\"AdvisorRecommendationMetadata\" />\n# T\n---\n{}\n---\n");
     assert_false(doc.skipped);
     al_doc_release(&doc);
 }
@@ -470,7 +485,8 @@ static void test_metadata_by_path(void **state)
     assert_int_equal(ps.items[1].line, 3);
     al_doc_release(&doc);
     /* another selfHelpType: reported at its value, and the file read on as metadata */
-    load_metadata_path(&doc, &ps, "<properties selfHelpType=\"troubleshooter\" />\n# T\n---\n{}\n---\n");
+    load_metadata_path(&doc, &ps,
+                       "<properties selfHelpType=\"troubleshooter\" />\n# T\n---\n{}\n---\n");
     assert_false(doc.skipped);
     assert_int_equal(ps.count, 1);
     assert_string_equal(ps.items[0].rule, "self-help-type");
@@ -490,7 +506,9 @@ static void test_space_in_header_start(void **state)
     problems ps;
     (void)state;
     /* "< properties" is a header, reported; its selfHelpType decides as for any header */
-    load_str(&doc, &ps, "<  properties\n  selfHelpType=\"advisorRecommendationMetadata\"\n/>\n# T\n---\n{}\n---\n");
+    load_str(
+        &doc, &ps,
+        "<  properties\n  selfHelpType=\"advisorRecommendationMetadata\"\n/>\n# T\n---\n{}\n---\n");
     assert_false(doc.skipped);
     assert_true(doc.has_header);
     assert_int_equal(ps.count, 1);
@@ -574,8 +592,8 @@ static void test_yaml_problems(void **state)
 
 static void test_agrees_with_jansson(void **state)
 {
-    static const char body[] =
-        HEADER "{\"s\": \"a\\u00e9\\ud83d\\ude00\\n\\\"\", \"n\": [-0, 1.5e3, 12345678901234, -1e-2],"
+    static const char body[] = HEADER
+        "{\"s\": \"a\\u00e9\\ud83d\\ude00\\n\\\"\", \"n\": [-0, 1.5e3, 12345678901234, -1e-2],"
         " \"o\": {\"a/b\": {\"~x\": [true, false, null, {}, []]}}, \"\": \"empty key\"}\n---\n";
     al_doc doc;
     problems ps;

@@ -61,9 +61,11 @@ static void test_format_over_pattern(void **state)
     char out[512];
     (void)state;
     /* the owner e-mail of the embedded schema: format and pattern both fail */
-    assert_int_equal(kept("{\"properties\": {\"email\": {\"type\": \"string\", \"format\": \"email\","
-                          " \"minLength\": 1, \"pattern\": \"^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$\"}}}",
-                          "{\"email\": \"ExRPM at microsoft\"}", out, sizeof(out)), 2);
+    assert_int_equal(
+        kept("{\"properties\": {\"email\": {\"type\": \"string\", \"format\": \"email\","
+             " \"minLength\": 1, \"pattern\": \"^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$\"}}}",
+             "{\"email\": \"ExRPM at microsoft\"}", out, sizeof(out)),
+        2);
     assert_string_equal(out, "/email format;");
 }
 
@@ -71,8 +73,11 @@ static void test_enum_over_type(void **state)
 {
     char out[512];
     (void)state;
-    assert_int_equal(kept("{\"properties\": {\"impact\": {\"type\": \"string\", \"enum\": [\"High\", \"Low\"]}}}",
-                          "{\"impact\": 5}", out, sizeof(out)), 2);
+    assert_int_equal(
+        kept(
+            "{\"properties\": {\"impact\": {\"type\": \"string\", \"enum\": [\"High\", \"Low\"]}}}",
+            "{\"impact\": 5}", out, sizeof(out)),
+        2);
     assert_string_equal(out, "/impact enum;");
 }
 
@@ -81,7 +86,8 @@ static void test_length_over_pattern(void **state)
     char out[512];
     (void)state;
     assert_int_equal(kept("{\"properties\": {\"a\": {\"minLength\": 1, \"pattern\": \"^x\"}}}",
-                          "{\"a\": \"\"}", out, sizeof(out)), 2);
+                          "{\"a\": \"\"}", out, sizeof(out)),
+                     2);
     assert_string_equal(out, "/a minLength;");
 }
 
@@ -90,13 +96,17 @@ static void test_other_places_and_keywords_stay(void **state)
     char out[512];
     (void)state;
     /* two values each failing two assertions, a missing member and an extra one */
-    assert_int_equal(kept("{\"type\": \"object\", \"required\": [\"x\", \"y\"], \"additionalProperties\": false,"
-                          " \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"^x\", \"maxLength\": 1},"
-                          " \"b\": {\"type\": \"integer\", \"minimum\": 3, \"multipleOf\": 2}}}",
-                          "{\"a\": \"yy\", \"b\": 1, \"c\": 0}", out, sizeof(out)), 7);
+    assert_int_equal(
+        kept(
+            "{\"type\": \"object\", \"required\": [\"x\", \"y\"], \"additionalProperties\": false,"
+            " \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"^x\", \"maxLength\": 1},"
+            " \"b\": {\"type\": \"integer\", \"minimum\": 3, \"multipleOf\": 2}}}",
+            "{\"a\": \"yy\", \"b\": 1, \"c\": 0}", out, sizeof(out)),
+        7);
     /* at /a maxLength beats pattern (and type holds); at /b multipleOf beats minimum; both
        missing members are reported (same keyword, same place), and the extra member */
-    assert_string_equal(out, " required; required;/a maxLength;/b multipleOf;/c additionalProperties;");
+    assert_string_equal(out,
+                        " required; required;/a maxLength;/b multipleOf;/c additionalProperties;");
 }
 
 static void test_one_issue_kept(void **state)

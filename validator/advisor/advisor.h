@@ -37,7 +37,7 @@ unsigned adv_cloud_lookup(const char *s, size_t len, const char **canonical);
 
 /* One item of a comma-separated cloud list. */
 typedef struct adv_list_item {
-    size_t off, len;             /* byte range in the list, white space trimmed */
+    size_t off, len; /* byte range in the list, white space trimmed */
 } adv_list_item;
 
 /* The *POS of a list whose last item has been returned. */
@@ -95,9 +95,9 @@ int adv_host_check(const char *host, size_t len, char *why, size_t n);
 
 /* One cluster('ARG') of a Kusto streamNamespace. */
 typedef struct adv_cluster {
-    size_t arg_off, arg_len;     /* ARG, between the quotes, in the streamNamespace */
-    size_t host_off, host_len;   /* its host: ARG without the scheme, port and path */
-    int closed;                  /* the closing quote was found */
+    size_t arg_off, arg_len;   /* ARG, between the quotes, in the streamNamespace */
+    size_t host_off, host_len; /* its host: ARG without the scheme, port and path */
+    int closed;                /* the closing quote was found */
 } adv_cluster;
 
 /*
@@ -110,8 +110,8 @@ size_t adv_stream_clusters(const char *s, adv_cluster *out, size_t max);
 /* ---- .NET TimeSpan ---- */
 
 typedef struct adv_timespan {
-    double seconds;              /* total length */
-    int canonical;               /* written [d.]hh:mm:ss */
+    double seconds; /* total length */
+    int canonical;  /* written [d.]hh:mm:ss */
 } adv_timespan;
 
 /*
@@ -125,9 +125,9 @@ int adv_timespan_parse(const char *s, adv_timespan *out, char *why, size_t n);
 /* ---- links ---- */
 
 typedef enum adv_link_kind {
-    ADV_LINK_HTTPS,              /* absolute https URL */
-    ADV_LINK_HTTP,               /* absolute http URL */
-    ADV_LINK_PLACEHOLDER,        /* starts with a {placeholder} filled at run time */
+    ADV_LINK_HTTPS,       /* absolute https URL */
+    ADV_LINK_HTTP,        /* absolute http URL */
+    ADV_LINK_PLACEHOLDER, /* starts with a {placeholder} filled at run time */
     ADV_LINK_EMPTY,
     ADV_LINK_MALFORMED,
 } adv_link_kind;
@@ -221,8 +221,8 @@ int adv_todo_find(const char *s, size_t len, size_t *at, size_t *mlen);
 #define ADV_POINTER_MAX 64
 
 typedef struct adv_link {
-    const char *value;                  /* the link text (borrowed from the body) */
-    char pointer[ADV_POINTER_MAX];      /* its JSON pointer */
+    const char *value;             /* the link text (borrowed from the body) */
+    char pointer[ADV_POINTER_MAX]; /* its JSON pointer */
 } adv_link;
 
 /*

@@ -15,11 +15,9 @@ static const struct {
     const char *name;
     unsigned bit;
 } clouds[] = {
-    {"Public", ADV_CLOUD_PUBLIC},
-    {"Fairfax", ADV_CLOUD_FAIRFAX},
-    {"Mooncake", ADV_CLOUD_MOONCAKE},
-    {"USNat", ADV_CLOUD_USNAT},
-    {"USSec", ADV_CLOUD_USSEC},
+    { "Public", ADV_CLOUD_PUBLIC },     { "Fairfax", ADV_CLOUD_FAIRFAX },
+    { "Mooncake", ADV_CLOUD_MOONCAKE }, { "USNat", ADV_CLOUD_USNAT },
+    { "USSec", ADV_CLOUD_USSEC },
 };
 
 unsigned adv_cloud_lookup(const char *s, size_t len, const char **canonical)
@@ -82,10 +80,10 @@ unsigned adv_file_name_cloud(const char *path, size_t *off, size_t *len)
         const char *suffix;
         unsigned bit;
     } suffixes[] = {
-        {"public", ADV_CLOUD_PUBLIC},     {"fairfax", ADV_CLOUD_FAIRFAX},
-        {"ff", ADV_CLOUD_FAIRFAX},        {"mooncake", ADV_CLOUD_MOONCAKE},
-        {"mc", ADV_CLOUD_MOONCAKE},       {"usnat", ADV_CLOUD_USNAT},
-        {"ussec", ADV_CLOUD_USSEC},
+        { "public", ADV_CLOUD_PUBLIC }, { "fairfax", ADV_CLOUD_FAIRFAX },
+        { "ff", ADV_CLOUD_FAIRFAX },    { "mooncake", ADV_CLOUD_MOONCAKE },
+        { "mc", ADV_CLOUD_MOONCAKE },   { "usnat", ADV_CLOUD_USNAT },
+        { "ussec", ADV_CLOUD_USSEC },
     };
     const char *base = strrchr(path, '/'), *dot, *dash;
     size_t i, n;

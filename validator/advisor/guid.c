@@ -22,7 +22,7 @@ static int is_ws(char c)
 
 int adv_guid_check(const char *s, size_t len, char *why, size_t n)
 {
-    static const size_t want[5] = {8, 4, 4, 4, 12};
+    static const size_t want[5] = { 8, 4, 4, 4, 12 };
     size_t i, groups = 1, glen = 0, g = 0;
 
     if (len == 0) {
@@ -61,7 +61,8 @@ int adv_guid_check(const char *s, size_t len, char *why, size_t n)
             if (c >= 0x20 && c < 0x7F)
                 snprintf(why, n, "has '%c' at character %zu, which is not a hex digit", c, i + 1);
             else
-                snprintf(why, n, "has byte 0x%02X at character %zu, which is not a hex digit", c, i + 1);
+                snprintf(why, n, "has byte 0x%02X at character %zu, which is not a hex digit", c,
+                         i + 1);
             return -1;
         }
         glen++;

@@ -18,14 +18,14 @@ static const struct {
     const char *domain;
     unsigned cloud;
 } domains[] = {
-    {"windows.net", ADV_CLOUD_PUBLIC},         /* x.kusto.windows.net, x.blob.core.windows.net */
-    {"azure.com", ADV_CLOUD_PUBLIC},           /* portal.azure.com */
-    {"usgovcloudapi.net", ADV_CLOUD_FAIRFAX},  /* x.kusto.usgovcloudapi.net */
-    {"azure.us", ADV_CLOUD_FAIRFAX},           /* portal.azure.us */
-    {"chinacloudapi.cn", ADV_CLOUD_MOONCAKE},  /* x.chinanorth2.kusto.chinacloudapi.cn */
-    {"azure.cn", ADV_CLOUD_MOONCAKE},          /* docs.azure.cn, support.azure.cn */
-    {"eaglex.ic.gov", ADV_CLOUD_USNAT},        /* x.kusto.core.eaglex.ic.gov */
-    {"microsoft.scloud", ADV_CLOUD_USSEC},     /* x.kusto.core.microsoft.scloud */
+    { "windows.net", ADV_CLOUD_PUBLIC },        /* x.kusto.windows.net, x.blob.core.windows.net */
+    { "azure.com", ADV_CLOUD_PUBLIC },          /* portal.azure.com */
+    { "usgovcloudapi.net", ADV_CLOUD_FAIRFAX }, /* x.kusto.usgovcloudapi.net */
+    { "azure.us", ADV_CLOUD_FAIRFAX },          /* portal.azure.us */
+    { "chinacloudapi.cn", ADV_CLOUD_MOONCAKE }, /* x.chinanorth2.kusto.chinacloudapi.cn */
+    { "azure.cn", ADV_CLOUD_MOONCAKE },         /* docs.azure.cn, support.azure.cn */
+    { "eaglex.ic.gov", ADV_CLOUD_USNAT },       /* x.kusto.core.eaglex.ic.gov */
+    { "microsoft.scloud", ADV_CLOUD_USSEC },    /* x.kusto.core.microsoft.scloud */
 };
 
 /* Whether HOST (LEN bytes) is DOMAIN or a name below it. */
@@ -40,7 +40,7 @@ static int under(const char *host, size_t len, const char *domain)
 unsigned adv_host_cloud(const char *host, size_t len)
 {
     size_t i;
-    while (len && host[len - 1] == '.')     /* a fully qualified "x.azure.cn." */
+    while (len && host[len - 1] == '.') /* a fully qualified "x.azure.cn." */
         len--;
     for (i = 0; i < sizeof(domains) / sizeof(domains[0]); i++)
         if (under(host, len, domains[i].domain))
@@ -71,8 +71,10 @@ int adv_host_check(const char *host, size_t len, char *why, size_t n)
                 snprintf(why, n, "has '%c' at character %zu, which is not allowed in a host name",
                          ch, i + 1);
             else
-                snprintf(why, n, "has byte 0x%02x at character %zu, which is not allowed in a "
-                         "host name", ch, i + 1);
+                snprintf(why, n,
+                         "has byte 0x%02x at character %zu, which is not allowed in a "
+                         "host name",
+                         ch, i + 1);
             return -1;
         }
         label++;

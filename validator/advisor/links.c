@@ -45,7 +45,8 @@ int adv_placeholders_check(const char *s, size_t *at, char *why, size_t n)
                 if (!s[j] || s[j] == '{')
                     snprintf(why, n, "placeholder at character %zu is not closed with '}'", i + 1);
                 else
-                    snprintf(why, n, "placeholder at character %zu has '%c' in its name", i + 1, s[j]);
+                    snprintf(why, n, "placeholder at character %zu has '%c' in its name", i + 1,
+                             s[j]);
                 return -1;
             }
             if (j == i + 1) {
@@ -80,7 +81,7 @@ static int all_digit(const char *s, size_t n)
 /* A script subtag documentation sites use (zh-hans, sr-latn-rs). */
 static int is_script(const char *s, size_t n)
 {
-    static const char *const scripts[] = {"hans", "hant", "latn", "cyrl"};
+    static const char *const scripts[] = { "hans", "hant", "latn", "cyrl" };
     size_t i;
     if (n != 4)
         return 0;
@@ -116,7 +117,10 @@ int adv_locale_tag(const char *s, size_t len)
 int adv_link_locale(const char *url, size_t *off, size_t *len)
 {
     static const char *const hosts[] = {
-        "learn.microsoft.com", "docs.microsoft.com", "azure.microsoft.com", "docs.azure.cn",
+        "learn.microsoft.com",
+        "docs.microsoft.com",
+        "azure.microsoft.com",
+        "docs.azure.cn",
     };
     char host[256], why[160];
     const char *h, *seg, *e;
@@ -180,8 +184,8 @@ adv_link_kind adv_link_check(const char *s, char *host, size_t hostlen, char *wh
         return ADV_LINK_MALFORMED;
     }
     for (i = 0; i < hl; i++) {
-        if (!isalnum((unsigned char)h[i]) && h[i] != '-' && h[i] != '.' && h[i] != '{' && h[i] != '}' &&
-            h[i] != '_') {
+        if (!isalnum((unsigned char)h[i]) && h[i] != '-' && h[i] != '.' && h[i] != '{' &&
+            h[i] != '}' && h[i] != '_') {
             snprintf(why, n, "'%c' is not allowed in the host", h[i]);
             return ADV_LINK_MALFORMED;
         }

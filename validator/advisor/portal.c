@@ -59,7 +59,8 @@ static size_t distance(const char *a, size_t la, const char *b, size_t lb)
         row[0] = i;
         for (j = 1; j <= lb; j++) {
             size_t up = row[j];
-            size_t best = diag + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+            size_t best =
+                diag + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
             if (up + 1 < best)
                 best = up + 1;
             if (row[j - 1] + 1 < best)
@@ -82,7 +83,7 @@ static int consider(const char *name, size_t len, void *ud)
     suggestion *s = ud;
     size_t score;
     if (strlen(s->name) == len && !strncasecmp(s->name, name, len))
-        score = 0;                        /* the same name in another case */
+        score = 0; /* the same name in another case */
     else
         score = distance(s->name, strlen(s->name), name, len);
     if (score < s->best_score) {
@@ -95,7 +96,7 @@ static int consider(const char *name, size_t len, void *ud)
 
 const char *adv_portal_extension_suggest(const char *name, char *buf, size_t n)
 {
-    suggestion s = {name, NULL, 0, 3};
+    suggestion s = { name, NULL, 0, 3 };
     if (!n)
         return NULL;
     each_name(consider, &s);

@@ -61,4 +61,3 @@ int adv_csv_field(const char **p, const char *end, char *out, size_t cap, size_t
     *p = s;
     return 0;
 }
-

@@ -111,8 +111,11 @@ int adv_timespan_parse(const char *s, adv_timespan *out, char *why, size_t n)
     }
     if (h >= 24) {
         if (count == 3 && !day_dot)
-            snprintf(why, n, "hours %lld out of range in '%s', expected 0 to 23 (.NET reads it as %lld days); "
-                     "write %lld.%02lld:%02lld:%02lld", h, s, h, h / 24, h % 24, m, sec);
+            snprintf(
+                why, n,
+                "hours %lld out of range in '%s', expected 0 to 23 (.NET reads it as %lld days); "
+                "write %lld.%02lld:%02lld:%02lld",
+                h, s, h, h / 24, h % 24, m, sec);
         else
             snprintf(why, n, "hours %lld out of range in '%s', expected 0 to 23", h, s);
         return -1;

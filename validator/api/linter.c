@@ -32,8 +32,8 @@ struct al_linter {
     jsch_schema *schema;
     int schema_only;
     unsigned jobs;
-    const al_context *context;   /* borrowed */
-    char *cache_dir;             /* owned copy, or NULL */
+    const al_context *context; /* borrowed */
+    char *cache_dir;           /* owned copy, or NULL */
 };
 
 static unsigned default_jobs(void)
@@ -163,8 +163,8 @@ int al_lint_paths(al_linter *l, char *const *paths, size_t npaths, al_findings *
     return 0;
 }
 
-int al_lint_buffer(al_linter *l, const char *name, const char *data, size_t len,
-                   al_findings *out, al_lint_stats *stats, al_error *error)
+int al_lint_buffer(al_linter *l, const char *name, const char *data, size_t len, al_findings *out,
+                   al_lint_stats *stats, al_error *error)
 {
     al_run_options ro;
     al_error_clear(error);
@@ -194,7 +194,7 @@ char **al_list_files(char *const *paths, size_t npaths, size_t *count, al_error 
     if (rc == 0)
         files = calloc(list.count + 1, sizeof(*files));
     for (i = 0; files && i < list.count; i++) {
-        files[i] = list.items[i].path;   /* taken from the list */
+        files[i] = list.items[i].path; /* taken from the list */
         list.items[i].path = NULL;
     }
     if (files && count)

@@ -101,8 +101,8 @@ static const char *type_name(const json_t *v)
 }
 
 /* A list of non-empty strings (or one string) at PTR into *OUT. */
-static int read_strings(reading *r, const char *ptr, const json_t *v, const char *what,
-                        char ***out, size_t *nout)
+static int read_strings(reading *r, const char *ptr, const json_t *v, const char *what, char ***out,
+                        size_t *nout)
 {
     size_t i, n;
     char p[512];
@@ -126,8 +126,8 @@ static int read_strings(reading *r, const char *ptr, const json_t *v, const char
         json_t *s = json_array_get(v, i);
         index_child(p, sizeof(p), ptr, i);
         if (!json_is_string(s) || !json_string_length(s)) {
-            fail_at(r, where(r, p, 0), "items of '%s' must be non-empty strings, not %s",
-                    what + 1, json_is_string(s) ? "an empty string" : type_name(s));
+            fail_at(r, where(r, p, 0), "items of '%s' must be non-empty strings, not %s", what + 1,
+                    json_is_string(s) ? "an empty string" : type_name(s));
             return -1;
         }
         if (!((*out)[i] = strdup(json_string_value(s))))
@@ -166,8 +166,9 @@ static int read_settings(reading *r, const char *ptr, const json_t *v, al_config
         if (!(s->rule = read_rule_id(r, p, 1, key)))
             return -1;
         if (!json_is_string(val)) {
-            fail_at(r, where(r, p, 0), "severity of '%s' must be error, warning, info or off, not %s",
-                    key, type_name(val));
+            fail_at(r, where(r, p, 0),
+                    "severity of '%s' must be error, warning, info or off, not %s", key,
+                    type_name(val));
             return -1;
         }
         if (al_severity_parse(json_string_value(val), &s->severity) != 0) {
@@ -216,7 +217,7 @@ static int need_files(reading *r, const char *ptr, const json_t *item, const cha
 
 static int read_overrides(reading *r, const json_t *v)
 {
-    static const char *const known[] = {"files", "rules", NULL};
+    static const char *const known[] = { "files", "rules", NULL };
     al_config *c = r->cfg;
     size_t i, n;
     char p[64], q[80];
@@ -280,7 +281,7 @@ static int read_suppression_rules(reading *r, const char *ptr, const json_t *v,
 
 static int read_suppress(reading *r, const json_t *v)
 {
-    static const char *const known[] = {"files", "rules", "reason", NULL};
+    static const char *const known[] = { "files", "rules", "reason", NULL };
     al_config *c = r->cfg;
     size_t i, n;
     char p[64], q[80];
@@ -338,9 +339,15 @@ static char *resolve(const al_config *c, const char *path)
 
 static int read_top(reading *r, const json_t *root)
 {
-    static const char *const known[] = {"schema", "ignore", "rules", "overrides",
-                                        "suppress", "link-hosts", "portal-extensions",
-                                        "metadata-files", NULL};
+    static const char *const known[] = { "schema",
+                                         "ignore",
+                                         "rules",
+                                         "overrides",
+                                         "suppress",
+                                         "link-hosts",
+                                         "portal-extensions",
+                                         "metadata-files",
+                                         NULL };
     al_config *c = r->cfg;
     json_t *v;
     if (!root || json_is_null(root))
@@ -522,7 +529,7 @@ int al_policy_resolve(al_policy *p, const al_config *cfg, const char *relpath)
     const al_rule *const *rules = al_rules_all(&n);
 
     memset(p, 0, sizeof(*p));
-    if (!cfg)                    /* every default: nothing to resolve or allocate */
+    if (!cfg) /* every default: nothing to resolve or allocate */
         return 0;
     p->severity = malloc(n * sizeof(*p->severity));
     if (!p->severity)

@@ -50,30 +50,30 @@
 #define AL_CONFIG_NAME ".advisor-lint.yaml"
 
 typedef struct al_config_setting {
-    const al_rule *rule;         /* registry entry */
-    al_severity severity;        /* AL_SEV_OFF turns the rule off */
+    const al_rule *rule;  /* registry entry */
+    al_severity severity; /* AL_SEV_OFF turns the rule off */
 } al_config_setting;
 
 typedef struct al_config_override {
-    char **files;                /* globs */
+    char **files; /* globs */
     size_t nfiles;
     al_config_setting *rules;
     size_t nrules;
 } al_config_override;
 
 typedef struct al_config_suppression {
-    char **files;                /* globs */
+    char **files; /* globs */
     size_t nfiles;
     const al_rule **rules;
-    int *line, *column;          /* where each rule id is written in the config */
+    int *line, *column; /* where each rule id is written in the config */
     size_t nrules;
-    char *reason;                /* or NULL */
+    char *reason; /* or NULL */
 } al_config_suppression;
 
 typedef struct al_config {
-    char *path;                  /* the config file, as found or given */
-    char *base_dir;              /* absolute directory globs are relative to */
-    char *schema;                /* schema path resolved against base_dir, or NULL */
+    char *path;     /* the config file, as found or given */
+    char *base_dir; /* absolute directory globs are relative to */
+    char *schema;   /* schema path resolved against base_dir, or NULL */
     char **ignore;
     size_t nignore;
     al_config_setting *rules;
@@ -86,9 +86,9 @@ typedef struct al_config {
     size_t nlink_hosts;
     char **portal_extensions;
     size_t nportal_extensions;
-    char **metadata_files;       /* globs naming metadata files, when metadata_files_set */
+    char **metadata_files; /* globs naming metadata files, when metadata_files_set */
     size_t nmetadata_files;
-    int metadata_files_set;      /* the config has metadata-files: else the default */
+    int metadata_files_set; /* the config has metadata-files: else the default */
 } al_config;
 
 /* Makes CFG an empty config (no settings: every rule at its default). */
@@ -137,9 +137,9 @@ al_severity al_config_severity(const al_config *cfg, const char *relpath, const 
  * config's `suppress` entries whose globs name the file.
  */
 typedef struct al_policy {
-    al_severity *severity;       /* per rule, in al_rules_all order (owned); NULL: defaults */
+    al_severity *severity; /* per rule, in al_rules_all order (owned); NULL: defaults */
     size_t nrules;
-    size_t *suppress;            /* indexes into cfg->suppress (owned) */
+    size_t *suppress; /* indexes into cfg->suppress (owned) */
     size_t nsuppress;
 } al_policy;
 

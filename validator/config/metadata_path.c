@@ -31,7 +31,7 @@ static int match_from(char *const *globs, size_t n, const char *base, const char
 
 int al_metadata_path(const al_config *cfg, const char *cwd, const char *path)
 {
-    static char *const defaults[] = {AL_METADATA_FILES_DEFAULT};
+    static char *const defaults[] = { AL_METADATA_FILES_DEFAULT };
     char *const *globs = defaults;
     size_t n = 1;
     char *here = NULL;

@@ -57,7 +57,10 @@ static int fail(const kwctx *k, const char *kw, const char *fmt, ...)
     return -1;
 }
 
-static int oom(const kwctx *k) { return fail(k, NULL, "out of memory"); }
+static int oom(const kwctx *k)
+{
+    return fail(k, NULL, "out of memory");
+}
 
 /* Compiles child (a keyword's subschema) of the node being compiled. */
 static jsch_node *child(const kwctx *k, const json_t *json, const char *kw, const char *key,
@@ -96,13 +99,15 @@ static jsch_node *child(const kwctx *k, const json_t *json, const char *kw, cons
 static bool get_count(const json_t *v, size_t *out)
 {
     if (json_is_integer(v)) {
-        if (json_integer_value(v) < 0) return false;
+        if (json_integer_value(v) < 0)
+            return false;
         *out = (size_t)json_integer_value(v);
         return true;
     }
     if (json_is_real(v)) {
         double d = json_real_value(v);
-        if (d < 0 || d != floor(d)) return false;
+        if (d < 0 || d != floor(d))
+            return false;
         *out = d > 1e18 ? (size_t)1e18 : (size_t)d;
         return true;
     }
@@ -118,7 +123,8 @@ static int parse_count(kwctx *k, jsch_kw *kw)
 
 static int parse_number(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_number(kw->value)) return fail(k, kw->name, "\"%s\" must be a number", kw->name);
+    if (!json_is_number(kw->value))
+        return fail(k, kw->name, "\"%s\" must be a number", kw->name);
     if (kw->kind == KW_MULTIPLEOF && !(json_number_value(kw->value) > 0))
         return fail(k, kw->name, "\"%s\" must be greater than 0", kw->name);
     return 0;
@@ -130,9 +136,11 @@ static const char *const type_names[] = { "object", "array",   "string", "intege
 /* Bit per type name; json_type's values index this (JSON_INTEGER = integer). */
 static int type_bit(const json_t *s)
 {
-    if (!json_is_string(s)) return -1;
+    if (!json_is_string(s))
+        return -1;
     for (int i = 0; i < 7; i++)
-        if (strcmp(json_string_value(s), type_names[i]) == 0) return i;
+        if (strcmp(json_string_value(s), type_names[i]) == 0)
+            return i;
     return -1;
 }
 
@@ -174,11 +182,13 @@ static int parse_list(kwctx *k, jsch_kw *kw)
         return fail(k, kw->name, "\"%s\" must be a non-empty array of schemas", kw->name);
     size_t n = json_array_size(kw->value);
     kw->u.list.v = calloc(n ? n : 1, sizeof *kw->u.list.v);
-    if (!kw->u.list.v) return oom(k);
+    if (!kw->u.list.v)
+        return oom(k);
     kw->u.list.n = n;
     for (size_t i = 0; i < n; i++) {
         kw->u.list.v[i] = child(k, json_array_get(kw->value, i), kw->name, NULL, 0, (long)i);
-        if (!kw->u.list.v[i]) return -1;
+        if (!kw->u.list.v[i])
+            return -1;
     }
     return 0;
 }
@@ -189,15 +199,18 @@ static int parse_props(kwctx *k, jsch_kw *kw)
         return fail(k, kw->name, "\"%s\" must be an object of schemas", kw->name);
     size_t n = json_object_size(kw->value);
     kw->u.props.v = calloc(n ? n : 1, sizeof *kw->u.props.v);
-    if (!kw->u.props.v) return oom(k);
+    if (!kw->u.props.v)
+        return oom(k);
     for (void *it = json_object_iter((json_t *)kw->value); it;
          it = json_object_iter_next((json_t *)kw->value, it)) {
         jsch_named *e = &kw->u.props.v[kw->u.props.n++];
         e->name = json_object_iter_key(it);
         e->len = json_object_iter_key_len(it);
         e->node = child(k, json_object_iter_value(it), kw->name, e->name, e->len, -1);
-        if (!e->node) return -1;
-        if (jsch__smap_put(&kw->u.props.map, e->name, e->len, e->node) != 0) return oom(k);
+        if (!e->node)
+            return -1;
+        if (jsch__smap_put(&kw->u.props.map, e->name, e->len, e->node) != 0)
+            return oom(k);
     }
     return 0;
 }
@@ -208,7 +221,8 @@ static int parse_patterns(kwctx *k, jsch_kw *kw)
         return fail(k, kw->name, "\"%s\" must be an object of schemas", kw->name);
     size_t n = json_object_size(kw->value);
     kw->u.pats.v = calloc(n ? n : 1, sizeof *kw->u.pats.v);
-    if (!kw->u.pats.v) return oom(k);
+    if (!kw->u.pats.v)
+        return oom(k);
     for (void *it = json_object_iter((json_t *)kw->value); it;
          it = json_object_iter_next((json_t *)kw->value, it)) {
         const char *key = json_object_iter_key(it);
@@ -222,14 +236,16 @@ static int parse_patterns(kwctx *k, jsch_kw *kw)
         jsch_patnode *e = &kw->u.pats.v[kw->u.pats.n++];
         e->re = re;
         e->node = child(k, json_object_iter_value(it), kw->name, key, klen, -1);
-        if (!e->node) return -1;
+        if (!e->node)
+            return -1;
     }
     return 0;
 }
 
 static int parse_pattern(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
+    if (!json_is_string(kw->value))
+        return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     char msg[160];
     jsch_regex *re = jsch__regex_compile(json_string_value(kw->value),
                                          json_string_length(kw->value), msg, sizeof msg);
@@ -243,9 +259,11 @@ static int parse_pattern(kwctx *k, jsch_kw *kw)
 
 static bool string_array(const json_t *v)
 {
-    if (!json_is_array(v)) return false;
+    if (!json_is_array(v))
+        return false;
     for (size_t i = 0; i < json_array_size(v); i++)
-        if (!json_is_string(json_array_get(v, i))) return false;
+        if (!json_is_string(json_array_get(v, i)))
+            return false;
     return true;
 }
 
@@ -262,8 +280,7 @@ static int parse_dep_required(kwctx *k, jsch_kw *kw)
     json_t *v;
     if (!json_is_object(kw->value))
         return fail(k, kw->name, "\"%s\" must be an object of string arrays", kw->name);
-    json_object_foreach((json_t *)kw->value, key, v)
-    {
+    json_object_foreach((json_t *)kw->value, key, v) {
         if (!string_array(v))
             return fail(k, kw->name, "\"%s\" must be an object of string arrays", kw->name);
     }
@@ -272,7 +289,8 @@ static int parse_dep_required(kwctx *k, jsch_kw *kw)
 
 static int parse_unique(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_boolean(kw->value)) return fail(k, kw->name, "\"%s\" must be a boolean", kw->name);
+    if (!json_is_boolean(kw->value))
+        return fail(k, kw->name, "\"%s\" must be a boolean", kw->name);
     kw->u.flag = json_is_true(kw->value);
     return 0;
 }
@@ -286,13 +304,15 @@ static int parse_nothing(kwctx *k, jsch_kw *kw)
 
 static int parse_enum(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_array(kw->value)) return fail(k, kw->name, "\"%s\" must be an array", kw->name);
+    if (!json_is_array(kw->value))
+        return fail(k, kw->name, "\"%s\" must be an array", kw->name);
     return 0;
 }
 
 static int parse_format(kwctx *k, jsch_kw *kw)
 {
-    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
+    if (!json_is_string(kw->value))
+        return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     const char *name = json_string_value(kw->value);
     jsch_format *custom = jsch__smap_get(&k->c->reg->formats, name, strlen(name));
     if (custom) {
@@ -309,9 +329,11 @@ static int parse_format(kwctx *k, jsch_kw *kw)
 
 static int resolve_target(kwctx *k, jsch_kw *kw, jsch_node **out, const json_t **json)
 {
-    if (!json_is_string(kw->value)) return fail(k, kw->name, "\"%s\" must be a string", kw->name);
+    if (!json_is_string(kw->value))
+        return fail(k, kw->name, "\"%s\" must be a string", kw->name);
     char *uri = jsch__uri_resolve(k->loc->res->uri, json_string_value(kw->value));
-    if (!uri) return oom(k);
+    if (!uri)
+        return oom(k);
     jsch_loc *loc = NULL;
     jsch_error sub;
     jsch_error *saved = k->c->err;
@@ -328,7 +350,8 @@ static int resolve_target(kwctx *k, jsch_kw *kw, jsch_node **out, const json_t *
         return rc;
     }
     free(uri);
-    if (json_is_object(target) && !loc) return oom(k);
+    if (json_is_object(target) && !loc)
+        return oom(k);
     *json = target;
     *out = compile_node(k->c, target, loc ? loc->ptr : "");
     return *out ? 0 : -1;
@@ -345,12 +368,15 @@ static int parse_ref(kwctx *k, jsch_kw *kw)
 static int parse_dynref(kwctx *k, jsch_kw *kw)
 {
     const json_t *target;
-    if (resolve_target(k, kw, &kw->u.ref.target, &target) != 0) return -1;
+    if (resolve_target(k, kw, &kw->u.ref.target, &target) != 0)
+        return -1;
     kw->u.ref.anchor = NULL;
     const char *h = strchr(json_string_value(kw->value), '#');
-    if (!h || h[1] == '/' || h[1] == '\0' || !json_is_object(target)) return 0;
+    if (!h || h[1] == '/' || h[1] == '\0' || !json_is_object(target))
+        return 0;
     const json_t *da = json_object_get(target, "$dynamicAnchor");
-    if (!json_is_string(da) || strcmp(json_string_value(da), h + 1) != 0) return 0;
+    if (!json_is_string(da) || strcmp(json_string_value(da), h + 1) != 0)
+        return 0;
     char *name = strdup(h + 1);
     if (!name || jsch__vec_push(&k->c->out->strings, name) != 0) {
         free(name);
@@ -363,18 +389,22 @@ static int parse_dynref(kwctx *k, jsch_kw *kw)
 static int parse_if(kwctx *k, jsch_kw *kw)
 {
     kw->u.cond.cond = child(k, kw->value, "if", NULL, 0, -1);
-    if (!kw->u.cond.cond) return -1;
+    if (!kw->u.cond.cond)
+        return -1;
     const json_t *t = json_object_get(k->node->json, "then");
     const json_t *e = json_object_get(k->node->json, "else");
-    if (t && !(kw->u.cond.then = child(k, t, "then", NULL, 0, -1))) return -1;
-    if (e && !(kw->u.cond.els = child(k, e, "else", NULL, 0, -1))) return -1;
+    if (t && !(kw->u.cond.then = child(k, t, "then", NULL, 0, -1)))
+        return -1;
+    if (e && !(kw->u.cond.els = child(k, e, "else", NULL, 0, -1)))
+        return -1;
     return 0;
 }
 
 static int parse_contains(kwctx *k, jsch_kw *kw)
 {
     kw->u.contains.sub = child(k, kw->value, kw->name, NULL, 0, -1);
-    if (!kw->u.contains.sub) return -1;
+    if (!kw->u.contains.sub)
+        return -1;
     kw->u.contains.min = 1;
     if (k->node->res->vocab & VOC_VALIDATION) {
         const json_t *mn = json_object_get(k->node->json, "minContains");
@@ -441,16 +471,19 @@ static const kwdef kwdefs[] = {
 static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
 {
     jsch_cres *cr = jsch__pmap_get(&c->cres_of, res);
-    if (cr) return cr;
+    if (cr)
+        return cr;
     cr = calloc(1, sizeof *cr);
-    if (!cr) return NULL;
+    if (!cr)
+        return NULL;
     cr->uri = strdup(res->uri);
     if (!cr->uri || jsch__vec_push(&c->out->cres, cr) != 0) {
         free(cr->uri);
         free(cr);
         return NULL;
     }
-    if (jsch__pmap_put(&c->cres_of, res, cr) != 0) return NULL;
+    if (jsch__pmap_put(&c->cres_of, res, cr) != 0)
+        return NULL;
     cr->vocab = jsch__vocab_of_resource(c, res);
     if (cr->vocab == VOC_UNSUPPORTED) {
         jsch__set_error(c->err, res->uri, "schema \"%s\" requires an unsupported vocabulary",
@@ -460,10 +493,12 @@ static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
     /* $dynamicRef may land on any of these at run time: compile them now */
     for (size_t i = 0; i < res->dyn_anchors.cap; i++) {
         const smap_entry *e = &res->dyn_anchors.e[i];
-        if (!e->key) continue;
+        if (!e->key)
+            continue;
         jsch_loc *l = jsch__ref_loc_of(c, e->val);
         jsch_node *n = compile_node(c, e->val, l ? l->ptr : "");
-        if (!n || jsch__smap_put(&cr->dyn, e->key, e->klen, n) != 0) return NULL;
+        if (!n || jsch__smap_put(&cr->dyn, e->key, e->klen, n) != 0)
+            return NULL;
     }
     return cr;
 }
@@ -473,28 +508,35 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
     kwctx k = { c, n, loc };
     size_t count = 0;
     for (size_t i = 0; i < NKWDEFS; i++)
-        if (json_object_get(n->json, kwdefs[i].name)) count++;
+        if (json_object_get(n->json, kwdefs[i].name))
+            count++;
     if (count) {
         n->kw = calloc(count, sizeof *n->kw);
-        if (!n->kw) return oom(&k);
+        if (!n->kw)
+            return oom(&k);
     }
     for (size_t i = 0; i < NKWDEFS; i++) {
         const kwdef *d = &kwdefs[i];
         const json_t *v = json_object_get(n->json, d->name);
-        if (!v || !(n->res->vocab & d->vocab)) continue;
+        if (!v || !(n->res->vocab & d->vocab))
+            continue;
         jsch_kw *kw = &n->kw[n->nkw++];
         kw->kind = d->kind;
         kw->name = d->name;
         kw->value = v;
-        if (d->parse(&k, kw) != 0) return -1;
+        if (d->parse(&k, kw) != 0)
+            return -1;
         if (d->kind == KW_FORMAT) {
             bool assert = (c->flags & JSCH_FORMAT_ASSERT) || (n->res->vocab & VOC_FORMAT_ASSERTION);
-            if (!assert || !kw->u.format.check) n->nkw--; /* annotation only */
+            if (!assert || !kw->u.format.check)
+                n->nkw--; /* annotation only */
         } else if (d->kind == KW_UNIQUEITEMS && !kw->u.flag) {
             n->nkw--;
         }
-        if (d->kind == KW_UNEVALPROPS) n->uneval_props = true;
-        if (d->kind == KW_UNEVALITEMS) n->uneval_items = true;
+        if (d->kind == KW_UNEVALPROPS)
+            n->uneval_props = true;
+        if (d->kind == KW_UNEVALITEMS)
+            n->uneval_items = true;
     }
     /* "$defs" are compiled even when nothing refers to them yet, so a broken
        definition is reported when the schema is loaded, not when first used */
@@ -513,9 +555,12 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
     const jsch_kw *props = NULL, *pats = NULL;
     size_t prefix = 0;
     for (size_t i = 0; i < n->nkw; i++) {
-        if (n->kw[i].kind == KW_PROPERTIES) props = &n->kw[i];
-        if (n->kw[i].kind == KW_PATTERNPROPERTIES) pats = &n->kw[i];
-        if (n->kw[i].kind == KW_PREFIXITEMS) prefix = n->kw[i].u.list.n;
+        if (n->kw[i].kind == KW_PROPERTIES)
+            props = &n->kw[i];
+        if (n->kw[i].kind == KW_PATTERNPROPERTIES)
+            pats = &n->kw[i];
+        if (n->kw[i].kind == KW_PREFIXITEMS)
+            prefix = n->kw[i].u.list.n;
     }
     for (size_t i = 0; i < n->nkw; i++) {
         jsch_kw *kw = &n->kw[i];
@@ -535,14 +580,17 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
 
 static jsch_node *compile_node(jsch_compiler *c, const json_t *json, const char *ptr_hint)
 {
-    if (json_is_true(json)) return &c->out->t;
-    if (json_is_false(json)) return &c->out->f;
+    if (json_is_true(json))
+        return &c->out->t;
+    if (json_is_false(json))
+        return &c->out->f;
     if (!json_is_object(json)) {
         jsch__set_error(c->err, ptr_hint, "a schema must be an object or a boolean");
         return NULL;
     }
     jsch_node *n = jsch__pmap_get(&c->done, json);
-    if (n) return n;
+    if (n)
+        return n;
     jsch_loc *loc = jsch__ref_loc_of(c, json);
     if (!loc) {
         jsch__set_error(c->err, ptr_hint, "internal error: schema location unknown");
@@ -605,7 +653,8 @@ static void node_free_keywords(jsch_node *n)
 
 void jsch_schema_free(jsch_schema *s)
 {
-    if (!s) return;
+    if (!s)
+        return;
     for (size_t i = 0; i < s->nodes.n; i++) {
         jsch_node *n = s->nodes.v[i];
         /* keywords may be partly parsed after a failed compile: nkw counts
@@ -630,7 +679,8 @@ void jsch_schema_free(jsch_schema *s)
     free(s->regexes.v);
     free(s->strings.v);
     free(s->docs.v);
-    if (s->mctx) pcre2_match_context_free(s->mctx);
+    if (s->mctx)
+        pcre2_match_context_free(s->mctx);
     free(s);
 }
 
@@ -675,7 +725,8 @@ jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_u
                           jsch_error *err)
 {
     jsch_error dummy;
-    if (!err) err = &dummy;
+    if (!err)
+        err = &dummy;
     err->message[0] = '\0';
     err->location[0] = '\0';
     if (!reg || !schema) {
@@ -690,7 +741,8 @@ jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_u
         jsch__set_error(err, "", "base URI \"%s\" is not absolute", base_uri);
         return NULL;
     }
-    if (!(flags & JSCH_NO_METASCHEMA) && check_metaschema(reg, schema, err) != 0) return NULL;
+    if (!(flags & JSCH_NO_METASCHEMA) && check_metaschema(reg, schema, err) != 0)
+        return NULL;
 
     jsch_compiler c = { 0 };
     c.reg = reg;
@@ -707,7 +759,8 @@ jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_u
     if (jsch__index_add_document(&c.local, base_uri ? base_uri : ANON_BASE, schema, err) != 0)
         goto fail;
     s->root = compile_node(&c, schema, "");
-    if (!s->root) goto fail;
+    if (!s->root)
+        goto fail;
     s->mctx = pcre2_match_context_create(NULL);
     if (!s->mctx) {
         jsch__set_error(err, "", "out of memory");

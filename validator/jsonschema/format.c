@@ -19,7 +19,10 @@
 
 #include "jsonschema_private.h"
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static bool is_hex(char c)
 {
@@ -29,10 +32,12 @@ static bool is_hex(char c)
 /* Reads exactly n digits at s[*i]. */
 static bool digits(const char *s, size_t len, size_t *i, size_t n, int *out)
 {
-    if (*i + n > len) return false;
+    if (*i + n > len)
+        return false;
     int v = 0;
     for (size_t k = 0; k < n; k++) {
-        if (!is_digit(s[*i + k])) return false;
+        if (!is_digit(s[*i + k]))
+            return false;
         v = v * 10 + (s[*i + k] - '0');
     }
     *i += n;
@@ -42,7 +47,8 @@ static bool digits(const char *s, size_t len, size_t *i, size_t n, int *out)
 
 static bool expect(const char *s, size_t len, size_t *i, char c)
 {
-    if (*i >= len || s[*i] != c) return false;
+    if (*i >= len || s[*i] != c)
+        return false;
     (*i)++;
     return true;
 }
@@ -52,17 +58,22 @@ static bool expect(const char *s, size_t len, size_t *i, char c)
 static bool fmt_uuid(const char *s, size_t len, void *ud)
 {
     (void)ud;
-    if (len != 36) return false;
+    if (len != 36)
+        return false;
     for (size_t i = 0; i < 36; i++) {
         bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? s[i] != '-' : !is_hex(s[i])) return false;
+        if (dash ? s[i] != '-' : !is_hex(s[i]))
+            return false;
     }
     return true;
 }
 
 /* ---- dates and times (RFC 3339) ---- */
 
-static bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool leap_year(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static bool parse_date(const char *s, size_t len, size_t *i)
 {
@@ -71,7 +82,8 @@ static bool parse_date(const char *s, size_t len, size_t *i)
     if (!digits(s, len, i, 4, &y) || !expect(s, len, i, '-') || !digits(s, len, i, 2, &m) ||
         !expect(s, len, i, '-') || !digits(s, len, i, 2, &d))
         return false;
-    if (m < 1 || m > 12 || d < 1) return false;
+    if (m < 1 || m > 12 || d < 1)
+        return false;
     int max = mdays[m - 1] + (m == 2 && leap_year(y) ? 1 : 0);
     return d <= max;
 }
@@ -82,15 +94,18 @@ static bool parse_time(const char *s, size_t len, size_t *i)
     if (!digits(s, len, i, 2, &h) || !expect(s, len, i, ':') || !digits(s, len, i, 2, &m) ||
         !expect(s, len, i, ':') || !digits(s, len, i, 2, &sec))
         return false;
-    if (h > 23 || m > 59 || sec > 60) return false;
+    if (h > 23 || m > 59 || sec > 60)
+        return false;
     if (*i < len && s[*i] == '.') {
         (*i)++;
         size_t start = *i;
         while (*i < len && is_digit(s[*i]))
             (*i)++;
-        if (*i == start) return false;
+        if (*i == start)
+            return false;
     }
-    if (*i >= len) return false;
+    if (*i >= len)
+        return false;
     if (s[*i] == 'Z' || s[*i] == 'z') {
         (*i)++;
     } else if (s[*i] == '+' || s[*i] == '-') {
@@ -98,14 +113,16 @@ static bool parse_time(const char *s, size_t len, size_t *i)
         (*i)++;
         if (!digits(s, len, i, 2, &oh) || !expect(s, len, i, ':') || !digits(s, len, i, 2, &om))
             return false;
-        if (oh > 23 || om > 59) return false;
+        if (oh > 23 || om > 59)
+            return false;
     } else {
         return false;
     }
     if (sec == 60) {
         /* a leap second is only valid at 23:59 UTC */
         int utc = ((h * 60 + m - sign * (oh * 60 + om)) % 1440 + 1440) % 1440;
-        if (utc != 23 * 60 + 59) return false;
+        if (utc != 23 * 60 + 59)
+            return false;
     }
     return true;
 }
@@ -128,8 +145,10 @@ static bool fmt_date_time(const char *s, size_t len, void *ud)
 {
     (void)ud;
     size_t i = 0;
-    if (!parse_date(s, len, &i)) return false;
-    if (i >= len || (s[i] != 'T' && s[i] != 't')) return false;
+    if (!parse_date(s, len, &i))
+        return false;
+    if (i >= len || (s[i] != 'T' && s[i] != 't'))
+        return false;
     i++;
     return parse_time(s, len, &i) && i == len;
 }
@@ -143,12 +162,16 @@ static bool dur_part(const char *s, size_t len, size_t *i, const char *units)
     while (*i < len && is_digit(s[*i])) {
         while (*i < len && is_digit(s[*i]))
             (*i)++;
-        if (*i >= len) return false;
+        if (*i >= len)
+            return false;
         const char *u = memchr(units, s[*i], nu);
-        if (!u) return false;
+        if (!u)
+            return false;
         size_t k = (size_t)(u - units);
-        if (count && k != last + 1) return false;
-        if (!count) first = k;
+        if (count && k != last + 1)
+            return false;
+        if (!count)
+            first = k;
         last = k;
         count++;
         (*i)++;
@@ -161,17 +184,22 @@ static bool fmt_duration(const char *s, size_t len, void *ud)
 {
     (void)ud;
     size_t i = 0;
-    if (!expect(s, len, &i, 'P') || i >= len) return false;
+    if (!expect(s, len, &i, 'P') || i >= len)
+        return false;
     /* week form: P n W */
     size_t j = i;
     while (j < len && is_digit(s[j]))
         j++;
-    if (j > i && j + 1 == len && s[j] == 'W') return true;
+    if (j > i && j + 1 == len && s[j] == 'W')
+        return true;
     if (s[i] != 'T') {
-        if (!dur_part(s, len, &i, "YMD")) return false;
-        if (i == len) return true;
+        if (!dur_part(s, len, &i, "YMD"))
+            return false;
+        if (i == len)
+            return true;
     }
-    if (!expect(s, len, &i, 'T')) return false;
+    if (!expect(s, len, &i, 'T'))
+        return false;
     return dur_part(s, len, &i, "HMS") && i == len;
 }
 
@@ -181,13 +209,15 @@ static bool format_ipv4_valid(const char *s, size_t len)
 {
     size_t i = 0;
     for (int part = 0; part < 4; part++) {
-        if (part && !expect(s, len, &i, '.')) return false;
+        if (part && !expect(s, len, &i, '.'))
+            return false;
         size_t start = i;
         int v = 0;
         while (i < len && is_digit(s[i]) && i - start < 3)
             v = v * 10 + (s[i++] - '0');
         size_t n = i - start;
-        if (n == 0 || v > 255 || (n > 1 && s[start] == '0')) return false;
+        if (n == 0 || v > 255 || (n > 1 && s[start] == '0'))
+            return false;
     }
     return i == len;
 }
@@ -206,7 +236,8 @@ bool jsch__format_ipv6_valid(const char *s, size_t len)
     if (len >= 2 && s[0] == ':' && s[1] == ':') {
         compressed = true;
         i = 2;
-        if (i == len) return true;
+        if (i == len)
+            return true;
     } else if (len && s[0] == ':') {
         return false;
     }
@@ -217,21 +248,27 @@ bool jsch__format_ipv6_valid(const char *s, size_t len)
         size_t n = i - start;
         if (i < len && s[i] == '.') {
             /* trailing dotted quad counts as two groups */
-            if (!format_ipv4_valid(s + start, len - start)) return false;
+            if (!format_ipv4_valid(s + start, len - start))
+                return false;
             groups += 2;
             i = len;
             break;
         }
-        if (n == 0 || n > 4) return false;
+        if (n == 0 || n > 4)
+            return false;
         groups++;
-        if (i == len) break;
-        if (s[i] != ':') return false;
+        if (i == len)
+            break;
+        if (s[i] != ':')
+            return false;
         i++;
         if (i < len && s[i] == ':') {
-            if (compressed) return false;
+            if (compressed)
+                return false;
             compressed = true;
             i++;
-            if (i == len) break;
+            if (i == len)
+                break;
         } else if (i == len) {
             return false; /* trailing single colon */
         }
@@ -263,34 +300,43 @@ static bool fmt_idn_hostname(const char *s, size_t len, void *ud)
 
 static bool is_atext(char c, bool idn)
 {
-    if (idn && (unsigned char)c >= 0x80) return true;
+    if (idn && (unsigned char)c >= 0x80)
+        return true;
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
 }
 
 static bool local_part_ok(const char *s, size_t len, bool idn)
 {
-    if (len == 0 || len > 64) return false;
+    if (len == 0 || len > 64)
+        return false;
     if (s[0] == '"') {
-        if (len < 2 || s[len - 1] != '"') return false;
+        if (len < 2 || s[len - 1] != '"')
+            return false;
         for (size_t i = 1; i < len - 1; i++) {
             unsigned char c = (unsigned char)s[i];
             if (c == '\\') {
-                if (++i >= len - 1) return false;
+                if (++i >= len - 1)
+                    return false;
                 continue;
             }
-            if (idn && c >= 0x80) continue;
-            if (c == '"' || c < 32 || c > 126) return false;
+            if (idn && c >= 0x80)
+                continue;
+            if (c == '"' || c < 32 || c > 126)
+                return false;
         }
         return true;
     }
-    if (s[0] == '.' || s[len - 1] == '.') return false;
+    if (s[0] == '.' || s[len - 1] == '.')
+        return false;
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '.') {
-            if (s[i + 1] == '.') return false;
+            if (s[i + 1] == '.')
+                return false;
             continue;
         }
-        if (!is_atext(s[i], idn)) return false;
+        if (!is_atext(s[i], idn))
+            return false;
     }
     return true;
 }
@@ -303,13 +349,16 @@ static bool email_valid(const char *s, size_t len, bool idn)
             at = s + i - 1;
             break;
         }
-    if (!at) return false;
+    if (!at)
+        return false;
     size_t llen = (size_t)(at - s);
     const char *d = at + 1;
     size_t dlen = len - llen - 1;
-    if (!local_part_ok(s, llen, idn) || dlen == 0) return false;
+    if (!local_part_ok(s, llen, idn) || dlen == 0)
+        return false;
     if (d[0] == '[') {
-        if (d[dlen - 1] != ']') return false;
+        if (d[dlen - 1] != ']')
+            return false;
         if (dlen > 6 && memcmp(d + 1, "IPv6:", 5) == 0)
             return jsch__format_ipv6_valid(d + 6, dlen - 7);
         return format_ipv4_valid(d + 1, dlen - 2);
@@ -380,7 +429,8 @@ static bool template_varspec(const char *s, size_t len, size_t *i)
         }
         need_char = false;
     }
-    if (*i == start || need_char) return false;
+    if (*i == start || need_char)
+        return false;
     if (*i < len && s[*i] == '*') {
         (*i)++;
     } else if (*i < len && s[*i] == ':') {
@@ -388,7 +438,8 @@ static bool template_varspec(const char *s, size_t len, size_t *i)
         size_t d = *i;
         while (*i < len && is_digit(s[*i]) && *i - d < 5)
             (*i)++;
-        if (*i == d || *i - d > 4 || s[d] == '0') return false;
+        if (*i == d || *i - d > 4 || s[d] == '0')
+            return false;
     }
     return true;
 }
@@ -400,19 +451,23 @@ static bool fmt_uri_template(const char *s, size_t len, void *ud)
         unsigned char c = (unsigned char)s[i];
         if (c == '{') {
             i++;
-            if (i < len && strchr("+#./;?&", s[i]) && s[i]) i++;
+            if (i < len && strchr("+#./;?&", s[i]) && s[i])
+                i++;
             for (;;) {
-                if (!template_varspec(s, len, &i)) return false;
+                if (!template_varspec(s, len, &i))
+                    return false;
                 if (i < len && s[i] == ',') {
                     i++;
                     continue;
                 }
                 break;
             }
-            if (i >= len || s[i] != '}') return false;
+            if (i >= len || s[i] != '}')
+                return false;
             i++;
         } else if (c == '%') {
-            if (!pct_at(s, len, i)) return false;
+            if (!pct_at(s, len, i))
+                return false;
             i += 3;
         } else if (c <= 0x20 || c == 0x7F || strchr("\"<>\\^`|}", (char)c)) {
             return false;
@@ -427,9 +482,11 @@ static bool fmt_uri_template(const char *s, size_t len, void *ud)
 
 static bool pointer_valid(const char *s, size_t len)
 {
-    if (len > 0 && s[0] != '/') return false;
+    if (len > 0 && s[0] != '/')
+        return false;
     for (size_t i = 0; i < len; i++)
-        if (s[i] == '~' && (i + 1 >= len || (s[i + 1] != '0' && s[i + 1] != '1'))) return false;
+        if (s[i] == '~' && (i + 1 >= len || (s[i + 1] != '0' && s[i + 1] != '1')))
+            return false;
     return true;
 }
 
@@ -445,8 +502,10 @@ static bool fmt_relative_json_pointer(const char *s, size_t len, void *ud)
     size_t i = 0;
     while (i < len && is_digit(s[i]))
         i++;
-    if (i == 0 || (i > 1 && s[0] == '0')) return false;
-    if (i < len && s[i] == '#') return i + 1 == len;
+    if (i == 0 || (i > 1 && s[0] == '0'))
+        return false;
+    if (i < len && s[i] == '#')
+        return i + 1 == len;
     return pointer_valid(s + i, len - i);
 }
 
@@ -486,18 +545,22 @@ static const struct {
 jsch_format_fn jsch__format_builtin(const char *name)
 {
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
-        if (strcmp(builtins[i].name, name) == 0) return builtins[i].fn;
+        if (strcmp(builtins[i].name, name) == 0)
+            return builtins[i].fn;
     return NULL;
 }
 
 bool jsch__kw_format(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_string(c->inst)) return true;
+    if (!json_is_string(c->inst))
+        return true;
     const char *s = json_string_value(c->inst);
     size_t len = json_string_length(c->inst);
     bool nul_ok = kw->u.format.builtin || !memchr(s, '\0', len);
-    if (nul_ok && kw->u.format.check(s, len, kw->u.format.ud)) return true;
-    if (!c->report || !c->st->out) return false;
+    if (nul_ok && kw->u.format.check(s, len, kw->u.format.ud))
+        return true;
+    if (!c->report || !c->st->out)
+        return false;
     jsch_buf b = { 0 };
     jsch__msg_value(&b, c->inst);
     jsch__buf_adds(&b, " is not a valid ");

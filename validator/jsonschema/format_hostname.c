@@ -44,11 +44,14 @@ static bool punycode_decode(const char *in, size_t len, uint32_t *out, size_t *o
 {
     size_t b = 0;
     for (size_t j = 0; j < len; j++)
-        if (in[j] == '-') b = j;
+        if (in[j] == '-')
+            b = j;
     size_t n_out = 0;
-    if (b > cap) return false;
+    if (b > cap)
+        return false;
     for (size_t j = 0; j < b; j++) {
-        if ((unsigned char)in[j] >= 0x80) return false;
+        if ((unsigned char)in[j] >= 0x80)
+            return false;
         out[n_out++] = (unsigned char)in[j];
     }
     uint32_t n = INITIAL_N, bias = IBIAS;
@@ -56,24 +59,30 @@ static bool punycode_decode(const char *in, size_t len, uint32_t *out, size_t *o
     for (size_t in_i = b > 0 ? b + 1 : 0; in_i < len;) {
         uint64_t oldi = i, w = 1;
         for (uint32_t k = BASE;; k += BASE) {
-            if (in_i >= len) return false;
+            if (in_i >= len)
+                return false;
             char c = in[in_i++];
             uint32_t digit = (c >= '0' && c <= '9')   ? (uint32_t)(c - '0' + 26)
                              : (c >= 'a' && c <= 'z') ? (uint32_t)(c - 'a')
                              : (c >= 'A' && c <= 'Z') ? (uint32_t)(c - 'A')
                                                       : BASE;
-            if (digit >= BASE) return false;
+            if (digit >= BASE)
+                return false;
             i += digit * w;
-            if (i > 0x10FFFF * 64ull) return false;
+            if (i > 0x10FFFF * 64ull)
+                return false;
             uint32_t t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
-            if (digit < t) break;
+            if (digit < t)
+                break;
             w *= BASE - t;
-            if (w > 0x10FFFF * 64ull) return false;
+            if (w > 0x10FFFF * 64ull)
+                return false;
         }
         bias = adapt(i - oldi, n_out + 1, oldi == 0);
         n += (uint32_t)(i / (n_out + 1));
         i %= (n_out + 1);
-        if (n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF) || n_out >= cap) return false;
+        if (n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF) || n_out >= cap)
+            return false;
         memmove(out + i + 1, out + i, (n_out - i) * sizeof *out);
         out[i++] = n;
         n_out++;
@@ -88,14 +97,17 @@ static size_t punycode_encode(const uint32_t *in, size_t n, char *out, size_t ca
 {
     size_t o = 0, basic = 0;
     for (size_t j = 0; j < n; j++) {
-        if (in[j] >= 0x80) continue;
-        if (o >= cap) return 0;
+        if (in[j] >= 0x80)
+            continue;
+        if (o >= cap)
+            return 0;
         out[o++] = (char)in[j];
         basic++;
     }
     size_t h = basic;
     if (basic > 0) {
-        if (o >= cap) return 0;
+        if (o >= cap)
+            return 0;
         out[o++] = '-';
     }
     uint32_t m, next = INITIAL_N, bias = IBIAS;
@@ -103,22 +115,28 @@ static size_t punycode_encode(const uint32_t *in, size_t n, char *out, size_t ca
     while (h < n) {
         m = 0x7FFFFFFF;
         for (size_t j = 0; j < n; j++)
-            if (in[j] >= next && in[j] < m) m = in[j];
+            if (in[j] >= next && in[j] < m)
+                m = in[j];
         delta += (uint64_t)(m - next) * (h + 1);
         next = m;
         for (size_t j = 0; j < n; j++) {
-            if (in[j] < next) delta++;
-            if (in[j] != next) continue;
+            if (in[j] < next)
+                delta++;
+            if (in[j] != next)
+                continue;
             uint64_t q = delta;
             for (uint32_t k = BASE;; k += BASE) {
                 uint32_t t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
-                if (q < t) break;
+                if (q < t)
+                    break;
                 uint32_t d = (uint32_t)(t + (q - t) % (BASE - t));
-                if (o >= cap) return 0;
+                if (o >= cap)
+                    return 0;
                 out[o++] = (char)(d < 26 ? 'a' + d : '0' + d - 26);
                 q = (q - t) / (BASE - t);
             }
-            if (o >= cap) return 0;
+            if (o >= cap)
+                return 0;
             out[o++] = (char)(q < 26 ? 'a' + q : '0' + q - 26);
             bias = adapt(delta, h + 1, h == basic);
             delta = 0;
@@ -194,7 +212,8 @@ static bool has_prop(int k, uint32_t cp, pcre2_match_data *md)
 static int bidi_class(uint32_t cp, pcre2_match_data *md)
 {
     for (int k = B_L; k <= B_NSM; k++)
-        if (has_prop(k, cp, md)) return k;
+        if (has_prop(k, cp, md))
+            return k;
     return -1;
 }
 
@@ -209,7 +228,8 @@ static bool is_virama(uint32_t cp)
         0x119E0, 0x11A34, 0x11A47, 0x11A99, 0x11C3F, 0x11D44, 0x11D45, 0x11D97,
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (v[i] == cp) return true;
+        if (v[i] == cp)
+            return true;
     return false;
 }
 
@@ -217,22 +237,31 @@ static bool is_virama(uint32_t cp)
    Unicode general categories plus the exception and context rules. */
 static bool ulabel_ok(const uint32_t *cp, size_t n, pcre2_match_data *md)
 {
-    if (n == 0) return false;
-    if (n >= 4 && cp[2] == '-' && cp[3] == '-') return false;
-    if (cp[0] == '-' || cp[n - 1] == '-') return false;
-    if (has_prop(P_MARK, cp[0], md)) return false;
+    if (n == 0)
+        return false;
+    if (n >= 4 && cp[2] == '-' && cp[3] == '-')
+        return false;
+    if (cp[0] == '-' || cp[n - 1] == '-')
+        return false;
+    if (has_prop(P_MARK, cp[0], md))
+        return false;
     bool arabic_digits = false, ext_digits = false, non_ascii = false;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = cp[i];
-        if (c >= 0x80) non_ascii = true;
-        if (c >= 0x0660 && c <= 0x0669) arabic_digits = true;
-        if (c >= 0x06F0 && c <= 0x06F9) ext_digits = true;
+        if (c >= 0x80)
+            non_ascii = true;
+        if (c >= 0x0660 && c <= 0x0669)
+            arabic_digits = true;
+        if (c >= 0x06F0 && c <= 0x06F9)
+            ext_digits = true;
     }
-    if (!non_ascii || (arabic_digits && ext_digits)) return false;
+    if (!non_ascii || (arabic_digits && ext_digits))
+        return false;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = cp[i];
         uint32_t prev = i ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') continue;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+            continue;
         switch (c) {
         case 0x0640:
         case 0x07FA:
@@ -251,35 +280,45 @@ static bool ulabel_ok(const uint32_t *cp, size_t n, pcre2_match_data *md)
         case 0x0F0B:
         case 0x3007: continue;
         case 0x00B7:
-            if (prev != 'l' || next != 'l') return false;
+            if (prev != 'l' || next != 'l')
+                return false;
             continue;
         case 0x0375:
-            if (!next || !has_prop(P_GREEK, next, md)) return false;
+            if (!next || !has_prop(P_GREEK, next, md))
+                return false;
             continue;
         case 0x05F3:
         case 0x05F4:
-            if (!prev || !has_prop(P_HEBREW, prev, md)) return false;
+            if (!prev || !has_prop(P_HEBREW, prev, md))
+                return false;
             continue;
         case 0x30FB: {
             bool ok = false;
             for (size_t k = 0; k < n; k++)
-                if (cp[k] != 0x30FB && has_prop(P_JAPANESE, cp[k], md)) ok = true;
-            if (!ok) return false;
+                if (cp[k] != 0x30FB && has_prop(P_JAPANESE, cp[k], md))
+                    ok = true;
+            if (!ok)
+                return false;
             continue;
         }
         case 0x200D:
-            if (!is_virama(prev)) return false;
+            if (!is_virama(prev))
+                return false;
             continue;
         case 0x200C:
-            if (is_virama(prev)) continue;
+            if (is_virama(prev))
+                continue;
             if (prev && next && has_prop(P_ARABIC, prev, md) && has_prop(P_ARABIC, next, md))
                 continue;
             return false;
         default: break;
         }
-        if (c >= 0x0660 && c <= 0x0669) continue;
-        if (c >= 0x06F0 && c <= 0x06F9) continue;
-        if (c < 0x80 || !has_prop(P_VALID, c, md)) return false;
+        if (c >= 0x0660 && c <= 0x0669)
+            continue;
+        if (c >= 0x06F0 && c <= 0x06F9)
+            continue;
+        if (c < 0x80 || !has_prop(P_VALID, c, md))
+            return false;
     }
     return true;
 }
@@ -288,21 +327,25 @@ static bool ulabel_ok(const uint32_t *cp, size_t n, pcre2_match_data *md)
 static bool bidi_label_ok(const uint32_t *cp, size_t n, pcre2_match_data *md)
 {
     int first = bidi_class(cp[0], md);
-    if (first != B_L && first != B_R && first != B_AL) return false;
+    if (first != B_L && first != B_R && first != B_AL)
+        return false;
     bool rtl = first != B_L, en = false, an = false;
     int last = -1;
     for (size_t i = 0; i < n; i++) {
         int b = bidi_class(cp[i], md);
         if (rtl) {
-            if (b == B_L || b < 0) return false;
+            if (b == B_L || b < 0)
+                return false;
         } else if (b == B_R || b == B_AL || b == B_AN || b < 0) {
             return false;
         }
         en |= b == B_EN;
         an |= b == B_AN;
-        if (b != B_NSM) last = b;
+        if (b != B_NSM)
+            last = b;
     }
-    if (rtl) return (last == B_R || last == B_AL || last == B_EN || last == B_AN) && !(en && an);
+    if (rtl)
+        return (last == B_R || last == B_AL || last == B_EN || last == B_AN) && !(en && an);
     return last == B_L || last == B_EN;
 }
 
@@ -314,7 +357,8 @@ static size_t utf8_decode(const char *s, size_t len, uint32_t *out, size_t cap)
         unsigned char c = (unsigned char)s[i];
         int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
         uint32_t cp = extra == 0 ? c : extra == 1 ? c & 0x1Fu : extra == 2 ? c & 0x0Fu : c & 0x07u;
-        if (i + (size_t)extra >= len + (extra == 0)) return 0;
+        if (i + (size_t)extra >= len + (extra == 0))
+            return 0;
         for (int k = 1; k <= extra; k++)
             cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3Fu);
         out[n++] = cp;
@@ -327,8 +371,10 @@ static size_t utf8_decode(const char *s, size_t len, uint32_t *out, size_t cap)
    U+3002, U+FF0E, U+FF61. */
 static size_t separator(const char *s, size_t len, size_t i, bool idn)
 {
-    if (s[i] == '.') return 1;
-    if (!idn || i + 3 > len) return 0;
+    if (s[i] == '.')
+        return 1;
+    if (!idn || i + 3 > len)
+        return 0;
     const unsigned char *u = (const unsigned char *)s + i;
     if ((u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82) ||
         (u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x8E) ||
@@ -354,12 +400,15 @@ static size_t check_label(const char *l, size_t n, bool idn, uint32_t *cps, size
 {
     bool ascii = true;
     for (size_t k = 0; k < n; k++)
-        if ((unsigned char)l[k] >= 0x80) ascii = false;
+        if ((unsigned char)l[k] >= 0x80)
+            ascii = false;
     out->cp_start = *ncps;
     if (ascii) {
-        if (n == 0 || n > 63 || l[0] == '-' || l[n - 1] == '-') return 0;
+        if (n == 0 || n > 63 || l[0] == '-' || l[n - 1] == '-')
+            return 0;
         for (size_t k = 0; k < n; k++)
-            if (!is_ldh(l[k])) return 0;
+            if (!is_ldh(l[k]))
+                return 0;
         bool alabel =
             n >= 4 && (l[0] | 0x20) == 'x' && (l[1] | 0x20) == 'n' && l[2] == '-' && l[3] == '-';
         if (!alabel) {
@@ -370,30 +419,39 @@ static size_t check_label(const char *l, size_t n, bool idn, uint32_t *cps, size
             return n;
         }
         size_t m;
-        if (!punycode_decode(l + 4, n - 4, cps + *ncps, &m, cap - *ncps)) return 0;
+        if (!punycode_decode(l + 4, n - 4, cps + *ncps, &m, cap - *ncps))
+            return 0;
         /* the A-label must be the canonical encoding of what it decodes to */
         char re[64];
         size_t rl = punycode_encode(cps + *ncps, m, re, sizeof re);
-        if (rl != n - 4) return 0;
+        if (rl != n - 4)
+            return 0;
         for (size_t k = 0; k < rl; k++) {
             char c = l[4 + k];
-            if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-            if (c != re[k]) return 0;
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (c != re[k])
+                return 0;
         }
         out->ncp = m;
     } else {
-        if (!idn) return 0;
+        if (!idn)
+            return 0;
         out->ncp = utf8_decode(l, n, cps + *ncps, cap - *ncps);
-        if (out->ncp == 0) return 0;
+        if (out->ncp == 0)
+            return 0;
         char re[64];
         size_t rl = punycode_encode(cps + *ncps, out->ncp, re, sizeof re);
-        if (rl == 0 || rl + 4 > 63) return 0;
+        if (rl == 0 || rl + 4 > 63)
+            return 0;
         n = rl + 4;
     }
     out->unicode = true;
     pthread_once(&props_once, props_init);
-    if (!*md && !(*md = pcre2_match_data_create(1, NULL))) return 0;
-    if (!ulabel_ok(cps + out->cp_start, out->ncp, *md)) return 0;
+    if (!*md && !(*md = pcre2_match_data_create(1, NULL)))
+        return 0;
+    if (!ulabel_ok(cps + out->cp_start, out->ncp, *md))
+        return 0;
     *ncps += out->ncp;
     return n;
 }
@@ -401,16 +459,19 @@ static size_t check_label(const char *l, size_t n, bool idn, uint32_t *cps, size
 static bool is_rtl_domain(const uint32_t *cps, size_t n, pcre2_match_data *md)
 {
     for (size_t i = 0; i < n; i++) {
-        if (cps[i] < 0x80) continue;
+        if (cps[i] < 0x80)
+            continue;
         int b = bidi_class(cps[i], md);
-        if (b == B_R || b == B_AL || b == B_AN) return true;
+        if (b == B_R || b == B_AL || b == B_AN)
+            return true;
     }
     return false;
 }
 
 bool jsch__format_hostname_valid(const char *s, size_t len, bool idn)
 {
-    if (len == 0 || len > 253 * 4) return false;
+    if (len == 0 || len > 253 * 4)
+        return false;
     uint32_t cps[1024];
     label labels[128];
     size_t ncps = 0, nlabels = 0, total = 0;
@@ -433,15 +494,18 @@ bool jsch__format_hostname_valid(const char *s, size_t len, bool idn)
         }
         unicode |= lb->unicode;
         total += alen + (nlabels > 1);
-        if (i == len) break;
+        if (i == len)
+            break;
         i += sep;
-        if (i == len) ok = false; /* trailing separator */
+        if (i == len)
+            ok = false; /* trailing separator */
     }
     ok = ok && total <= 253;
     if (ok && unicode && is_rtl_domain(cps, ncps, md)) {
         for (size_t k = 0; k < nlabels && ok; k++)
             ok = bidi_label_ok(cps + labels[k].cp_start, labels[k].ncp, md);
     }
-    if (md) pcre2_match_data_free(md);
+    if (md)
+        pcre2_match_data_free(md);
     return ok;
 }

@@ -82,14 +82,14 @@ int jsch_registry_map_prefix(jsch_registry *reg, const char *prefix, const char 
 /* Registers a checker for the "format" value name (copied). Schemas compiled
    afterwards use it; it replaces a built-in format of the same name.
    Returns 0, or -1 with err filled. */
-int jsch_registry_add_format(jsch_registry *reg, const char *name, jsch_format_fn check,
-                             void *ud, jsch_error *err);
+int jsch_registry_add_format(jsch_registry *reg, const char *name, jsch_format_fn check, void *ud,
+                             jsch_error *err);
 
 /* ---- compilation ---- */
 
 /* jsch_compile() flags */
-#define JSCH_FORMAT_ASSERT 0x1u     /* "format" fails invalid strings (default: annotation only) */
-#define JSCH_NO_METASCHEMA 0x2u     /* skip checking the schema against its meta-schema */
+#define JSCH_FORMAT_ASSERT 0x1u /* "format" fails invalid strings (default: annotation only) */
+#define JSCH_NO_METASCHEMA 0x2u /* skip checking the schema against its meta-schema */
 
 /* Compiles schema (borrowed; the compiled schema keeps its own reference) into
    a validator. base_uri is the schema's retrieval URI, or NULL for an
@@ -99,8 +99,8 @@ int jsch_registry_add_format(jsch_registry *reg, const char *name, jsch_format_f
    references are resolved now, through reg (borrowed, only used during the
    call). Returns a schema the caller frees with jsch_schema_free(), or NULL
    with err filled (invalid schema, unresolvable reference, bad regex, ...). */
-jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_uri,
-                          unsigned flags, jsch_error *err);
+jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_uri, unsigned flags,
+                          jsch_error *err);
 
 void jsch_schema_free(jsch_schema *schema);
 
@@ -124,11 +124,11 @@ bool jsch_validate(const jsch_schema *schema, const json_t *instance, jsch_resul
 
 /* One validation error. All strings belong to the result that holds it. */
 typedef struct jsch_issue {
-    const char *instance_location;  /* JSON pointer into the instance, "" = root */
-    const char *keyword_location;   /* evaluation path, e.g. "/properties/a/$ref/type" */
-    const char *absolute_location;  /* "<resource-uri>#<pointer>" of the keyword */
-    const char *keyword;            /* e.g. "required"; "false" for a false schema */
-    const char *message;            /* e.g. `missing required property "id"` */
+    const char *instance_location; /* JSON pointer into the instance, "" = root */
+    const char *keyword_location;  /* evaluation path, e.g. "/properties/a/$ref/type" */
+    const char *absolute_location; /* "<resource-uri>#<pointer>" of the keyword */
+    const char *keyword;           /* e.g. "required"; "false" for a false schema */
+    const char *message;           /* e.g. `missing required property "id"` */
 } jsch_issue;
 
 /* Returns a new, empty result, or NULL when out of memory. */

@@ -37,10 +37,10 @@
 
 #include "jsonschema.h"
 
-#define JSCH_MAX_DEPTH 1000        /* schema nesting (compile) and evaluation depth */
-#define JSCH_MAX_STEPS 20000000u   /* node evaluations per validation (combinatorial schemas) */
-#define JSCH_MATCH_LIMIT 1000000   /* pcre2 backtracking budget per match */
-#define JSCH_DEPTH_LIMIT 10000     /* pcre2 backtracking depth per match */
+#define JSCH_MAX_DEPTH 1000      /* schema nesting (compile) and evaluation depth */
+#define JSCH_MAX_STEPS 20000000u /* node evaluations per validation (combinatorial schemas) */
+#define JSCH_MATCH_LIMIT 1000000 /* pcre2 backtracking budget per match */
+#define JSCH_DEPTH_LIMIT 10000   /* pcre2 backtracking depth per match */
 
 #if defined(__GNUC__)
 #define JSCH_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -53,7 +53,7 @@
 typedef struct jsch_buf {
     char *data; /* NUL-terminated when len > 0 or after jsch__buf_cstr() */
     size_t len, cap;
-    bool oom;     /* an append failed; the contents are truncated */
+    bool oom; /* an append failed; the contents are truncated */
 } jsch_buf;
 
 void jsch__buf_add(jsch_buf *b, const char *s, size_t n);
@@ -70,21 +70,38 @@ char *jsch__strndup(const char *s, size_t n);
 void jsch__set_error(jsch_error *err, const char *location, const char *fmt, ...) JSCH_PRINTF(3, 4);
 
 /* string-keyed map (keys copied, may contain NUL) to borrowed void* values */
-typedef struct smap_entry { char *key; size_t klen; size_t hash; void *val; } smap_entry;
-typedef struct jsch_smap { smap_entry *e; size_t cap, count; } jsch_smap;
+typedef struct smap_entry {
+    char *key;
+    size_t klen;
+    size_t hash;
+    void *val;
+} smap_entry;
+typedef struct jsch_smap {
+    smap_entry *e;
+    size_t cap, count;
+} jsch_smap;
 void *jsch__smap_get(const jsch_smap *m, const char *key, size_t klen);
 int jsch__smap_put(jsch_smap *m, const char *key, size_t klen, void *val);
 void jsch__smap_free(jsch_smap *m);
 
 /* pointer-keyed map */
-typedef struct pmap_entry { const void *key; void *val; } pmap_entry;
-typedef struct jsch_pmap { pmap_entry *e; size_t cap, count; } jsch_pmap;
+typedef struct pmap_entry {
+    const void *key;
+    void *val;
+} pmap_entry;
+typedef struct jsch_pmap {
+    pmap_entry *e;
+    size_t cap, count;
+} jsch_pmap;
 void *jsch__pmap_get(const jsch_pmap *m, const void *key);
 int jsch__pmap_put(jsch_pmap *m, const void *key, void *val);
 void jsch__pmap_free(jsch_pmap *m);
 
 /* growable array of owned pointers */
-typedef struct jsch_vec { void **v; size_t n, cap; } jsch_vec;
+typedef struct jsch_vec {
+    void **v;
+    size_t n, cap;
+} jsch_vec;
 int jsch__vec_push(jsch_vec *vec, void *p);
 
 /* ---- uri.c ---- */
@@ -119,16 +136,16 @@ enum {
     VOC_METADATA = 1u << 7,
     VOC_DEFAULT = VOC_CORE | VOC_APPLICATOR | VOC_UNEVALUATED | VOC_VALIDATION |
                   VOC_FORMAT_ANNOTATION | VOC_CONTENT | VOC_METADATA,
-    VOC_UNSUPPORTED = 1u << 30,   /* a required vocabulary we do not know */
+    VOC_UNSUPPORTED = 1u << 30, /* a required vocabulary we do not know */
 };
 
 /* A schema resource: a document root or a subschema with "$id". */
 typedef struct jsch_resource {
-    char *uri;                       /* absolute, without fragment */
-    json_t *root;                    /* borrowed from the owning index's document */
-    struct jsch_resource *parent;    /* lexically enclosing resource, or NULL */
-    jsch_smap anchors;               /* name -> json_t*: $anchor and $dynamicAnchor */
-    jsch_smap dyn_anchors;           /* name -> json_t*: $dynamicAnchor only */
+    char *uri;                    /* absolute, without fragment */
+    json_t *root;                 /* borrowed from the owning index's document */
+    struct jsch_resource *parent; /* lexically enclosing resource, or NULL */
+    jsch_smap anchors;            /* name -> json_t*: $anchor and $dynamicAnchor */
+    jsch_smap dyn_anchors;        /* name -> json_t*: $dynamicAnchor only */
 } jsch_resource;
 
 /* Where a subschema sits: its resource and JSON pointer from that root. */
@@ -139,11 +156,11 @@ typedef struct jsch_loc {
 
 /* The resources and subschema locations found in a set of documents. */
 typedef struct jsch_index {
-    jsch_vec docs;        /* json_t* references owned */
-    jsch_vec resources;   /* jsch_resource* owned */
-    jsch_vec locs_owned;  /* jsch_loc* owned */
-    jsch_smap by_uri;     /* uri -> jsch_resource* */
-    jsch_pmap locs;       /* json_t* (object subschemas) -> jsch_loc* */
+    jsch_vec docs;       /* json_t* references owned */
+    jsch_vec resources;  /* jsch_resource* owned */
+    jsch_vec locs_owned; /* jsch_loc* owned */
+    jsch_smap by_uri;    /* uri -> jsch_resource* */
+    jsch_pmap locs;      /* json_t* (object subschemas) -> jsch_loc* */
 } jsch_index;
 
 int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err);
@@ -156,14 +173,17 @@ typedef struct jsch_format {
     void *ud;
 } jsch_format;
 
-typedef struct jsch_prefix { char *prefix; char *dir; } jsch_prefix;
+typedef struct jsch_prefix {
+    char *prefix;
+    char *dir;
+} jsch_prefix;
 
 struct jsch_registry {
     jsch_index idx;
-    jsch_vec prefixes;    /* jsch_prefix* owned */
-    jsch_smap formats;    /* name -> jsch_format* (owned by formats_owned) */
+    jsch_vec prefixes; /* jsch_prefix* owned */
+    jsch_smap formats; /* name -> jsch_format* (owned by formats_owned) */
     jsch_vec formats_owned;
-    jsch_smap metas;      /* meta-schema uri -> jsch_schema* (owned by metas_owned) */
+    jsch_smap metas; /* meta-schema uri -> jsch_schema* (owned by metas_owned) */
     jsch_vec metas_owned;
 };
 
@@ -181,64 +201,122 @@ typedef struct jsch_node jsch_node;
 /* A compiled resource: what validation needs for $dynamicRef. */
 typedef struct jsch_cres {
     char *uri;
-    jsch_smap dyn;        /* $dynamicAnchor name -> jsch_node* */
+    jsch_smap dyn; /* $dynamicAnchor name -> jsch_node* */
     unsigned vocab;
 } jsch_cres;
 
 typedef enum {
-    KW_REF, KW_DYNREF,
-    KW_TYPE, KW_ENUM, KW_CONST,
-    KW_MULTIPLEOF, KW_MAXIMUM, KW_EXMAXIMUM, KW_MINIMUM, KW_EXMINIMUM,
-    KW_MAXLENGTH, KW_MINLENGTH, KW_PATTERN, KW_FORMAT,
-    KW_MAXITEMS, KW_MINITEMS, KW_UNIQUEITEMS,
-    KW_MAXPROPERTIES, KW_MINPROPERTIES, KW_REQUIRED, KW_DEPREQUIRED,
-    KW_PROPERTIES, KW_PATTERNPROPERTIES, KW_ADDITIONALPROPERTIES, KW_PROPERTYNAMES,
+    KW_REF,
+    KW_DYNREF,
+    KW_TYPE,
+    KW_ENUM,
+    KW_CONST,
+    KW_MULTIPLEOF,
+    KW_MAXIMUM,
+    KW_EXMAXIMUM,
+    KW_MINIMUM,
+    KW_EXMINIMUM,
+    KW_MAXLENGTH,
+    KW_MINLENGTH,
+    KW_PATTERN,
+    KW_FORMAT,
+    KW_MAXITEMS,
+    KW_MINITEMS,
+    KW_UNIQUEITEMS,
+    KW_MAXPROPERTIES,
+    KW_MINPROPERTIES,
+    KW_REQUIRED,
+    KW_DEPREQUIRED,
+    KW_PROPERTIES,
+    KW_PATTERNPROPERTIES,
+    KW_ADDITIONALPROPERTIES,
+    KW_PROPERTYNAMES,
     KW_DEPSCHEMAS,
-    KW_PREFIXITEMS, KW_ITEMS, KW_CONTAINS,
-    KW_ALLOF, KW_ANYOF, KW_ONEOF, KW_NOT, KW_IF,
-    KW_UNEVALITEMS, KW_UNEVALPROPS,
+    KW_PREFIXITEMS,
+    KW_ITEMS,
+    KW_CONTAINS,
+    KW_ALLOF,
+    KW_ANYOF,
+    KW_ONEOF,
+    KW_NOT,
+    KW_IF,
+    KW_UNEVALITEMS,
+    KW_UNEVALPROPS,
 } jsch_kwkind;
 
 typedef struct jsch_regex {
     pcre2_code *code;
-    char *source;            /* the pattern as written in the schema */
+    char *source; /* the pattern as written in the schema */
 } jsch_regex;
 
-typedef struct jsch_named { const char *name; size_t len; jsch_node *node; } jsch_named;
-typedef struct jsch_patnode { jsch_regex *re; jsch_node *node; } jsch_patnode;
+typedef struct jsch_named {
+    const char *name;
+    size_t len;
+    jsch_node *node;
+} jsch_named;
+typedef struct jsch_patnode {
+    jsch_regex *re;
+    jsch_node *node;
+} jsch_patnode;
 
 typedef struct jsch_kw {
     jsch_kwkind kind;
-    const char *name;                 /* keyword as spelled in the schema */
-    const json_t *value;              /* the keyword's JSON value (borrowed) */
+    const char *name;    /* keyword as spelled in the schema */
+    const json_t *value; /* the keyword's JSON value (borrowed) */
     union {
-        jsch_node *sub;               /* single subschema keywords */
-        struct { jsch_node *target; const char *anchor; } ref;   /* anchor: dynamic */
-        unsigned types;               /* KW_TYPE bit mask (1 << json_type, +integer) */
-        size_t limit;                 /* maxLength, minItems, ... */
-        bool flag;                    /* uniqueItems */
-        jsch_regex *re;               /* pattern */
-        struct { jsch_node **v; size_t n; } list;              /* allOf, prefixItems ... */
-        struct { jsch_smap map; jsch_named *v; size_t n; } props; /* properties, depSchemas */
-        struct { jsch_patnode *v; size_t n; } pats;             /* patternProperties */
+        jsch_node *sub; /* single subschema keywords */
+        struct {
+            jsch_node *target;
+            const char *anchor;
+        } ref;          /* anchor: dynamic */
+        unsigned types; /* KW_TYPE bit mask (1 << json_type, +integer) */
+        size_t limit;   /* maxLength, minItems, ... */
+        bool flag;      /* uniqueItems */
+        jsch_regex *re; /* pattern */
+        struct {
+            jsch_node **v;
+            size_t n;
+        } list; /* allOf, prefixItems ... */
+        struct {
+            jsch_smap map;
+            jsch_named *v;
+            size_t n;
+        } props; /* properties, depSchemas */
+        struct {
+            jsch_patnode *v;
+            size_t n;
+        } pats; /* patternProperties */
         struct {
             jsch_node *sub;
-            const struct jsch_kw *props;   /* sibling "properties" or NULL */
-            const struct jsch_kw *pats;    /* sibling "patternProperties" or NULL */
+            const struct jsch_kw *props; /* sibling "properties" or NULL */
+            const struct jsch_kw *pats;  /* sibling "patternProperties" or NULL */
         } addl;
-        struct { jsch_node *sub; size_t prefix; } items;        /* prefix = len(prefixItems) */
-        struct { jsch_node *sub; size_t min, max; bool has_max; } contains;
-        struct { jsch_node *cond, *then, *els; } cond;
-        struct { jsch_format_fn check; void *ud; bool builtin; } format;
+        struct {
+            jsch_node *sub;
+            size_t prefix;
+        } items; /* prefix = len(prefixItems) */
+        struct {
+            jsch_node *sub;
+            size_t min, max;
+            bool has_max;
+        } contains;
+        struct {
+            jsch_node *cond, *then, *els;
+        } cond;
+        struct {
+            jsch_format_fn check;
+            void *ud;
+            bool builtin;
+        } format;
     } u;
 } jsch_kw;
 
 struct jsch_node {
-    const json_t *json;        /* borrowed from a document the schema holds */
-    jsch_cres *res;            /* NULL for boolean schemas */
-    char *abs;                 /* "uri#pointer" of this subschema, NULL for booleans */
-    int boolean;               /* -1: object schema, 0: false, 1: true */
-    bool uneval_props, uneval_items;   /* has unevaluated* (needs annotations) */
+    const json_t *json;              /* borrowed from a document the schema holds */
+    jsch_cres *res;                  /* NULL for boolean schemas */
+    char *abs;                       /* "uri#pointer" of this subschema, NULL for booleans */
+    int boolean;                     /* -1: object schema, 0: false, 1: true */
+    bool uneval_props, uneval_items; /* has unevaluated* (needs annotations) */
     jsch_kw *kw;
     size_t nkw;
 };
@@ -257,10 +335,10 @@ struct jsch_schema {
 /* ref.c: reference resolution during compilation */
 typedef struct jsch_compiler {
     jsch_registry *reg;
-    jsch_index local;          /* the document being compiled */
+    jsch_index local; /* the document being compiled */
     jsch_schema *out;
-    jsch_pmap done;            /* json_t* -> jsch_node* */
-    jsch_pmap cres_of;         /* jsch_resource* -> jsch_cres* */
+    jsch_pmap done;    /* json_t* -> jsch_node* */
+    jsch_pmap cres_of; /* jsch_resource* -> jsch_cres* */
     unsigned flags;
     unsigned depth;
     jsch_error *err;
@@ -300,16 +378,22 @@ const char *jsch__msg_type_name(const json_t *v);
 
 typedef struct jsch_seg {
     const struct jsch_seg *up;
-    const char *key;          /* NULL: array index */
-    size_t len;               /* key length */
+    const char *key; /* NULL: array index */
+    size_t len;      /* key length */
     size_t index;
 } jsch_seg;
 
-typedef struct jsch_scope { const struct jsch_scope *up; const jsch_cres *res; } jsch_scope;
+typedef struct jsch_scope {
+    const struct jsch_scope *up;
+    const jsch_cres *res;
+} jsch_scope;
 
 /* Evaluated properties/items of one instance: a bit per object member (in
    iteration order) or array item. */
-typedef struct jsch_evalset { unsigned char *bits; size_t n; } jsch_evalset;
+typedef struct jsch_evalset {
+    unsigned char *bits;
+    size_t n;
+} jsch_evalset;
 
 struct jsch_result {
     jsch_issue *v;
@@ -321,9 +405,9 @@ typedef struct jsch_vstate {
     jsch_result *out;
     pcre2_match_data *md;
     unsigned depth;
-    unsigned steps;           /* node evaluations so far, bounded by JSCH_MAX_STEPS */
-    bool fatal;               /* evaluation aborted; the instance is invalid */
-    bool explaining;          /* re-running anyOf/oneOf branches for a message */
+    unsigned steps;  /* node evaluations so far, bounded by JSCH_MAX_STEPS */
+    bool fatal;      /* evaluation aborted; the instance is invalid */
+    bool explaining; /* re-running anyOf/oneOf branches for a message */
 } jsch_vstate;
 
 /* Everything a keyword needs about where it runs. */
@@ -333,8 +417,8 @@ typedef struct jsch_vctx {
     const json_t *inst;
     const jsch_seg *ipath, *kpath;
     const jsch_scope *scope;
-    bool report;              /* record errors (false while probing) */
-    jsch_evalset *ann;        /* annotation sink, NULL when not collected */
+    bool report;       /* record errors (false while probing) */
+    jsch_evalset *ann; /* annotation sink, NULL when not collected */
 } jsch_vctx;
 
 bool jsch__validate_node(jsch_vstate *st, const jsch_node *node, const json_t *inst,
@@ -359,7 +443,8 @@ void jsch__seg_render(jsch_buf *b, const jsch_seg *s);
 
 static inline void evalset_mark(jsch_evalset *s, size_t i)
 {
-    if (s && s->bits && i < s->n) s->bits[i >> 3] |= (unsigned char)(1u << (i & 7));
+    if (s && s->bits && i < s->n)
+        s->bits[i >> 3] |= (unsigned char)(1u << (i & 7));
 }
 static inline bool evalset_has(const jsch_evalset *s, size_t i)
 {

@@ -29,12 +29,16 @@
         (up), NULL, 0, (i)                                                                         \
     }
 
-static bool keep_going(const jsch_vctx *c) { return c->report && !c->st->fatal; }
+static bool keep_going(const jsch_vctx *c)
+{
+    return c->report && !c->st->fatal;
+}
 
 static bool not_allowed(const jsch_vctx *c, const char *kwname, const jsch_seg *iseg,
                         const char *what, const char *key, size_t klen)
 {
-    if (!c->report || !c->st->out) return false;
+    if (!c->report || !c->st->out)
+        return false;
     jsch_vctx at = *c;
     at.ipath = iseg;
     jsch_buf b = { 0 };
@@ -48,14 +52,16 @@ static bool not_allowed(const jsch_vctx *c, const char *kwname, const jsch_seg *
 
 static bool kw_properties(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     if (!c->ann) {
         /* no annotations wanted: walk the (usually shorter) schema side */
         for (size_t i = 0; i < kw->u.props.n; i++) {
             const jsch_named *p = &kw->u.props.v[i];
             const json_t *v = json_object_getn(c->inst, p->name, p->len);
-            if (!v) continue;
+            if (!v)
+                continue;
             jsch_seg is = KEY_SEG(c->ipath, p->name, p->len);
             jsch_seg ks = KEY_SEG(NULL, p->name, p->len);
             bool r = p->node->boolean == 0
@@ -63,7 +69,8 @@ static bool kw_properties(const jsch_vctx *c, const jsch_kw *kw)
                          : jsch__apply_sub(c, kw->name, &ks, p->node, v, &is, true, NULL);
             if (!r) {
                 ok = false;
-                if (!keep_going(c)) return false;
+                if (!keep_going(c))
+                    return false;
             }
         }
         return ok;
@@ -74,7 +81,8 @@ static bool kw_properties(const jsch_vctx *c, const jsch_kw *kw)
         const char *key = json_object_iter_key(it);
         size_t klen = json_object_iter_key_len(it);
         const jsch_node *sub = jsch__smap_get(&kw->u.props.map, key, klen);
-        if (!sub) continue;
+        if (!sub)
+            continue;
         evalset_mark(c->ann, i);
         jsch_seg is = KEY_SEG(c->ipath, key, klen);
         jsch_seg ks = KEY_SEG(NULL, key, klen);
@@ -83,7 +91,8 @@ static bool kw_properties(const jsch_vctx *c, const jsch_kw *kw)
                                                      json_object_iter_value(it), &is, true, NULL);
         if (!r) {
             ok = false;
-            if (!keep_going(c)) return false;
+            if (!keep_going(c))
+                return false;
         }
     }
     return ok;
@@ -91,7 +100,8 @@ static bool kw_properties(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_pattern_properties(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     size_t i = 0;
     for (void *it = json_object_iter((json_t *)c->inst); it;
@@ -101,8 +111,10 @@ static bool kw_pattern_properties(const jsch_vctx *c, const jsch_kw *kw)
         for (size_t p = 0; p < kw->u.pats.n; p++) {
             const jsch_patnode *pn = &kw->u.pats.v[p];
             int m = jsch__vctx_match(c, kw->name, pn->re, key, klen);
-            if (m < 0) return false;
-            if (m == 0) continue;
+            if (m < 0)
+                return false;
+            if (m == 0)
+                continue;
             evalset_mark(c->ann, i);
             jsch_seg is = KEY_SEG(c->ipath, key, klen);
             jsch_seg ks = KEY_SEG(NULL, pn->re->source, (size_t)-1);
@@ -112,7 +124,8 @@ static bool kw_pattern_properties(const jsch_vctx *c, const jsch_kw *kw)
                                            &is, true, NULL);
             if (!r) {
                 ok = false;
-                if (!keep_going(c)) return false;
+                if (!keep_going(c))
+                    return false;
             }
         }
     }
@@ -122,11 +135,13 @@ static bool kw_pattern_properties(const jsch_vctx *c, const jsch_kw *kw)
 /* Is key covered by the sibling properties/patternProperties? */
 static int covered(const jsch_vctx *c, const jsch_kw *kw, const char *key, size_t klen)
 {
-    if (kw->u.addl.props && jsch__smap_get(&kw->u.addl.props->u.props.map, key, klen)) return 1;
+    if (kw->u.addl.props && jsch__smap_get(&kw->u.addl.props->u.props.map, key, klen))
+        return 1;
     if (kw->u.addl.pats) {
         for (size_t p = 0; p < kw->u.addl.pats->u.pats.n; p++) {
             int m = jsch__vctx_match(c, kw->name, kw->u.addl.pats->u.pats.v[p].re, key, klen);
-            if (m != 0) return m;
+            if (m != 0)
+                return m;
         }
     }
     return 0;
@@ -134,7 +149,8 @@ static int covered(const jsch_vctx *c, const jsch_kw *kw, const char *key, size_
 
 static bool kw_additional_properties(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     size_t i = 0;
     for (void *it = json_object_iter((json_t *)c->inst); it;
@@ -142,8 +158,10 @@ static bool kw_additional_properties(const jsch_vctx *c, const jsch_kw *kw)
         const char *key = json_object_iter_key(it);
         size_t klen = json_object_iter_key_len(it);
         int cov = covered(c, kw, key, klen);
-        if (cov < 0) return false;
-        if (cov) continue;
+        if (cov < 0)
+            return false;
+        if (cov)
+            continue;
         evalset_mark(c->ann, i);
         jsch_seg is = KEY_SEG(c->ipath, key, klen);
         bool r = kw->u.addl.sub->boolean == 0
@@ -152,7 +170,8 @@ static bool kw_additional_properties(const jsch_vctx *c, const jsch_kw *kw)
                                        json_object_iter_value(it), &is, true, NULL);
         if (!r) {
             ok = false;
-            if (!keep_going(c)) return false;
+            if (!keep_going(c))
+                return false;
         }
     }
     return ok;
@@ -160,7 +179,8 @@ static bool kw_additional_properties(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_property_names(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     for (void *it = json_object_iter((json_t *)c->inst); it;
          it = json_object_iter_next((json_t *)c->inst, it)) {
@@ -180,7 +200,8 @@ static bool kw_property_names(const jsch_vctx *c, const jsch_kw *kw)
         }
         if (!r) {
             ok = false;
-            if (!keep_going(c)) return false;
+            if (!keep_going(c))
+                return false;
         }
     }
     return ok;
@@ -188,15 +209,18 @@ static bool kw_property_names(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_dependent_schemas(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     for (size_t i = 0; i < kw->u.props.n; i++) {
         const jsch_named *p = &kw->u.props.v[i];
-        if (!json_object_getn(c->inst, p->name, p->len)) continue;
+        if (!json_object_getn(c->inst, p->name, p->len))
+            continue;
         jsch_seg ks = KEY_SEG(NULL, p->name, p->len);
         if (!jsch__apply_sub(c, kw->name, &ks, p->node, c->inst, NULL, true, c->ann)) {
             ok = false;
-            if (!keep_going(c)) return false;
+            if (!keep_going(c))
+                return false;
         }
     }
     return ok;
@@ -204,7 +228,8 @@ static bool kw_dependent_schemas(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_prefix_items(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_array(c->inst)) return true;
+    if (!json_is_array(c->inst))
+        return true;
     bool ok = true;
     size_t n = json_array_size(c->inst);
     for (size_t i = 0; i < n && i < kw->u.list.n; i++) {
@@ -214,7 +239,8 @@ static bool kw_prefix_items(const jsch_vctx *c, const jsch_kw *kw)
         if (!jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], json_array_get(c->inst, i), &is,
                              true, NULL)) {
             ok = false;
-            if (!keep_going(c)) return false;
+            if (!keep_going(c))
+                return false;
         }
     }
     return ok;
@@ -222,9 +248,11 @@ static bool kw_prefix_items(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_items(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_array(c->inst)) return true;
+    if (!json_is_array(c->inst))
+        return true;
     size_t n = json_array_size(c->inst), start = kw->u.items.prefix;
-    if (start >= n) return true;
+    if (start >= n)
+        return true;
     if (kw->u.items.sub->boolean == 0) {
         jsch__report_error(c, kw->name, "array has %zu items, at most %zu %s allowed", n, start,
                            start == 1 ? "is" : "are");
@@ -237,7 +265,8 @@ static bool kw_items(const jsch_vctx *c, const jsch_kw *kw)
         if (!jsch__apply_sub(c, kw->name, NULL, kw->u.items.sub, json_array_get(c->inst, i), &is,
                              true, NULL)) {
             ok = false;
-            if (!keep_going(c)) return false;
+            if (!keep_going(c))
+                return false;
         }
     }
     return ok;
@@ -245,7 +274,8 @@ static bool kw_items(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_contains(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_array(c->inst)) return true;
+    if (!json_is_array(c->inst))
+        return true;
     size_t n = json_array_size(c->inst), count = 0;
     size_t min = kw->u.contains.min;
     for (size_t i = 0; i < n; i++) {
@@ -254,9 +284,11 @@ static bool kw_contains(const jsch_vctx *c, const jsch_kw *kw)
                             false, NULL)) {
             count++;
             evalset_mark(c->ann, i);
-            if (!c->ann && !kw->u.contains.has_max && count >= min) return true;
+            if (!c->ann && !kw->u.contains.has_max && count >= min)
+                return true;
         }
-        if (c->st->fatal) return false;
+        if (c->st->fatal)
+            return false;
     }
     if (count < min) {
         if (min == 1)
@@ -283,7 +315,8 @@ static bool kw_all_of(const jsch_vctx *c, const jsch_kw *kw)
         jsch_seg ks = IDX_SEG(NULL, i);
         if (!jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, true, c->ann)) {
             ok = false;
-            if (!keep_going(c)) return false;
+            if (!keep_going(c))
+                return false;
         }
     }
     return ok;
@@ -295,7 +328,8 @@ static bool kw_all_of(const jsch_vctx *c, const jsch_kw *kw)
    would multiply the work per level of nesting. */
 static void explain_branches(const jsch_vctx *c, const jsch_kw *kw, const char *head)
 {
-    if (!c->report || !c->st->out) return;
+    if (!c->report || !c->st->out)
+        return;
     if (c->st->explaining) {
         jsch__report_errorv(c, kw->name, head);
         return;
@@ -325,13 +359,16 @@ static void explain_branches(const jsch_vctx *c, const jsch_kw *kw, const char *
             jsch__buf_adds(&b, jsch__buf_cstr(&here));
             jsch__buf_free(&here);
             jsch__buf_adds(&b, is->message);
-            if (tmp.n > 1) jsch__buf_addf(&b, " (+%zu more)", tmp.n - 1);
+            if (tmp.n > 1)
+                jsch__buf_addf(&b, " (+%zu more)", tmp.n - 1);
         }
         jsch_result_clear(&tmp);
         free(tmp.v);
-        if (c->st->fatal) break;
+        if (c->st->fatal)
+            break;
     }
-    if (kw->u.list.n) jsch__buf_addc(&b, ')');
+    if (kw->u.list.n)
+        jsch__buf_addc(&b, ')');
     jsch__buf_free(&cur);
     c->st->explaining = false;
     jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
@@ -342,21 +379,28 @@ static bool kw_any_of(const jsch_vctx *c, const jsch_kw *kw)
 {
     bool any = false;
     jsch_evalset tmp = { 0 };
-    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
+    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0)
+        tmp.bits = NULL;
     for (size_t i = 0; i < kw->u.list.n; i++) {
         jsch_seg ks = IDX_SEG(NULL, i);
-        if (tmp.bits) memset(tmp.bits, 0, tmp.n / 8 + 1);
+        if (tmp.bits)
+            memset(tmp.bits, 0, tmp.n / 8 + 1);
         bool r = jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, false,
                                  c->ann ? &tmp : NULL);
-        if (c->st->fatal) break;
-        if (!r) continue;
+        if (c->st->fatal)
+            break;
+        if (!r)
+            continue;
         any = true;
-        if (!c->ann) break; /* all passing branches annotate; else the first is enough */
+        if (!c->ann)
+            break; /* all passing branches annotate; else the first is enough */
         jsch__evalset_merge(c->ann, &tmp);
     }
     jsch__evalset_free(&tmp);
-    if (c->st->fatal) return false;
-    if (any) return true;
+    if (c->st->fatal)
+        return false;
+    if (any)
+        return true;
     explain_branches(c, kw, "value does not match any alternative of \"anyOf\"");
     return false;
 }
@@ -365,25 +409,32 @@ static bool kw_one_of(const jsch_vctx *c, const jsch_kw *kw)
 {
     size_t count = 0, first = 0, second = 0;
     jsch_evalset tmp = { 0 };
-    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
+    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0)
+        tmp.bits = NULL;
     for (size_t i = 0; i < kw->u.list.n; i++) {
         jsch_seg ks = IDX_SEG(NULL, i);
-        if (tmp.bits) memset(tmp.bits, 0, tmp.n / 8 + 1);
+        if (tmp.bits)
+            memset(tmp.bits, 0, tmp.n / 8 + 1);
         bool r = jsch__apply_sub(c, kw->name, &ks, kw->u.list.v[i], c->inst, NULL, false,
                                  c->ann ? &tmp : NULL);
-        if (c->st->fatal) break;
-        if (!r) continue;
+        if (c->st->fatal)
+            break;
+        if (!r)
+            continue;
         if (++count == 1) {
             first = i;
-            if (c->ann) jsch__evalset_merge(c->ann, &tmp);
+            if (c->ann)
+                jsch__evalset_merge(c->ann, &tmp);
         } else {
             second = i;
             break;
         }
     }
     jsch__evalset_free(&tmp);
-    if (c->st->fatal) return false;
-    if (count == 1) return true;
+    if (c->st->fatal)
+        return false;
+    if (count == 1)
+        return true;
     if (count == 0)
         explain_branches(c, kw, "value does not match any alternative of \"oneOf\"");
     else
@@ -396,8 +447,10 @@ static bool kw_one_of(const jsch_vctx *c, const jsch_kw *kw)
 static bool kw_not(const jsch_vctx *c, const jsch_kw *kw)
 {
     bool r = jsch__apply_sub(c, kw->name, NULL, kw->u.sub, c->inst, NULL, false, NULL);
-    if (c->st->fatal) return false;
-    if (!r) return true;
+    if (c->st->fatal)
+        return false;
+    if (!r)
+        return true;
     jsch__report_error(c, kw->name, "value must not match the \"not\" schema");
     return false;
 }
@@ -405,14 +458,18 @@ static bool kw_not(const jsch_vctx *c, const jsch_kw *kw)
 static bool kw_if(const jsch_vctx *c, const jsch_kw *kw)
 {
     jsch_evalset tmp = { 0 };
-    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0) tmp.bits = NULL;
+    if (c->ann && jsch__evalset_init(&tmp, c->inst) != 0)
+        tmp.bits = NULL;
     bool cond =
         jsch__apply_sub(c, "if", NULL, kw->u.cond.cond, c->inst, NULL, false, c->ann ? &tmp : NULL);
-    if (cond && c->ann) jsch__evalset_merge(c->ann, &tmp);
+    if (cond && c->ann)
+        jsch__evalset_merge(c->ann, &tmp);
     jsch__evalset_free(&tmp);
-    if (c->st->fatal) return false;
+    if (c->st->fatal)
+        return false;
     const jsch_node *next = cond ? kw->u.cond.then : kw->u.cond.els;
-    if (!next) return true;
+    if (!next)
+        return true;
     return jsch__apply_sub(c, cond ? "then" : "else", NULL, next, c->inst, NULL, true, c->ann);
 }
 

@@ -13,12 +13,14 @@
 
 static bool uneval_props(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     size_t i = 0;
     for (void *it = json_object_iter((json_t *)c->inst); it;
          it = json_object_iter_next((json_t *)c->inst, it), i++) {
-        if (evalset_has(c->ann, i)) continue;
+        if (evalset_has(c->ann, i))
+            continue;
         const char *key = json_object_iter_key(it);
         size_t klen = json_object_iter_key_len(it);
         jsch_seg is = { c->ipath, key, klen, 0 };
@@ -42,7 +44,8 @@ static bool uneval_props(const jsch_vctx *c, const jsch_kw *kw)
         evalset_mark(c->ann, i);
         if (!r) {
             ok = false;
-            if (!c->report || c->st->fatal) return false;
+            if (!c->report || c->st->fatal)
+                return false;
         }
     }
     return ok;
@@ -50,11 +53,13 @@ static bool uneval_props(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool uneval_items(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_array(c->inst)) return true;
+    if (!json_is_array(c->inst))
+        return true;
     bool ok = true;
     size_t n = json_array_size(c->inst);
     for (size_t i = 0; i < n; i++) {
-        if (evalset_has(c->ann, i)) continue;
+        if (evalset_has(c->ann, i))
+            continue;
         jsch_seg is = { c->ipath, NULL, 0, i };
         bool r;
         if (kw->u.sub->boolean == 0) {
@@ -69,7 +74,8 @@ static bool uneval_items(const jsch_vctx *c, const jsch_kw *kw)
         evalset_mark(c->ann, i);
         if (!r) {
             ok = false;
-            if (!c->report || c->st->fatal) return false;
+            if (!c->report || c->st->fatal)
+                return false;
         }
     }
     return ok;

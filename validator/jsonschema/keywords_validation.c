@@ -32,21 +32,26 @@ static bool type_matches(unsigned mask, const json_t *v)
 
 static bool kw_type(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (type_matches(kw->u.types, c->inst)) return true;
-    if (!c->report || !c->st->out) return false;
+    if (type_matches(kw->u.types, c->inst))
+        return true;
+    if (!c->report || !c->st->out)
+        return false;
     jsch_buf b = { 0 };
     jsch__buf_adds(&b, "expected ");
     int seen = 0, total = 0;
     for (int i = 0; i < 7; i++)
         total += (kw->u.types >> i) & 1;
     for (int i = 0; i < 7; i++) {
-        if (!(kw->u.types & (1u << i))) continue;
-        if (seen) jsch__buf_adds(&b, seen == total - 1 ? " or " : ", ");
+        if (!(kw->u.types & (1u << i)))
+            continue;
+        if (seen)
+            jsch__buf_adds(&b, seen == total - 1 ? " or " : ", ");
         jsch__buf_adds(&b, type_names[i]);
         seen++;
     }
     const char *got = jsch__msg_type_name(c->inst);
-    if (json_is_real(c->inst) && (kw->u.types & 8u)) got = "non-integer number";
+    if (json_is_real(c->inst) && (kw->u.types & 8u))
+        got = "non-integer number";
     jsch__buf_addf(&b, ", got %s", got);
     jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
     jsch__buf_free(&b);
@@ -57,15 +62,19 @@ static bool kw_enum(const jsch_vctx *c, const jsch_kw *kw)
 {
     size_t n = json_array_size(kw->value);
     for (size_t i = 0; i < n; i++)
-        if (jsch__value_equal(json_array_get(kw->value, i), c->inst)) return true;
-    if (!c->report || !c->st->out) return false;
+        if (jsch__value_equal(json_array_get(kw->value, i), c->inst))
+            return true;
+    if (!c->report || !c->st->out)
+        return false;
     jsch_buf b = { 0 };
     jsch__buf_adds(&b, n == 1 ? "expected " : "expected one of ");
     for (size_t i = 0; i < n && i < 20; i++) {
-        if (i) jsch__buf_adds(&b, ", ");
+        if (i)
+            jsch__buf_adds(&b, ", ");
         jsch__msg_value(&b, json_array_get(kw->value, i));
     }
-    if (n > 20) jsch__buf_addf(&b, ", ... (%zu values)", n);
+    if (n > 20)
+        jsch__buf_addf(&b, ", ... (%zu values)", n);
     jsch__buf_adds(&b, ", got ");
     jsch__msg_value(&b, c->inst);
     jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
@@ -75,8 +84,10 @@ static bool kw_enum(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_const(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (jsch__value_equal(kw->value, c->inst)) return true;
-    if (!c->report || !c->st->out) return false;
+    if (jsch__value_equal(kw->value, c->inst))
+        return true;
+    if (!c->report || !c->st->out)
+        return false;
     jsch_buf b = { 0 };
     jsch__buf_adds(&b, "expected ");
     jsch__msg_value(&b, kw->value);
@@ -89,7 +100,8 @@ static bool kw_const(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_numeric(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_number(c->inst)) return true;
+    if (!json_is_number(c->inst))
+        return true;
     bool ok;
     const char *what;
     switch (kw->kind) {
@@ -114,8 +126,10 @@ static bool kw_numeric(const jsch_vctx *c, const jsch_kw *kw)
         what = "is not greater than the exclusive minimum of";
         break;
     }
-    if (ok) return true;
-    if (!c->report || !c->st->out) return false;
+    if (ok)
+        return true;
+    if (!c->report || !c->st->out)
+        return false;
     jsch_buf b = { 0 };
     jsch__msg_value(&b, c->inst);
     jsch__buf_addf(&b, " %s ", what);
@@ -127,11 +141,14 @@ static bool kw_numeric(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_length(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_string(c->inst)) return true;
+    if (!json_is_string(c->inst))
+        return true;
     size_t len = jsch__utf8_length(json_string_value(c->inst), json_string_length(c->inst));
     bool max = kw->kind == KW_MAXLENGTH;
-    if (max ? len <= kw->u.limit : len >= kw->u.limit) return true;
-    if (!c->report || !c->st->out) return false;
+    if (max ? len <= kw->u.limit : len >= kw->u.limit)
+        return true;
+    if (!c->report || !c->st->out)
+        return false;
     jsch_buf b = { 0 };
     jsch__msg_value(&b, c->inst);
     jsch__buf_addf(&b, " is %s than %zu character%s", max ? "longer" : "shorter", kw->u.limit,
@@ -143,11 +160,14 @@ static bool kw_length(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_pattern(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_string(c->inst)) return true;
+    if (!json_is_string(c->inst))
+        return true;
     int m = jsch__vctx_match(c, kw->name, kw->u.re, json_string_value(c->inst),
                              json_string_length(c->inst));
-    if (m > 0) return true;
-    if (m < 0 || !c->report || !c->st->out) return false;
+    if (m > 0)
+        return true;
+    if (m < 0 || !c->report || !c->st->out)
+        return false;
     jsch_buf b = { 0 };
     jsch__msg_value(&b, c->inst);
     jsch__buf_adds(&b, " does not match pattern ");
@@ -160,10 +180,12 @@ static bool kw_pattern(const jsch_vctx *c, const jsch_kw *kw)
 static bool kw_count(const jsch_vctx *c, const jsch_kw *kw)
 {
     bool arr = kw->kind == KW_MAXITEMS || kw->kind == KW_MINITEMS;
-    if (arr ? !json_is_array(c->inst) : !json_is_object(c->inst)) return true;
+    if (arr ? !json_is_array(c->inst) : !json_is_object(c->inst))
+        return true;
     size_t n = arr ? json_array_size(c->inst) : json_object_size(c->inst);
     bool max = kw->kind == KW_MAXITEMS || kw->kind == KW_MAXPROPERTIES;
-    if (max ? n <= kw->u.limit : n >= kw->u.limit) return true;
+    if (max ? n <= kw->u.limit : n >= kw->u.limit)
+        return true;
     jsch__report_error(c, kw->name, "%s has %zu %s, %s than the %s of %zu",
                        arr ? "array" : "object", n,
                        arr ? (n == 1 ? "item" : "items") : (n == 1 ? "property" : "properties"),
@@ -173,13 +195,16 @@ static bool kw_count(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_required(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     for (size_t i = 0; i < json_array_size(kw->value); i++) {
         const json_t *name = json_array_get(kw->value, i);
-        if (json_object_getn(c->inst, json_string_value(name), json_string_length(name))) continue;
+        if (json_object_getn(c->inst, json_string_value(name), json_string_length(name)))
+            continue;
         ok = false;
-        if (!c->report || !c->st->out) return false;
+        if (!c->report || !c->st->out)
+            return false;
         jsch_buf b = { 0 };
         jsch__buf_adds(&b, "missing required property ");
         jsch__msg_value(&b, name);
@@ -191,20 +216,23 @@ static bool kw_required(const jsch_vctx *c, const jsch_kw *kw)
 
 static bool kw_dep_required(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_object(c->inst)) return true;
+    if (!json_is_object(c->inst))
+        return true;
     bool ok = true;
     for (void *it = json_object_iter((json_t *)kw->value); it;
          it = json_object_iter_next((json_t *)kw->value, it)) {
         const char *key = json_object_iter_key(it);
         size_t klen = json_object_iter_key_len(it);
-        if (!json_object_getn(c->inst, key, klen)) continue;
+        if (!json_object_getn(c->inst, key, klen))
+            continue;
         const json_t *names = json_object_iter_value(it);
         for (size_t i = 0; i < json_array_size(names); i++) {
             const json_t *name = json_array_get(names, i);
             if (json_object_getn(c->inst, json_string_value(name), json_string_length(name)))
                 continue;
             ok = false;
-            if (!c->report || !c->st->out) return false;
+            if (!c->report || !c->st->out)
+                return false;
             jsch_buf b = { 0 };
             jsch__buf_adds(&b, "missing property ");
             jsch__msg_value(&b, name);
@@ -225,7 +253,8 @@ typedef struct hitem {
 static int hitem_cmp(const void *a, const void *b)
 {
     const hitem *x = a, *y = b;
-    if (x->hash != y->hash) return x->hash < y->hash ? -1 : 1;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
@@ -244,7 +273,8 @@ static bool find_duplicate(const json_t *a, size_t *first, size_t *second)
         return false;
     }
     hitem *h = malloc(n * sizeof *h);
-    if (!h) return false;
+    if (!h)
+        return false;
     for (size_t i = 0; i < n; i++)
         h[i] = (hitem){ jsch__value_hash(json_array_get(a, i)), i };
     qsort(h, n, sizeof *h, hitem_cmp);
@@ -265,9 +295,11 @@ static bool find_duplicate(const json_t *a, size_t *first, size_t *second)
 
 static bool kw_unique(const jsch_vctx *c, const jsch_kw *kw)
 {
-    if (!json_is_array(c->inst)) return true;
+    if (!json_is_array(c->inst))
+        return true;
     size_t i, j;
-    if (!find_duplicate(c->inst, &i, &j)) return true;
+    if (!find_duplicate(c->inst, &i, &j))
+        return true;
     jsch__report_error(c, kw->name, "array items %zu and %zu are equal, items must be unique", i,
                        j);
     return false;

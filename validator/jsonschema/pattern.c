@@ -25,7 +25,8 @@
 
 static int hex4(const char *s, size_t len, size_t i)
 {
-    if (i + 6 > len || s[i] != '\\' || s[i + 1] != 'u') return -1;
+    if (i + 6 > len || s[i] != '\\' || s[i + 1] != 'u')
+        return -1;
     int v = 0;
     for (size_t k = i + 2; k < i + 6; k++) {
         char c = s[k];
@@ -33,7 +34,8 @@ static int hex4(const char *s, size_t len, size_t i)
                 : (c >= 'a' && c <= 'f') ? c - 'a' + 10
                 : (c >= 'A' && c <= 'F') ? c - 'A' + 10
                                          : -1;
-        if (d < 0) return -1;
+        if (d < 0)
+            return -1;
         v = v * 16 + d;
     }
     return v;
@@ -117,17 +119,21 @@ static void add_property(jsch_buf *out, const char *name, size_t len)
    with meanings ECMA engines do not share, so those are refused. */
 static bool ecma_letter_escape(char n)
 {
-    if (!((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z'))) return true;
+    if (!((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z')))
+        return true;
     return strchr("dDwWsSbBfnrtvcxupPk", n) != NULL;
 }
 
 /* Group openers ECMA knows: (?: (?= (?! (?<= (?<! (?<name> */
 static bool ecma_group(const char *src, size_t len, size_t i)
 {
-    if (i + 2 >= len) return false;
+    if (i + 2 >= len)
+        return false;
     char a = src[i + 2];
-    if (a == ':' || a == '=' || a == '!') return true;
-    if (a != '<' || i + 3 >= len) return false;
+    if (a == ':' || a == '=' || a == '!')
+        return true;
+    if (a != '<' || i + 3 >= len)
+        return false;
     char b = src[i + 3];
     return b == '=' || b == '!' || b == '_' || b == '$' || (b >= 'a' && b <= 'z') ||
            (b >= 'A' && b <= 'Z') || (unsigned char)b >= 0x80;
@@ -148,7 +154,8 @@ static bool translate(const char *src, size_t len, jsch_buf *out, char *errbuf, 
         if (ch == '\\' && i + 1 < len) {
             char n = src[i + 1];
             if (!ecma_letter_escape(n)) {
-                if (errbuf) snprintf(errbuf, errlen, "\"\\%c\" is not an ECMA-262 escape", n);
+                if (errbuf)
+                    snprintf(errbuf, errlen, "\"\\%c\" is not an ECMA-262 escape", n);
                 return false;
             }
             int hi = hex4(src, len, i);
@@ -200,7 +207,8 @@ static bool translate(const char *src, size_t len, jsch_buf *out, char *errbuf, 
             /* a leading ']' or '^]' is literal in pcre2 but closes in ECMA; handled above */
             continue;
         }
-        if (in_class && ch == ']') in_class = false;
+        if (in_class && ch == ']')
+            in_class = false;
         if (in_class && ch == '[') {
             jsch__buf_adds(out, "\\["); /* ECMA: literal; pcre2 might read [:class:] */
             continue;
@@ -219,13 +227,15 @@ static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_
     }
     if (t.oom) {
         jsch__buf_free(&t);
-        if (errbuf) snprintf(errbuf, errlen, "out of memory");
+        if (errbuf)
+            snprintf(errbuf, errlen, "out of memory");
         return NULL;
     }
     pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
     if (!cc) {
         jsch__buf_free(&t);
-        if (errbuf) snprintf(errbuf, errlen, "out of memory");
+        if (errbuf)
+            snprintf(errbuf, errlen, "out of memory");
         return NULL;
     }
     pcre2_set_compile_extra_options(cc, PCRE2_EXTRA_ALT_BSUX);
@@ -247,7 +257,8 @@ static pcre2_code *compile_ecma(const char *src, size_t len, char *errbuf, size_
 jsch_regex *jsch__regex_compile(const char *src, size_t len, char *errbuf, size_t errlen)
 {
     pcre2_code *code = compile_ecma(src, len, errbuf, errlen);
-    if (!code) return NULL;
+    if (!code)
+        return NULL;
     jsch_regex *re = malloc(sizeof *re);
     char *copy = jsch__strndup(src, len);
     if (!re || !copy) {
@@ -277,7 +288,8 @@ size_t jsch_schema_jit(jsch_schema *schema)
 
 void jsch__regex_free(jsch_regex *re)
 {
-    if (!re) return;
+    if (!re)
+        return;
     pcre2_code_free(re->code);
     free(re->source);
     free(re);
@@ -288,7 +300,8 @@ static int regex_match(const jsch_regex *re, const char *s, size_t len, pcre2_ma
                        const pcre2_match_context *mctx)
 {
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, md, (pcre2_match_context *)mctx);
-    if (rc >= 0) return 1;
+    if (rc >= 0)
+        return 1;
     /* jansson strings are valid UTF-8; one made with a _nocheck function
        that is not simply does not match (pcre2 reports UTF errors as -3..-23;
        PCRE2_MATCH_INVALID_UTF would avoid them but misbehaves with JIT in 10.42) */
@@ -321,7 +334,8 @@ int jsch__vctx_match(const jsch_vctx *c, const char *kwname, const jsch_regex *r
 bool jsch__regex_is_valid_ecma(const char *src, size_t len)
 {
     pcre2_code *code = compile_ecma(src, len, NULL, 0);
-    if (!code) return false;
+    if (!code)
+        return false;
     pcre2_code_free(code);
     return true;
 }

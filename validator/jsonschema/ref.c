@@ -37,10 +37,12 @@ static jsch_resource *ref_find_resource(jsch_compiler *c, const char *uri, size_
 /* Parses an array index token: digits without leading zeros. */
 static bool parse_index(const char *t, size_t len, size_t *out)
 {
-    if (len == 0 || len > 18 || (len > 1 && t[0] == '0')) return false;
+    if (len == 0 || len > 18 || (len > 1 && t[0] == '0'))
+        return false;
     size_t v = 0;
     for (size_t i = 0; i < len; i++) {
-        if (t[i] < '0' || t[i] > '9') return false;
+        if (t[i] < '0' || t[i] > '9')
+            return false;
         v = v * 10 + (size_t)(t[i] - '0');
     }
     *out = v;
@@ -103,7 +105,8 @@ const json_t *jsch__ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **lo
     *loc_out = NULL;
     size_t blen = jsch__uri_base_len(uri);
     jsch_resource *res = ref_find_resource(c, uri, blen);
-    if (!res) return NULL;
+    if (!res)
+        return NULL;
     const char *frag = uri[blen] == '#' ? uri + blen + 1 : "";
     size_t flen;
     char *f = jsch__pct_decode(frag, strlen(frag), &flen);
@@ -117,7 +120,8 @@ const json_t *jsch__ref_resolve(jsch_compiler *c, const char *uri, jsch_loc **lo
         *loc_out = json_is_object(node) ? jsch__ref_loc_of(c, node) : NULL;
     } else if (f[0] == '/') {
         node = follow_pointer(c, res, f, flen, loc_out);
-        if (!node) jsch__set_error(c->err, "", "no schema at \"%s\"", uri);
+        if (!node)
+            jsch__set_error(c->err, "", "no schema at \"%s\"", uri);
     } else {
         node = jsch__smap_get(&res->anchors, f, flen);
         if (!node)
@@ -137,7 +141,8 @@ bool jsch__kw_ref(const jsch_vctx *c, const jsch_kw *kw)
         size_t len = strlen(kw->u.ref.anchor);
         for (const jsch_scope *s = c->scope; s; s = s->up) {
             const jsch_node *n = jsch__smap_get(&s->res->dyn, kw->u.ref.anchor, len);
-            if (n) target = n;
+            if (n)
+                target = n;
         }
     }
     return jsch__apply_sub(c, kw->name, NULL, target, c->inst, NULL, true, c->ann);
@@ -173,18 +178,20 @@ unsigned jsch__vocab_of_resource(jsch_compiler *c, jsch_resource *res)
         jsch_error ignored;
         meta = jsch__registry_find(c->reg, uri, blen, &ignored);
     }
-    if (!meta) return VOC_DEFAULT;
+    if (!meta)
+        return VOC_DEFAULT;
     const json_t *voc =
         json_is_object(meta->root) ? json_object_get(meta->root, "$vocabulary") : NULL;
-    if (!json_is_object(voc)) return VOC_DEFAULT;
+    if (!json_is_object(voc))
+        return VOC_DEFAULT;
     unsigned mask = 0;
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)voc, key, v)
-    {
+    json_object_foreach((json_t *)voc, key, v) {
         size_t i;
         for (i = 0; i < sizeof vocabs / sizeof vocabs[0]; i++)
-            if (strcmp(key, vocabs[i].uri) == 0) break;
+            if (strcmp(key, vocabs[i].uri) == 0)
+                break;
         if (i < sizeof vocabs / sizeof vocabs[0])
             mask |= vocabs[i].bit;
         else if (json_is_true(v))

@@ -49,7 +49,8 @@ static jsch_resource *resource_new(jsch_index *idx, const char *uri, size_t len,
                                    jsch_resource *parent)
 {
     jsch_resource *r = calloc(1, sizeof *r);
-    if (!r) return NULL;
+    if (!r)
+        return NULL;
     r->uri = jsch__strndup(uri, len);
     r->root = root;
     r->parent = parent;
@@ -66,7 +67,8 @@ jsch_loc *jsch__index_add_loc(jsch_index *idx, const json_t *node, jsch_resource
                               const char *ptr, size_t ptrlen)
 {
     jsch_loc *l = malloc(sizeof *l);
-    if (!l) return NULL;
+    if (!l)
+        return NULL;
     l->res = res;
     l->ptr = jsch__strndup(ptr, ptrlen);
     if (!l->ptr || jsch__vec_push(&idx->locs_owned, l) != 0) {
@@ -74,7 +76,8 @@ jsch_loc *jsch__index_add_loc(jsch_index *idx, const json_t *node, jsch_resource
         free(l);
         return NULL;
     }
-    if (jsch__pmap_put(&idx->locs, node, l) != 0) return NULL;
+    if (jsch__pmap_put(&idx->locs, node, l) != 0)
+        return NULL;
     return l;
 }
 
@@ -103,25 +106,30 @@ static int walk_child(walker *w, json_t *child, jsch_resource *res, const char *
     }
     int rc = walk(w, child, res, WALK_SUB, depth + 1);
     w->ptr.len = mark;
-    if (w->ptr.data) w->ptr.data[mark] = '\0';
+    if (w->ptr.data)
+        w->ptr.data[mark] = '\0';
     return rc;
 }
 
 static int add_anchor(jsch_resource *res, json_t *node, const char *kw, bool dynamic)
 {
     json_t *a = json_object_get(node, kw);
-    if (!json_is_string(a)) return 0;
+    if (!json_is_string(a))
+        return 0;
     const char *name = json_string_value(a);
     size_t len = json_string_length(a);
-    if (jsch__smap_put(&res->anchors, name, len, node) != 0) return -1;
-    if (dynamic && jsch__smap_put(&res->dyn_anchors, name, len, node) != 0) return -1;
+    if (jsch__smap_put(&res->anchors, name, len, node) != 0)
+        return -1;
+    if (dynamic && jsch__smap_put(&res->dyn_anchors, name, len, node) != 0)
+        return -1;
     return 0;
 }
 
 static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned depth)
 {
     bool is_root = mode == WALK_ROOT;
-    if (!json_is_object(node)) return 0;
+    if (!json_is_object(node))
+        return 0;
     if (depth > JSCH_MAX_DEPTH) {
         jsch__set_error(w->err, jsch__buf_cstr(&w->ptr), "schema nesting exceeds %d levels",
                         JSCH_MAX_DEPTH);
@@ -131,7 +139,8 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
     size_t ptr_start = 0;
     if (json_is_string(id) && mode != WALK_ID_DONE) {
         char *uri = jsch__uri_resolve(res->uri, json_string_value(id));
-        if (!uri) goto oom;
+        if (!uri)
+            goto oom;
         size_t len = jsch__uri_base_len(uri);
         if (is_root) {
             if (len != strlen(res->uri) || memcmp(uri, res->uri, len) != 0) {
@@ -158,14 +167,17 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
     }
     /* pointers are relative to the resource root */
     const char *p = jsch__buf_cstr(&w->ptr);
-    if (!jsch__index_add_loc(w->idx, node, res, p + ptr_start, w->ptr.len - ptr_start)) goto oom;
+    if (!jsch__index_add_loc(w->idx, node, res, p + ptr_start, w->ptr.len - ptr_start))
+        goto oom;
     size_t saved_len = w->ptr.len;
     if (ptr_start) {
         /* restart the pointer at the new resource root, restore afterwards */
         char *saved = jsch__strndup(p, w->ptr.len);
-        if (!saved) goto oom;
+        if (!saved)
+            goto oom;
         w->ptr.len = 0;
-        if (w->ptr.data) w->ptr.data[0] = '\0';
+        if (w->ptr.data)
+            w->ptr.data[0] = '\0';
         int rc = walk(w, node, res, WALK_ID_DONE, depth);
         w->ptr.len = 0;
         jsch__buf_add(&w->ptr, saved, saved_len);
@@ -177,11 +189,13 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
         goto oom;
     for (const char *const *k = single_kws; *k; k++) {
         json_t *v = json_object_get(node, *k);
-        if (v && walk_child(w, v, res, *k, NULL, 0, 0, false, depth) != 0) return -1;
+        if (v && walk_child(w, v, res, *k, NULL, 0, 0, false, depth) != 0)
+            return -1;
     }
     for (const char *const *k = map_kws; *k; k++) {
         json_t *m = json_object_get(node, *k);
-        if (!json_is_object(m)) continue;
+        if (!json_is_object(m))
+            continue;
         const char *key;
         json_t *v;
         void *it;
@@ -194,9 +208,11 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
     }
     for (const char *const *k = array_kws; *k; k++) {
         json_t *a = json_object_get(node, *k);
-        if (!json_is_array(a)) continue;
+        if (!json_is_array(a))
+            continue;
         for (size_t i = 0; i < json_array_size(a); i++)
-            if (walk_child(w, json_array_get(a, i), res, *k, NULL, 0, i, true, depth)) return -1;
+            if (walk_child(w, json_array_get(a, i), res, *k, NULL, 0, i, true, depth))
+                return -1;
     }
     return 0;
 oom:
@@ -253,7 +269,8 @@ static int add_embedded(jsch_registry *reg, const char *text, size_t len)
 {
     json_error_t jerr;
     json_t *doc = json_loadb(text, len, 0, &jerr);
-    if (!doc) return -1;
+    if (!doc)
+        return -1;
     const char *id = json_string_value(json_object_get(doc, "$id"));
     int rc = id ? jsch_registry_add(reg, id, doc, NULL) : -1;
     json_decref(doc);
@@ -306,7 +323,8 @@ jsch_registry *jsch_registry_new(void)
 
 void jsch_registry_free(jsch_registry *reg)
 {
-    if (!reg) return;
+    if (!reg)
+        return;
     jsch__index_free(&reg->idx);
     for (size_t i = 0; i < reg->prefixes.n; i++) {
         jsch_prefix *p = reg->prefixes.v[i];
@@ -343,7 +361,8 @@ int jsch_registry_map_prefix(jsch_registry *reg, const char *prefix, const char 
                              jsch_error *err)
 {
     jsch_prefix *p = calloc(1, sizeof *p);
-    if (!p) goto oom;
+    if (!p)
+        goto oom;
     p->prefix = strdup(prefix);
     p->dir = strdup(dir);
     if (!p->prefix || !p->dir || jsch__vec_push(&reg->prefixes, p) != 0) {
@@ -388,7 +407,8 @@ static int load_mapped(jsch_registry *reg, const char *uri, size_t len, jsch_err
     for (size_t i = 0; i < reg->prefixes.n; i++) {
         const jsch_prefix *p = reg->prefixes.v[i];
         size_t plen = strlen(p->prefix);
-        if (len < plen || memcmp(uri, p->prefix, plen) != 0) continue;
+        if (len < plen || memcmp(uri, p->prefix, plen) != 0)
+            continue;
         const char *rest = uri + plen;
         size_t rlen = len - plen;
         char *u = jsch__strndup(uri, len);
@@ -409,7 +429,8 @@ static int load_mapped(jsch_registry *reg, const char *uri, size_t len, jsch_err
         }
         jsch_buf path = { 0 };
         jsch__buf_adds(&path, p->dir);
-        if (path.len && path.data[path.len - 1] != '/') jsch__buf_addc(&path, '/');
+        if (path.len && path.data[path.len - 1] != '/')
+            jsch__buf_addc(&path, '/');
         jsch__buf_add(&path, rest, rlen);
         json_error_t jerr;
         json_t *doc = json_load_file(jsch__buf_cstr(&path), 0, &jerr);
@@ -432,16 +453,21 @@ static int load_mapped(jsch_registry *reg, const char *uri, size_t len, jsch_err
 jsch_resource *jsch__registry_find(jsch_registry *reg, const char *uri, size_t len, jsch_error *err)
 {
     jsch_resource *r = jsch__smap_get(&reg->idx.by_uri, uri, len);
-    if (r) return r;
+    if (r)
+        return r;
     int rc = load_embedded(reg, uri, len);
     if (rc > 0) {
         r = jsch__smap_get(&reg->idx.by_uri, uri, len);
-        if (r) return r;
+        if (r)
+            return r;
     }
     rc = load_mapped(reg, uri, len, err);
-    if (rc < 0) return NULL;
-    if (rc > 0) r = jsch__smap_get(&reg->idx.by_uri, uri, len);
-    if (!r) jsch__set_error(err, "", "unknown schema \"%.*s\"", (int)len, uri);
+    if (rc < 0)
+        return NULL;
+    if (rc > 0)
+        r = jsch__smap_get(&reg->idx.by_uri, uri, len);
+    if (!r)
+        jsch__set_error(err, "", "unknown schema \"%.*s\"", (int)len, uri);
     return r;
 }
 
@@ -449,14 +475,18 @@ const jsch_schema *jsch__registry_metaschema(jsch_registry *reg, const char *uri
 {
     size_t len = jsch__uri_base_len(uri);
     jsch_schema *s = jsch__smap_get(&reg->metas, uri, len);
-    if (s) return s;
+    if (s)
+        return s;
     jsch_resource *r = jsch__registry_find(reg, uri, len, err);
-    if (!r) return NULL;
+    if (!r)
+        return NULL;
     char *u = jsch__strndup(uri, len);
-    if (!u) return NULL;
+    if (!u)
+        return NULL;
     s = jsch_compile(reg, r->root, u, JSCH_NO_METASCHEMA, err);
     free(u);
-    if (!s) return NULL;
+    if (!s)
+        return NULL;
     if (jsch__vec_push(&reg->metas_owned, s) != 0 ||
         jsch__smap_put(&reg->metas, uri, len, s) != 0) {
         if (reg->metas_owned.n == 0 || reg->metas_owned.v[reg->metas_owned.n - 1] != s)

@@ -38,14 +38,18 @@ static bool is_scheme_char(char c)
 
 static size_t scheme_len(const char *s, size_t len)
 {
-    if (len == 0 || !isalpha((unsigned char)s[0])) return 0;
+    if (len == 0 || !isalpha((unsigned char)s[0]))
+        return 0;
     size_t i = 1;
     while (i < len && is_scheme_char(s[i]))
         i++;
     return (i < len && s[i] == ':') ? i : 0;
 }
 
-bool jsch__uri_has_scheme(const char *s) { return scheme_len(s, strlen(s)) > 0; }
+bool jsch__uri_has_scheme(const char *s)
+{
+    return scheme_len(s, strlen(s)) > 0;
+}
 
 static void uri_split(const char *s, size_t len, uri_parts *p)
 {
@@ -115,7 +119,8 @@ static size_t remove_dot_segments(const char *in, size_t len, char *out)
         if ((rl >= 4 && memcmp(r, "/../", 4) == 0) || (rl == 3 && memcmp(r, "/..", 3) == 0)) {
             while (o > 0 && out[o - 1] != '/')
                 o--;
-            if (o > 0) o--;
+            if (o > 0)
+                o--;
             if (rl == 3) {
                 out[o++] = '/';
                 break;
@@ -123,7 +128,8 @@ static size_t remove_dot_segments(const char *in, size_t len, char *out)
             i += 3;
             continue;
         }
-        if ((rl == 1 && r[0] == '.') || (rl == 2 && memcmp(r, "..", 2) == 0)) break;
+        if ((rl == 1 && r[0] == '.') || (rl == 2 && memcmp(r, "..", 2) == 0))
+            break;
         size_t j = (r[0] == '/') ? 1 : 0;
         while (j < rl && r[j] != '/')
             j++;
@@ -196,7 +202,8 @@ char *jsch__uri_resolve(const char *base, const char *ref)
                 }
                 jsch__buf_add(&m, R.path, R.path_len);
                 add_path(&out, jsch__buf_cstr(&m), m.len);
-                if (m.oom) out.oom = true;
+                if (m.oom)
+                    out.oom = true;
                 jsch__buf_free(&m);
                 q = &R;
             }
@@ -226,7 +233,10 @@ static bool is_unreserved(char c)
     return isalnum((unsigned char)c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-static bool is_subdelim(char c) { return c && strchr("!$&'()*+,;=", c) != NULL; }
+static bool is_subdelim(char c)
+{
+    return c && strchr("!$&'()*+,;=", c) != NULL;
+}
 
 /* Checks s[0..len) consists of unreserved/sub-delims/pct-encoded and the
    characters in extra. */
@@ -241,9 +251,12 @@ static bool chars_ok(const char *s, size_t len, const char *extra, bool iri)
             i += 2;
             continue;
         }
-        if (is_unreserved(c) || is_subdelim(c)) continue;
-        if (iri && (unsigned char)c >= 0x80) continue; /* ucschar/iprivate, approximately */
-        if (c && strchr(extra, c)) continue;
+        if (is_unreserved(c) || is_subdelim(c))
+            continue;
+        if (iri && (unsigned char)c >= 0x80)
+            continue; /* ucschar/iprivate, approximately */
+        if (c && strchr(extra, c))
+            continue;
         return false;
     }
     return true;
@@ -253,18 +266,21 @@ static bool authority_ok(const char *a, size_t len, bool iri)
 {
     const char *at = memchr(a, '@', len);
     if (at) {
-        if (!chars_ok(a, (size_t)(at - a), ":", iri)) return false;
+        if (!chars_ok(a, (size_t)(at - a), ":", iri))
+            return false;
         len -= (size_t)(at - a) + 1;
         a = at + 1;
     }
     size_t hostlen;
     if (len > 0 && a[0] == '[') {
         const char *close = memchr(a, ']', len);
-        if (!close) return false;
+        if (!close)
+            return false;
         const char *ip = a + 1;
         size_t iplen = (size_t)(close - ip);
         if (iplen > 0 && (ip[0] == 'v' || ip[0] == 'V')) {
-            if (!chars_ok(ip, iplen, ":", false)) return false;
+            if (!chars_ok(ip, iplen, ":", false))
+                return false;
         } else if (!jsch__format_ipv6_valid(ip, iplen)) {
             return false;
         }
@@ -273,34 +289,45 @@ static bool authority_ok(const char *a, size_t len, bool iri)
         hostlen = 0;
         while (hostlen < len && a[hostlen] != ':')
             hostlen++;
-        if (!chars_ok(a, hostlen, "", iri)) return false;
+        if (!chars_ok(a, hostlen, "", iri))
+            return false;
     }
-    if (hostlen == len) return true;
-    if (a[hostlen] != ':') return false;
+    if (hostlen == len)
+        return true;
+    if (a[hostlen] != ':')
+        return false;
     for (size_t i = hostlen + 1; i < len; i++)
-        if (!isdigit((unsigned char)a[i])) return false;
+        if (!isdigit((unsigned char)a[i]))
+            return false;
     return true;
 }
 
 bool jsch__uri_valid(const char *s, size_t len, bool reference, bool iri)
 {
-    if (memchr(s, '\0', len)) return false;
+    if (memchr(s, '\0', len))
+        return false;
     uri_parts p;
     uri_split(s, len, &p);
     if (!p.has_scheme) {
-        if (!reference) return false;
+        if (!reference)
+            return false;
         /* path-noscheme: no ':' in the first segment */
         if (!p.has_auth) {
             size_t k = 0;
             while (k < p.path_len && p.path[k] != '/')
                 k++;
-            if (memchr(p.path, ':', k)) return false;
+            if (memchr(p.path, ':', k))
+                return false;
         }
     }
-    if (p.has_auth && !authority_ok(p.auth, p.auth_len, iri)) return false;
-    if (!chars_ok(p.path, p.path_len, ":@/", iri)) return false;
-    if (p.has_query && !chars_ok(p.query, p.query_len, ":@/?", iri)) return false;
-    if (p.has_frag && !chars_ok(p.frag, p.frag_len, ":@/?", iri)) return false;
+    if (p.has_auth && !authority_ok(p.auth, p.auth_len, iri))
+        return false;
+    if (!chars_ok(p.path, p.path_len, ":@/", iri))
+        return false;
+    if (p.has_query && !chars_ok(p.query, p.query_len, ":@/?", iri))
+        return false;
+    if (p.has_frag && !chars_ok(p.frag, p.frag_len, ":@/?", iri))
+        return false;
     return true;
 }
 
@@ -310,7 +337,8 @@ void jsch__ptr_escape(jsch_buf *b, const char *key, size_t len)
 {
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
-        if (key[i] != '~' && key[i] != '/') continue;
+        if (key[i] != '~' && key[i] != '/')
+            continue;
         jsch__buf_add(b, key + start, i - start);
         jsch__buf_adds(b, key[i] == '~' ? "~0" : "~1");
         start = i + 1;
@@ -335,16 +363,20 @@ void jsch__frag_escape(jsch_buf *b, const char *s, size_t len)
 
 static int hexval(char c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
 char *jsch__pct_decode(const char *s, size_t len, size_t *outlen)
 {
     char *d = malloc(len + 1);
-    if (!d) return NULL;
+    if (!d)
+        return NULL;
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '%') {

@@ -16,8 +16,10 @@
 
 static bool buf_reserve(jsch_buf *b, size_t extra)
 {
-    if (b->oom) return false;
-    if (b->len + extra + 1 <= b->cap) return true;
+    if (b->oom)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1)
         cap *= 2;
@@ -33,15 +35,23 @@ static bool buf_reserve(jsch_buf *b, size_t extra)
 
 void jsch__buf_add(jsch_buf *b, const char *s, size_t n)
 {
-    if (!buf_reserve(b, n)) return;
-    if (n) memcpy(b->data + b->len, s, n);
+    if (!buf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
 }
 
-void jsch__buf_adds(jsch_buf *b, const char *s) { jsch__buf_add(b, s, strlen(s)); }
+void jsch__buf_adds(jsch_buf *b, const char *s)
+{
+    jsch__buf_add(b, s, strlen(s));
+}
 
-void jsch__buf_addc(jsch_buf *b, char c) { jsch__buf_add(b, &c, 1); }
+void jsch__buf_addc(jsch_buf *b, char c)
+{
+    jsch__buf_add(b, &c, 1);
+}
 
 void jsch__buf_addf(jsch_buf *b, const char *fmt, ...)
 {
@@ -50,12 +60,14 @@ void jsch__buf_addf(jsch_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
+    if (n < 0)
+        return;
     if ((size_t)n < sizeof small) {
         jsch__buf_add(b, small, (size_t)n);
         return;
     }
-    if (!buf_reserve(b, (size_t)n)) return;
+    if (!buf_reserve(b, (size_t)n))
+        return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -64,7 +76,8 @@ void jsch__buf_addf(jsch_buf *b, const char *fmt, ...)
 
 const char *jsch__buf_cstr(jsch_buf *b)
 {
-    if (!b->data) return "";
+    if (!b->data)
+        return "";
     return b->data;
 }
 
@@ -91,7 +104,8 @@ void jsch__buf_free(jsch_buf *b)
 char *jsch__strndup(const char *s, size_t n)
 {
     char *d = malloc(n + 1);
-    if (!d) return NULL;
+    if (!d)
+        return NULL;
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
@@ -99,7 +113,8 @@ char *jsch__strndup(const char *s, size_t n)
 
 void jsch__set_error(jsch_error *err, const char *location, const char *fmt, ...)
 {
-    if (!err) return;
+    if (!err)
+        return;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -118,14 +133,17 @@ static smap_entry *smap_slot(const jsch_smap *m, const char *key, size_t klen, s
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         smap_entry *e = &m->e[i];
-        if (!e->key) return e;
-        if (e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0) return e;
+        if (!e->key)
+            return e;
+        if (e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0)
+            return e;
     }
 }
 
 void *jsch__smap_get(const jsch_smap *m, const char *key, size_t klen)
 {
-    if (!m->count) return NULL;
+    if (!m->count)
+        return NULL;
     smap_entry *e = smap_slot(m, key, klen, hash_bytes(key, klen));
     return e->key ? e->val : NULL;
 }
@@ -134,10 +152,12 @@ static int smap_grow(jsch_smap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 16;
     smap_entry *ne = calloc(cap, sizeof *ne);
-    if (!ne) return -1;
+    if (!ne)
+        return -1;
     jsch_smap nm = { ne, cap, m->count };
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->e[i].key) continue;
+        if (!m->e[i].key)
+            continue;
         *smap_slot(&nm, m->e[i].key, m->e[i].klen, m->e[i].hash) = m->e[i];
     }
     free(m->e);
@@ -147,7 +167,8 @@ static int smap_grow(jsch_smap *m)
 
 int jsch__smap_put(jsch_smap *m, const char *key, size_t klen, void *val)
 {
-    if ((m->count + 1) * 2 > m->cap && smap_grow(m) != 0) return -1;
+    if ((m->count + 1) * 2 > m->cap && smap_grow(m) != 0)
+        return -1;
     size_t h = hash_bytes(key, klen);
     smap_entry *e = smap_slot(m, key, klen, h);
     if (e->key) {
@@ -155,7 +176,8 @@ int jsch__smap_put(jsch_smap *m, const char *key, size_t klen, void *val)
         return 0;
     }
     char *k = jsch__strndup(key, klen);
-    if (!k) return -1;
+    if (!k)
+        return -1;
     e->key = k;
     e->klen = klen;
     e->hash = h;
@@ -187,13 +209,15 @@ static pmap_entry *pmap_slot(const jsch_pmap *m, const void *key)
     size_t mask = m->cap - 1;
     for (size_t i = hash_ptr(key) & mask;; i = (i + 1) & mask) {
         pmap_entry *e = &m->e[i];
-        if (!e->key || e->key == key) return e;
+        if (!e->key || e->key == key)
+            return e;
     }
 }
 
 void *jsch__pmap_get(const jsch_pmap *m, const void *key)
 {
-    if (!m->count) return NULL;
+    if (!m->count)
+        return NULL;
     pmap_entry *e = pmap_slot(m, key);
     return e->key ? e->val : NULL;
 }
@@ -203,15 +227,18 @@ int jsch__pmap_put(jsch_pmap *m, const void *key, void *val)
     if ((m->count + 1) * 2 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 64;
         pmap_entry *ne = calloc(cap, sizeof *ne);
-        if (!ne) return -1;
+        if (!ne)
+            return -1;
         jsch_pmap nm = { ne, cap, m->count };
         for (size_t i = 0; i < m->cap; i++)
-            if (m->e[i].key) *pmap_slot(&nm, m->e[i].key) = m->e[i];
+            if (m->e[i].key)
+                *pmap_slot(&nm, m->e[i].key) = m->e[i];
         free(m->e);
         *m = nm;
     }
     pmap_entry *e = pmap_slot(m, key);
-    if (!e->key) m->count++;
+    if (!e->key)
+        m->count++;
     e->key = key;
     e->val = val;
     return 0;
@@ -229,7 +256,8 @@ int jsch__vec_push(jsch_vec *vec, void *p)
     if (vec->n == vec->cap) {
         size_t cap = vec->cap ? vec->cap * 2 : 8;
         void **nv = realloc(vec->v, cap * sizeof *nv);
-        if (!nv) return -1;
+        if (!nv)
+            return -1;
         vec->v = nv;
         vec->cap = cap;
     }

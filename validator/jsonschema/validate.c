@@ -21,11 +21,15 @@
 
 /* ---- results ---- */
 
-jsch_result *jsch_result_new(void) { return calloc(1, sizeof(jsch_result)); }
+jsch_result *jsch_result_new(void)
+{
+    return calloc(1, sizeof(jsch_result));
+}
 
 void jsch_result_clear(jsch_result *r)
 {
-    if (!r) return;
+    if (!r)
+        return;
     for (size_t i = 0; i < r->n; i++) {
         jsch_issue *is = &r->v[i];
         free((char *)is->instance_location);
@@ -39,13 +43,17 @@ void jsch_result_clear(jsch_result *r)
 
 void jsch_result_free(jsch_result *r)
 {
-    if (!r) return;
+    if (!r)
+        return;
     jsch_result_clear(r);
     free(r->v);
     free(r);
 }
 
-size_t jsch_result_count(const jsch_result *r) { return r ? r->n : 0; }
+size_t jsch_result_count(const jsch_result *r)
+{
+    return r ? r->n : 0;
+}
 
 const jsch_issue *jsch_result_get(const jsch_result *r, size_t i)
 {
@@ -57,11 +65,13 @@ static int result_push(jsch_result *r, char *iloc, char *kloc, char *aloc, const
                        char *msg)
 {
     char *kwc = strdup(kw);
-    if (!iloc || !kloc || !aloc || !kwc || !msg) goto fail;
+    if (!iloc || !kloc || !aloc || !kwc || !msg)
+        goto fail;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 8;
         jsch_issue *nv = realloc(r->v, cap * sizeof *nv);
-        if (!nv) goto fail;
+        if (!nv)
+            goto fail;
         r->v = nv;
         r->cap = cap;
     }
@@ -99,7 +109,8 @@ void jsch__seg_render(jsch_buf *b, const jsch_seg *s)
         else
             jsch__buf_addf(b, "%zu", v[i]->index);
     }
-    if (v != stack) free(v);
+    if (v != stack)
+        free(v);
 }
 
 static void record(const jsch_vctx *c, const char *kwname, char *msg)
@@ -124,13 +135,15 @@ static void record(const jsch_vctx *c, const char *kwname, char *msg)
 
 void jsch__report_errorv(const jsch_vctx *c, const char *kwname, const char *msg)
 {
-    if (!c->report || !c->st->out) return;
+    if (!c->report || !c->st->out)
+        return;
     record(c, kwname, strdup(msg));
 }
 
 void jsch__report_error(const jsch_vctx *c, const char *kwname, const char *fmt, ...)
 {
-    if (!c->report || !c->st->out) return;
+    if (!c->report || !c->st->out)
+        return;
     char small[512];
     va_list ap;
     va_start(ap, fmt);
@@ -143,9 +156,11 @@ void jsch__report_error(const jsch_vctx *c, const char *kwname, const char *fmt,
    always recorded, even while probing, so "not" cannot turn it into success. */
 void jsch__report_fatal(const jsch_vctx *c, const char *kwname, const char *msg)
 {
-    if (c->st->fatal) return;
+    if (c->st->fatal)
+        return;
     c->st->fatal = true;
-    if (c->st->out) record(c, kwname, strdup(msg));
+    if (c->st->out)
+        record(c, kwname, strdup(msg));
 }
 
 /* ---- annotation sets ---- */
@@ -161,7 +176,8 @@ int jsch__evalset_init(jsch_evalset *s, const json_t *inst)
 
 void jsch__evalset_merge(jsch_evalset *dst, const jsch_evalset *src)
 {
-    if (!dst || !dst->bits || !src->bits) return;
+    if (!dst || !dst->bits || !src->bits)
+        return;
     size_t n = (dst->n < src->n ? dst->n : src->n) / 8 + 1;
     for (size_t i = 0; i < n; i++)
         dst->bits[i] |= src->bits[i];
@@ -220,10 +236,12 @@ bool jsch__validate_node(jsch_vstate *st, const jsch_node *node, const json_t *i
                          const jsch_seg *ipath, const jsch_seg *kpath, const jsch_scope *scope,
                          bool report, jsch_evalset *ann)
 {
-    if (st->fatal) return false;
+    if (st->fatal)
+        return false;
     jsch_vctx c = { st, node, inst, ipath, kpath, scope, report, ann };
     if (node->boolean >= 0) {
-        if (node->boolean) return true;
+        if (node->boolean)
+            return true;
         jsch__report_error(&c, NULL, "no value is allowed here (the schema is false)");
         return false;
     }
@@ -250,17 +268,20 @@ bool jsch__validate_node(jsch_vstate *st, const jsch_node *node, const json_t *i
     jsch_evalset local = { 0 };
     if ((node->uneval_props && json_is_object(inst)) ||
         (node->uneval_items && json_is_array(inst))) {
-        if (jsch__evalset_init(&local, inst) == 0) c.ann = &local;
+        if (jsch__evalset_init(&local, inst) == 0)
+            c.ann = &local;
     }
     bool ok = true;
     for (size_t i = 0; i < node->nkw; i++) {
         if (!run_keyword(&c, &node->kw[i])) {
             ok = false;
-            if (!c.report || st->fatal) break;
+            if (!c.report || st->fatal)
+                break;
         }
     }
     if (c.ann == &local) {
-        if (ok && ann) jsch__evalset_merge(ann, &local);
+        if (ok && ann)
+            jsch__evalset_merge(ann, &local);
         jsch__evalset_free(&local);
     }
     st->depth--;
@@ -269,9 +290,11 @@ bool jsch__validate_node(jsch_vstate *st, const jsch_node *node, const json_t *i
 
 bool jsch_validate(const jsch_schema *schema, const json_t *instance, jsch_result *out)
 {
-    if (!schema || !instance) return false;
+    if (!schema || !instance)
+        return false;
     jsch_vstate st = { schema, out, NULL, 0, 0, false, false };
     bool ok = jsch__validate_node(&st, schema->root, instance, NULL, NULL, NULL, out != NULL, NULL);
-    if (st.md) pcre2_match_data_free(st.md);
+    if (st.md)
+        pcre2_match_data_free(st.md);
     return ok && !st.fatal;
 }

@@ -83,8 +83,8 @@ static int cmp_str(const char *a, const char *b)
     return strcmp(a, b);
 }
 
-static int cmp_key(const char *file, const char *rule, const char *pointer,
-                   unsigned long long fp, const al_baseline_entry *e)
+static int cmp_key(const char *file, const char *rule, const char *pointer, unsigned long long fp,
+                   const al_baseline_entry *e)
 {
     int c = strcmp(file, e->file);
     if (!c)
@@ -176,7 +176,8 @@ int al_baseline_load(al_baseline *b, const char *path, al_error *err)
         if (r != 0) {
             char why[96];
             json_decref(doc);
-            snprintf(why, sizeof(why), "entry %zu lacks \"file\", \"rule\" or a hex \"fingerprint\"", i);
+            snprintf(why, sizeof(why),
+                     "entry %zu lacks \"file\", \"rule\" or a hex \"fingerprint\"", i);
             if (r > 0)
                 return bad(err, path, why);
             al_error_set(err, path, 0, 0, 0, "out of memory");
@@ -209,8 +210,8 @@ static al_baseline_entry *find(al_baseline *b, const char *file, const al_findin
     return NULL;
 }
 
-int al_baseline_filter(al_baseline *b, al_findings *list, char *const *checked,
-                       size_t nchecked, size_t *matched, size_t *fixed)
+int al_baseline_filter(al_baseline *b, al_findings *list, char *const *checked, size_t nchecked,
+                       size_t *matched, size_t *fixed)
 {
     size_t i, w = 0, k;
     *matched = 0;
@@ -238,7 +239,7 @@ int al_baseline_filter(al_baseline *b, al_findings *list, char *const *checked,
         size_t lo = 0, hi = b->count;
         if (!file)
             return -1;
-        while (lo < hi) {       /* entries are sorted by file first */
+        while (lo < hi) { /* entries are sorted by file first */
             size_t mid = lo + (hi - lo) / 2;
             if (strcmp(b->entries[mid].file, file) < 0)
                 lo = mid + 1;

@@ -245,11 +245,11 @@ static int scan_source(const char *name, al_source *src, int metadata_path, al_f
         keys[k] = al_fact_key((al_fact_field)k);
     for (k = 0; k < SCAN_NKEYS; k++)
         values[k].text = NULL;
-    if (!doc.fatal)              /* fatal: no body to read (a run's body is NULL too) */
+    if (!doc.fatal) /* fatal: no body to read (a run's body is NULL too) */
         sr = al_json_scan_members(doc.src.data, doc.body_start, doc.body_end, keys, SCAN_NKEYS,
                                   values, &is_object);
     if (sr == AL_SCAN_ESCAPED) {
-        *src = doc.src;          /* handed back for the strict reader */
+        *src = doc.src; /* handed back for the strict reader */
         memset(&doc.src, 0, sizeof(doc.src));
         al_doc_release(&doc);
         return 2;
@@ -332,28 +332,28 @@ static const char *display_name(const char *name)
 typedef struct adding {
     al_context *context;
     const al_config *config;
-    al_context_cache *cache;     /* NULL: no cache */
-    const char *path;            /* as given */
-    char *abs;                   /* PATH made absolute once (no getcwd per file) */
-    char *cwd;                   /* the current directory, absolute (al_metadata_path) */
-    char *below;                 /* PATH is "..", "../..": the current directory's place
+    al_context_cache *cache; /* NULL: no cache */
+    const char *path;        /* as given */
+    char *abs;               /* PATH made absolute once (no getcwd per file) */
+    char *cwd;               /* the current directory, absolute (al_metadata_path) */
+    char *below;             /* PATH is "..", "../..": the current directory's place
                                     below it ("articles/net"), else NULL */
-    struct job *jobs;            /* one per walked file */
+    struct job *jobs;        /* one per walked file */
     size_t njobs;
-    size_t next;                 /* next chunk of jobs to look at, under lock */
+    size_t next; /* next chunk of jobs to look at, under lock */
     pthread_mutex_t lock;
 } adding;
 
 /* One walked file: what is known of it, found by a worker, kept in order afterwards. */
 typedef struct job {
-    char *key;                   /* absolute path (owned until kept) */
-    const char *name, *rel;      /* as the context names it, and below PATH (into the walk's list) */
-    char *own_name;              /* NAME when made here rather than taken from the walk */
-    int metadata_path;           /* where metadata lives (config.h metadata-files): never skipped */
-    int skip;                    /* unreadable or ignored by the config: left out */
-    int rc;                      /* 1 a fact, 0 not metadata, 2 unreadable, -1 out of memory */
-    const al_cache_entry *hit;   /* the cache's entry, when the file is unchanged since */
-    al_fact fact;                /* read (rc 1, no hit) */
+    char *key;                 /* absolute path (owned until kept) */
+    const char *name, *rel;    /* as the context names it, and below PATH (into the walk's list) */
+    char *own_name;            /* NAME when made here rather than taken from the walk */
+    int metadata_path;         /* where metadata lives (config.h metadata-files): never skipped */
+    int skip;                  /* unreadable or ignored by the config: left out */
+    int rc;                    /* 1 a fact, 0 not metadata, 2 unreadable, -1 out of memory */
+    const al_cache_entry *hit; /* the cache's entry, when the file is unchanged since */
+    al_fact fact;              /* read (rc 1, no hit) */
     al_file_id id;
 } job;
 
@@ -371,7 +371,7 @@ static char *key_of(const adding *a, const char *item_path, const char **rel)
     size_t n = strlen(a->path), m;
     char *key;
 
-    if (strncmp(item_path, a->path, n) != 0) {   /* cannot happen: a walk joins to PATH */
+    if (strncmp(item_path, a->path, n) != 0) { /* cannot happen: a walk joins to PATH */
         *rel = item_path;
         return al_path_absolute_new(item_path);
     }
@@ -397,21 +397,21 @@ static char *key_of(const adding *a, const char *item_path, const char **rel)
 static int prepare(const adding *a, const al_pathitem *item, job *j)
 {
     memset(j, 0, sizeof(*j));
-    j->skip = item->err != 0;    /* unreadable: the context is never reported on */
+    j->skip = item->err != 0; /* unreadable: the context is never reported on */
     if (j->skip)
         return 0;
     j->name = display_name(item->path);
     j->key = key_of(a, item->path, &j->rel);
     if (!j->key)
         return -1;
-    if (a->below) {              /* "../../articles/net/a.md" from articles/net is "a.md" */
+    if (a->below) { /* "../../articles/net/a.md" from articles/net is "a.md" */
         j->name = j->own_name = al_path_from_prefix(a->below, j->rel);
         if (!j->own_name)
             return -1;
     }
     if (a->config) {
         char *crel = al_path_relative_new(a->config->base_dir, j->key);
-        j->skip = crel && al_config_ignored(a->config, crel);   /* not read at all */
+        j->skip = crel && al_config_ignored(a->config, crel); /* not read at all */
         free(crel);
     }
     /* by its absolute key: a relative name would cost a getcwd per file */
@@ -471,7 +471,7 @@ static void look_all(adding *a, unsigned jobs)
         jobs = 1;
     if (jobs > 64)
         jobs = 64;
-    for (t = 1; t < jobs; t++) {             /* the calling thread is one of them */
+    for (t = 1; t < jobs; t++) { /* the calling thread is one of them */
         if (pthread_create(&tids[started], NULL, worker, a) != 0)
             break;
         started++;
@@ -519,14 +519,14 @@ static int settle(adding *a, job *j)
     else if (al_context_cache_put(a->cache, j->rel, &j->id, j->metadata_path,
                                   j->rc == 1 ? &j->fact : NULL) != 0)
         goto oom;
-    if (j->rc == 0) {            /* not metadata (any more): drop what was known of it */
+    if (j->rc == 0) { /* not metadata (any more): drop what was known of it */
         remove_key(a->context, key);
         free(key);
         return 0;
     }
     if (j->hit && fact_from_cache(a, j->hit, j->name, &j->fact, &block) != 0)
         goto oom;
-    j->rc = 0;                   /* the fact is the context's now */
+    j->rc = 0; /* the fact is the context's now */
     return keep(a->context, key, &j->fact, &j->id, block) == 0 ? 1 : -1;
 oom:
     free(key);
@@ -602,7 +602,7 @@ long al_context_add_path_config(al_context *context, const char *path, const al_
     for (i = 0; rc == 0 && i < list.count; i++, a.njobs++)
         rc = prepare(&a, &list.items[i], &a.jobs[i]);
     if (rc == 0 && cache_dir)
-        a.cache = al_context_cache_open(cache_dir, a.abs);   /* NULL: on without one */
+        a.cache = al_context_cache_open(cache_dir, a.abs); /* NULL: on without one */
     if (rc == 0)
         look_all(&a, jobs);
     for (i = 0; rc >= 0 && i < a.njobs; i++) {

@@ -19,15 +19,15 @@
 #include "advisor/lint.h"
 
 typedef struct al_context_entry {
-    char *key;                   /* absolute, normalized path (owned) */
-    al_fact fact;                /* owned; fact.file is the path as added */
-    unsigned long long dev, ino; /* the file's identity when read from disk, else 0 */
+    char *key;                    /* absolute, normalized path (owned) */
+    al_fact fact;                 /* owned; fact.file is the path as added */
+    unsigned long long dev, ino;  /* the file's identity when read from disk, else 0 */
     struct al_cache_block *block; /* when not NULL, the fact's values and cloud point into
                                     this cache memory (held), and only fact.file is owned */
 } al_context_entry;
 
 struct al_context {
-    al_context_entry *items;     /* sorted by key */
+    al_context_entry *items; /* sorted by key */
     size_t count, cap;
 };
 

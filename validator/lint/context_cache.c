@@ -47,17 +47,17 @@ struct al_cache_block {
 };
 
 struct al_context_cache {
-    char *path;                  /* the cache file */
+    char *path; /* the cache file */
     char *root;
-    al_cache_block *block;       /* the loaded file, held; loaded entries point into it */
-    al_cache_entry *old;         /* loaded entries, sorted by rel */
+    al_cache_block *block; /* the loaded file, held; loaded entries point into it */
+    al_cache_entry *old;   /* loaded entries, sorted by rel */
     size_t nold;
-    unsigned char *used;         /* per loaded entry: still valid this run */
+    unsigned char *used; /* per loaded entry: still valid this run */
     size_t nused;
-    al_cache_entry *fresh;       /* recorded this run; their strings are owned */
+    al_cache_entry *fresh; /* recorded this run; their strings are owned */
     size_t nfresh, capfresh;
-    int loaded;                  /* a valid cache file was read */
-    time_t start;                /* when the run began: newer ctimes are not trusted */
+    int loaded;   /* a valid cache file was read */
+    time_t start; /* when the run began: newer ctimes are not trusted */
 };
 
 /* ---- reading ---- */
@@ -166,7 +166,7 @@ static void parse(al_context_cache *cache, size_t len)
         if (parse_entry(&c, &cache->old[i]) != 0)
             goto bad;
         if (i > 0 && strcmp(cache->old[i - 1].rel, cache->old[i].rel) >= 0)
-            goto bad;                     /* sorted and unique, or the lookup fails */
+            goto bad; /* sorted and unique, or the lookup fails */
     }
     if (c.p != c.end)
         goto bad;
@@ -222,7 +222,8 @@ al_context_cache *al_context_cache_open(const char *dir, const char *root)
         free(cache);
         return NULL;
     }
-    snprintf(cache->path, n, "%s/context-%016llx", dir, (unsigned long long)al_fnv1a_str(AL_FNV1A_BASIS, root));
+    snprintf(cache->path, n, "%s/context-%016llx", dir,
+             (unsigned long long)al_fnv1a_str(AL_FNV1A_BASIS, root));
     load(cache);
     return cache;
 }
@@ -315,7 +316,7 @@ int al_context_cache_put(al_context_cache *cache, const char *rel, const al_file
     e = &cache->fresh[cache->nfresh++];
     memset(e, 0, sizeof(*e));
     at = block;
-    e->rel = place(&at, rel);        /* rel first: freeing rel frees the block */
+    e->rel = place(&at, rel); /* rel first: freeing rel frees the block */
     e->id = *id;
     e->by_path = by_path != 0;
     e->metadata = fact != NULL;
@@ -438,7 +439,7 @@ static void write_back(al_context_cache *cache)
     for (i = 0; i < cache->nfresh; i++)
         all[n++] = cache->fresh[i];
     qsort(all, n, sizeof(*all), cmp_rel);
-    for (i = 0, k = 0; i < n; i++)   /* one entry per path (a file is walked once anyway) */
+    for (i = 0, k = 0; i < n; i++) /* one entry per path (a file is walked once anyway) */
         if (k == 0 || strcmp(all[k - 1].rel, all[i].rel) != 0)
             all[k++] = all[i];
     n = k;

@@ -33,18 +33,19 @@
 #include "../reader/source.h"
 #include "../rules/corpus.h"
 
-#define AL_CACHE_SETTLE 2        /* seconds a file's ctime must lie before the run */
-#define AL_CACHE_SLACK 16        /* changed entries a cache may fall behind by (plus one in
+#define AL_CACHE_SETTLE 2 /* seconds a file's ctime must lie before the run */
+#define AL_CACHE_SLACK                                                                             \
+    16 /* changed entries a cache may fall behind by (plus one in
                                     256) before it is rewritten */
-#define AL_CACHE_STRINGS (AL_FACT_COUNT + 1)   /* a fact's values, then its cloud */
+#define AL_CACHE_STRINGS (AL_FACT_COUNT + 1) /* a fact's values, then its cloud */
 
 typedef struct al_cache_entry {
-    const char *rel;             /* the file's path below the root */
+    const char *rel; /* the file's path below the root */
     al_file_id id;
-    int by_path;                 /* it was read as metadata by its path (metadata-files): an
+    int by_path;                       /* it was read as metadata by its path (metadata-files): an
                                     entry answers only a lookup made the same way */
-    int metadata;                /* 0: the file is not metadata (no fact) */
-    const char *str[AL_CACHE_STRINGS];   /* the fact's strings, NULL when absent */
+    int metadata;                      /* 0: the file is not metadata (no fact) */
+    const char *str[AL_CACHE_STRINGS]; /* the fact's strings, NULL when absent */
 } al_cache_entry;
 
 typedef struct al_context_cache al_context_cache;

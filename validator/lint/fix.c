@@ -26,8 +26,8 @@ static int cmp_edit(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end;
 }
 
-char *al_fix_apply_new(const char *data, size_t len, al_edit *edits, size_t nedits,
-                       size_t *out_len, size_t *applied)
+char *al_fix_apply_new(const char *data, size_t len, al_edit *edits, size_t nedits, size_t *out_len,
+                       size_t *applied)
 {
     size_t i, cap = len + 1, pos = 0, w = 0, used = 0;
     char *out;
@@ -99,8 +99,8 @@ static int same_line(const char *a, const size_t *sa, const char *b, const size_
     return na == nb && !memcmp(a + sa[i], b + sb[i], na);
 }
 
-int al_fix_print_diff(FILE *out, const char *path, const char *old, size_t oldlen,
-                      const char *new_, size_t newlen)
+int al_fix_print_diff(FILE *out, const char *path, const char *old, size_t oldlen, const char *new_,
+                      size_t newlen)
 {
     size_t *so = NULL, *sn = NULL, no, nn, i, j;
     no = line_starts(old, oldlen, &so);

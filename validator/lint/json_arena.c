@@ -20,7 +20,7 @@
 
 struct al_json_chunk {
     al_json_chunk *next;
-    size_t size;                 /* usable bytes after the header */
+    size_t size; /* usable bytes after the header */
     char *data;
 };
 

@@ -23,8 +23,8 @@
 typedef struct al_json_chunk al_json_chunk;
 
 typedef struct al_json_arena {
-    al_json_chunk *chunks;       /* newest first */
-    size_t used;                 /* bytes used in the newest chunk */
+    al_json_chunk *chunks; /* newest first */
+    size_t used;           /* bytes used in the newest chunk */
 } al_json_arena;
 
 /* Makes jansson allocate through the arenas (idempotent; call before threads start). */

@@ -36,7 +36,11 @@
 
 /* What checking one file produced, kept until the slots are merged in order. */
 typedef enum slot_state {
-    SLOT_NONE, SLOT_CHECKED, SLOT_SKIPPED, SLOT_UNREADABLE, SLOT_IGNORED
+    SLOT_NONE,
+    SLOT_CHECKED,
+    SLOT_SKIPPED,
+    SLOT_UNREADABLE,
+    SLOT_IGNORED
 } slot_state;
 
 typedef struct slot {
@@ -62,13 +66,13 @@ static void add_finding(file_ctx *fc, const char *rule_id, size_t off, size_t en
     size_t before = fc->out->count;
     if (!rule)
         rule = al_rule_find("json-syntax");
-    if (al_findings_add(fc->out, fc->file, a.line, a.column, b.line, b.column,
-                        pointer, rule->id, rule->severity, message) == 0)
+    if (al_findings_add(fc->out, fc->file, a.line, a.column, b.line, b.column, pointer, rule->id,
+                        rule->severity, message) == 0)
         al_check_set_span(fc->out, before, &fc->doc->src, off, end);
 }
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end,
-                       size_t related, const char *pointer, const char *message)
+static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+                       const char *pointer, const char *message)
 {
     file_ctx *fc = ud;
     char msg[768];
@@ -80,7 +84,8 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t end,
     }
     if (end <= offset)
         end = offset + 1 <= fc->doc->src.len ? offset + 1 : offset;
-    add_finding(fc, rule, offset, end, pointer && *pointer ? pointer : (pointer ? "" : NULL), message);
+    add_finding(fc, rule, offset, end, pointer && *pointer ? pointer : (pointer ? "" : NULL),
+                message);
 }
 
 static void report_unreadable(al_findings *out, const char *path, int err)
@@ -138,8 +143,8 @@ static void check_schema(const al_run_options *opts, al_doc *doc, const char *fi
     jsch_result_free(res);
 }
 
-static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc,
-                      const char *file, al_findings *out)
+static void run_rules(const al_run_options *opts, const char *rel, al_doc *doc, const char *file,
+                      al_findings *out)
 {
     size_t n, i;
     const al_rule *const *rules = al_rules_all(&n);
@@ -304,14 +309,14 @@ static int lint_file(const al_run_options *opts, const al_pathitem *item, const 
 typedef struct run {
     const al_run_options *opts;
     al_pathlist list;
-    const char *buf;             /* al_run_buffer: the one file's bytes, else NULL */
+    const char *buf; /* al_run_buffer: the one file's bytes, else NULL */
     size_t buflen;
-    char **rel;                  /* per file: path relative to the config, or NULL */
-    unsigned char *ignored;      /* per file: ignored by the config */
-    unsigned char *metadata;     /* per file: advisor metadata by its path (metadata-files) */
-    slot **slots;                /* per file: its results until merged, else NULL */
-    size_t next;                 /* next file to check, under lock */
-    size_t merged;               /* files merged so far, under lock */
+    char **rel;              /* per file: path relative to the config, or NULL */
+    unsigned char *ignored;  /* per file: ignored by the config */
+    unsigned char *metadata; /* per file: advisor metadata by its path (metadata-files) */
+    slot **slots;            /* per file: its results until merged, else NULL */
+    size_t next;             /* next file to check, under lock */
+    size_t merged;           /* files merged so far, under lock */
     pthread_mutex_t lock;
     int failed;
     /* the outputs, written by merges under lock */
@@ -408,8 +413,8 @@ static void *worker(void *arg)
         } else {
             /* every jansson value of the file lives in the arena, freed at once */
             al_json_arena_enter(&arena);
-            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], r->metadata[i], r->buf,
-                           r->buflen, sl);
+            rc = lint_file(r->opts, &r->list.items[i], r->rel[i], r->metadata[i], r->buf, r->buflen,
+                           sl);
             al_json_arena_leave();
             al_json_arena_reset(&arena);
         }
@@ -469,7 +474,8 @@ static int mark_metadata(run *r)
     if (!cwd)
         return -1;
     for (i = 0; i < r->list.count; i++)
-        r->metadata[i] = (unsigned char)al_metadata_path(r->opts->config, cwd, r->list.items[i].path);
+        r->metadata[i] =
+            (unsigned char)al_metadata_path(r->opts->config, cwd, r->list.items[i].path);
     free(cwd);
     return 0;
 }
@@ -550,14 +556,15 @@ static int add_context(run *r)
     for (i = 0; i < ctx->count && rc == 0; i++) {
         if (mine[i])
             continue;
-        if (cfg) {               /* from the absolute key: no getcwd per entry */
+        if (cfg) { /* from the absolute key: no getcwd per entry */
             char *rel = al_path_relative_new(cfg->base_dir, ctx->items[i].key);
             int ignored = rel && al_config_ignored(cfg, rel);
             free(rel);
             if (ignored)
                 continue;
         }
-        rc = al_corpus_add_borrowed(r->corpus, &ctx->items[i].fact);   /* the context outlives the run */
+        rc = al_corpus_add_borrowed(r->corpus,
+                                    &ctx->items[i].fact); /* the context outlives the run */
     }
     free(mine);
     return rc;
@@ -636,9 +643,8 @@ static void run_release(run *r)
 }
 
 /* Runs over PATHS, or over the buffer BUF named NAME when BUF is not NULL. */
-static int lint_run(const al_run_options *opts, char *const *paths, size_t npaths,
-                    const char *name, const char *buf, size_t buflen, al_findings *out,
-                    al_lint_stats *stats)
+static int lint_run(const al_run_options *opts, char *const *paths, size_t npaths, const char *name,
+                    const char *buf, size_t buflen, al_findings *out, al_lint_stats *stats)
 {
     run r;
     al_corpus corpus;
@@ -677,8 +683,8 @@ static int lint_run(const al_run_options *opts, char *const *paths, size_t npath
     return rc;
 }
 
-int al_run_paths(const al_run_options *opts, char *const *paths, size_t npaths,
-                 al_findings *out, al_lint_stats *stats)
+int al_run_paths(const al_run_options *opts, char *const *paths, size_t npaths, al_findings *out,
+                 al_lint_stats *stats)
 {
     return lint_run(opts, paths, npaths, NULL, NULL, 0, out, stats);
 }

@@ -39,11 +39,11 @@
 struct al_config;
 
 typedef struct al_run_options {
-    const jsch_schema *schema;   /* validate bodies against it; NULL: no schema check */
-    int schema_only;             /* check only the schema; read every file, skip none */
+    const jsch_schema *schema;      /* validate bodies against it; NULL: no schema check */
+    int schema_only;                /* check only the schema; read every file, skip none */
     const struct al_config *config; /* .advisor-lint.yaml settings, or NULL for none */
-    unsigned jobs;               /* threads checking files; 0 or 1: the calling thread */
-    const al_context *context;   /* other files for the cross-file rules, or NULL */
+    unsigned jobs;                  /* threads checking files; 0 or 1: the calling thread */
+    const al_context *context;      /* other files for the cross-file rules, or NULL */
 } al_run_options;
 
 /*
@@ -51,8 +51,8 @@ typedef struct al_run_options {
  * column, and counting files in STATS (zeroed first). Returns 0, or -1 when
  * memory ran out (or a thread could not be started).
  */
-int al_run_paths(const al_run_options *opts, char *const *paths, size_t npaths,
-                 al_findings *out, al_lint_stats *stats);
+int al_run_paths(const al_run_options *opts, char *const *paths, size_t npaths, al_findings *out,
+                 al_lint_stats *stats);
 
 /* Lints LEN bytes of DATA as the file NAME, as al_run_paths would lint that file. */
 int al_run_buffer(const al_run_options *opts, const char *name, const char *data, size_t len,

@@ -100,9 +100,9 @@ static char *display_root(char *root)
     }
     if (!strcmp(here, root))
         out = strdup(".");
-    else if ((rel = al_path_relative_new(here, root)) != NULL)     /* below it */
+    else if ((rel = al_path_relative_new(here, root)) != NULL) /* below it */
         out = rel;
-    else if ((rel = al_path_relative_new(root, here)) != NULL) {  /* above it: "../" per level */
+    else if ((rel = al_path_relative_new(root, here)) != NULL) { /* above it: "../" per level */
         size_t up = 1, i;
         const char *p;
         for (p = rel; *p; p++)
@@ -145,7 +145,7 @@ char *al_repository_root(const char *path, al_error *error)
                 return dir;
             }
             if (has_entry(d, ".git") || to_parent(d) != 0)
-                break;       /* a config above a repository's top is not that repository's */
+                break; /* a config above a repository's top is not that repository's */
         }
         free(d);
     }
@@ -159,15 +159,15 @@ char *al_repository_root(const char *path, al_error *error)
         free(dir);
         if (errno == ENOMEM)
             goto oom;
-        return NULL;                         /* no git: no repository either */
+        return NULL; /* no git: no repository either */
     }
     free(dir);
     if (r.status != 0 || !r.outlen) {
         al_spawn_release(&r);
-        return NULL;                         /* not in a work tree */
+        return NULL; /* not in a work tree */
     }
     chomp(r.out);
-    dir = display_root(r.out);               /* takes r.out */
+    dir = display_root(r.out); /* takes r.out */
     if (!dir)
         goto oom;
     return dir;
@@ -251,7 +251,7 @@ static int add_name(names *n, const char *prefix, const char *name)
     if (!p)
         return -1;
     if (stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
-        free(p);                             /* deleted since, or not a file */
+        free(p); /* deleted since, or not a file */
         return 0;
     }
     if (n->count + 1 >= n->cap) {
@@ -317,7 +317,7 @@ static void sort_unique(names *n)
 {
     size_t i, k = 0;
     if (!n->count)
-        return;                  /* qsort(NULL, ...) would let the compiler assume items != NULL */
+        return; /* qsort(NULL, ...) would let the compiler assume items != NULL */
     qsort(n->items, n->count, sizeof(*n->items), cmp_str);
     for (i = 0; i < n->count; i++) {
         if (k > 0 && !strcmp(n->items[k - 1], n->items[i]))
@@ -369,13 +369,15 @@ static int run_git(char *const argv[], al_spawn_result *r, const char *what, al_
 char **al_changed_files(const char *ref, char *const *paths, size_t npaths, size_t *count,
                         al_error *error)
 {
-    char *prefix_argv[] = {"git", "rev-parse", "--show-prefix", NULL};
-    char *base_argv[] = {"git", "merge-base", NULL, "HEAD", NULL};
+    char *prefix_argv[] = { "git", "rev-parse", "--show-prefix", NULL };
+    char *base_argv[] = { "git", "merge-base", NULL, "HEAD", NULL };
     /* --no-relative: names from the top even under diff.relative=true */
-    const char *diff_fixed[] = {"git", "diff", "--name-status", "-z", "--find-renames",
-                                "--no-relative", "--no-color", "--no-ext-diff", NULL, NULL};
-    const char *others_fixed[] = {"git", "ls-files", "--others", "--exclude-standard", "-z",
-                                  "--full-name", NULL};
+    const char *diff_fixed[] = { "git",        "diff",           "--name-status",
+                                 "-z",         "--find-renames", "--no-relative",
+                                 "--no-color", "--no-ext-diff",  NULL,
+                                 NULL };
+    const char *others_fixed[] = { "git", "ls-files",    "--others", "--exclude-standard",
+                                   "-z",  "--full-name", NULL };
     al_spawn_result prefix, base, diff, others;
     char **argv = NULL, what[256];
     names n;
@@ -385,7 +387,7 @@ char **al_changed_files(const char *ref, char *const *paths, size_t npaths, size
     if (run_git(prefix_argv, &prefix, "not in a git work tree", error) != 0)
         return NULL;
     chomp(prefix.out);
-    if (!ref || !*ref || ref[0] == '-') {       /* git would take it for an option */
+    if (!ref || !*ref || ref[0] == '-') { /* git would take it for an option */
         al_error_set(error, NULL, 0, 0, 0, "'%s' is not a git reference", ref ? ref : "");
         al_spawn_release(&prefix);
         return NULL;

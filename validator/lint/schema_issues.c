@@ -14,8 +14,18 @@
 static int value_rank(const char *keyword)
 {
     static const char *const order[] = {
-        "const", "enum", "format", "type", "multipleOf", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern",
+        "const",
+        "enum",
+        "format",
+        "type",
+        "multipleOf",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "pattern",
     };
     size_t i;
     for (i = 0; keyword && i < sizeof(order) / sizeof(order[0]); i++)

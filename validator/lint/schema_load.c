@@ -20,8 +20,8 @@ typedef struct load_ctx {
     al_source *src;
 } load_ctx;
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end,
-                       size_t related, const char *pointer, const char *message)
+static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+                       const char *pointer, const char *message)
 {
     load_ctx *lc = ud;
     al_pos p;
@@ -73,7 +73,8 @@ static json_t *read_schema(const char *path, const char *text, const char *name,
     }
     v = lc.failed ? NULL : json_incref(doc.body);
     if (!v && !lc.failed)
-        al_error_set(err, path ? path : name, 0, 0, 0, "cannot read schema '%s'", path ? path : name);
+        al_error_set(err, path ? path : name, 0, 0, 0, "cannot read schema '%s'",
+                     path ? path : name);
     al_doc_release(&doc);
     return v;
 }
@@ -125,7 +126,8 @@ int al_schema_register_formats(jsch_registry *reg)
     jsch_error err;
     if (jsch_registry_add_format(reg, "timespan", format_timespan, NULL, &err) != 0 ||
         jsch_registry_add_format(reg, "guid", format_guid, NULL, &err) != 0 ||
-        jsch_registry_add_format(reg, "arm-resource-type", format_arm_resource_type, NULL, &err) != 0)
+        jsch_registry_add_format(reg, "arm-resource-type", format_arm_resource_type, NULL, &err) !=
+            0)
         return -1;
     return 0;
 }
@@ -179,7 +181,8 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
      * most of a one-file run's cost.
      */
     s = jsch_compile(reg, doc, path ? uri : NULL,
-                     JSCH_FORMAT_ASSERT | (text == al_advisor_schema ? JSCH_NO_METASCHEMA : 0), &jerr);
+                     JSCH_FORMAT_ASSERT | (text == al_advisor_schema ? JSCH_NO_METASCHEMA : 0),
+                     &jerr);
     if (!s) {
         if (jerr.location[0])
             al_error_set(err, path ? path : name, 0, 0, 0, "invalid schema '%s' at '%s': %s",

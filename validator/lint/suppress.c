@@ -103,9 +103,9 @@ int al_suppressions_from_header(al_suppressions *list, al_doc *doc, const char *
 
 typedef struct policy_cache {
     const al_config *cfg;
-    char *file;                  /* owned copy of the key, NULL when empty */
-    al_policy policy;            /* FILE's policy */
-    int failed;                  /* memory ran out */
+    char *file;       /* owned copy of the key, NULL when empty */
+    al_policy policy; /* FILE's policy */
+    int failed;       /* memory ran out */
 } policy_cache;
 
 /* FILE's policy, resolved when FILE differs from the last one asked for. */
@@ -233,7 +233,8 @@ static int report_config(const al_config *cfg, al_findings *list, const size_t *
             size_t before = list->count;
             if (used[off[s] + r])
                 continue;
-            snprintf(msg, sizeof(msg), "suppression of '%s' suppresses nothing in the files it names",
+            snprintf(msg, sizeof(msg),
+                     "suppression of '%s' suppresses nothing in the files it names",
                      cs->rules[r]->id);
             if (al_findings_add(list, cfg->path, cs->line[r], cs->column[r], cs->line[r],
                                 cs->column[r], NULL, unused->id, sev, msg) != 0)
@@ -246,8 +247,8 @@ static int report_config(const al_config *cfg, al_findings *list, const size_t *
     return 0;
 }
 
-int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *list,
-                      size_t first, char *const *checked, size_t nchecked, size_t *suppressed)
+int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *list, size_t first,
+                      char *const *checked, size_t nchecked, size_t *suppressed)
 {
     const al_rule *unused = al_rule_find("unused-suppression");
     size_t i, w, total = 0, *used = NULL, *off = NULL, s;

@@ -26,12 +26,12 @@
 
 /* One rule id of one file's advisorLintIgnore attribute. */
 typedef struct al_header_suppression {
-    char *file;                  /* display path (owned) */
-    char *name;                  /* the id as written (owned) */
-    const al_rule *rule;         /* NULL when no rule has that id */
+    char *file;          /* display path (owned) */
+    char *name;          /* the id as written (owned) */
+    const al_rule *rule; /* NULL when no rule has that id */
     int line, column, end_line, end_column;
-    size_t off, end;             /* byte span of the id */
-    size_t used;                 /* findings it dropped */
+    size_t off, end; /* byte span of the id */
+    size_t used;     /* findings it dropped */
 } al_header_suppression;
 
 typedef struct al_suppressions {
@@ -61,7 +61,7 @@ int al_suppressions_from_header(al_suppressions *list, al_doc *doc, const char *
  * in the run. *SUPPRESSED receives the number of findings dropped by a
  * suppression. Returns 0 or -1 when memory ran out.
  */
-int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *list,
-                      size_t first, char *const *checked, size_t nchecked, size_t *suppressed);
+int al_suppress_apply(const al_config *cfg, al_suppressions *hdr, al_findings *list, size_t first,
+                      char *const *checked, size_t nchecked, size_t *suppressed);
 
 #endif

@@ -56,7 +56,7 @@ static int push(al_pathlist *list, const char *path, int err, int is_explicit)
 
 int al_walk_wanted_name(const char *name)
 {
-    static const char *const exts[] = {".md", ".markdown", ".json", ".yaml", ".yml"};
+    static const char *const exts[] = { ".md", ".markdown", ".json", ".yaml", ".yml" };
     const char *dot = strrchr(name, '.');
     size_t i;
     if (!dot)
@@ -101,7 +101,7 @@ static int read_names(const char *dir, char ***out, size_t *count)
         n++;
     }
     closedir(d);
-    if (n)      /* an empty directory: names is NULL, which qsort must not get */
+    if (n) /* an empty directory: names is NULL, which qsort must not get */
         qsort(names, n, sizeof(*names), cmp_names);
     *out = names;
     *count = n;

@@ -17,9 +17,9 @@
 #include <stddef.h>
 
 typedef struct al_pathitem {
-    char *path;           /* owned */
-    int err;              /* 0, or the errno that prevents reading it */
-    int is_explicit;      /* named on the command line */
+    char *path;      /* owned */
+    int err;         /* 0, or the errno that prevents reading it */
+    int is_explicit; /* named on the command line */
 } al_pathitem;
 
 typedef struct al_pathlist {

@@ -29,14 +29,13 @@ typedef struct reader {
     const al_doc_options *opts;
 } reader;
 
-static void report(reader *r, const char *rule, size_t off, size_t end,
-                   size_t related, const char *pointer, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+static void report(reader *r, const char *rule, size_t off, size_t end, size_t related,
+                   const char *pointer, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 #include <stdarg.h>
 
-static void report(reader *r, const char *rule, size_t off, size_t end,
-                   size_t related, const char *pointer, const char *fmt, ...)
+static void report(reader *r, const char *rule, size_t off, size_t end, size_t related,
+                   const char *pointer, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -155,8 +154,8 @@ static int is_html_comment(const char *s, size_t n)
 
 static int is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '-' || c == ':';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == ':';
 }
 
 static int is_space(char c)
@@ -212,8 +211,9 @@ static int parse_attributes(reader *r, size_t *pos)
         while (i < len && is_space(d[i]))
             i++;
         if (i >= len) {
-            report(r, "header-unclosed", doc->header_off, doc->header_off + 11, AL_NO_OFFSET, NULL,
-                   "the '<properties' header is not closed, expected '/>' before the end of the file");
+            report(
+                r, "header-unclosed", doc->header_off, doc->header_off + 11, AL_NO_OFFSET, NULL,
+                "the '<properties' header is not closed, expected '/>' before the end of the file");
             return 1;
         }
         if (d[i] == '/' && i + 1 < len && d[i + 1] == '>') {
@@ -234,7 +234,8 @@ static int parse_attributes(reader *r, size_t *pos)
         if (!is_name_char(d[i])) {
             describe_byte(d[i], what, sizeof(what));
             report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
-                   "unexpected %s in the '<properties' header, expected an attribute name or '/>'", what);
+                   "unexpected %s in the '<properties' header, expected an attribute name or '/>'",
+                   what);
             return 1;
         }
         name_off = i;
@@ -321,12 +322,14 @@ static int read_title(reader *r, size_t *pos)
         }
         if (is_fence(src, i))
             break;
-        if (src->data[i] == '#' && (i + 1 >= e || src->data[i + 1] == ' ' || src->data[i + 1] == '\t')) {
+        if (src->data[i] == '#' &&
+            (i + 1 >= e || src->data[i + 1] == ' ' || src->data[i + 1] == '\t')) {
             t = i + 1;
             while (t < e && (src->data[t] == ' ' || src->data[t] == '\t'))
                 t++;
             te = e;
-            while (te > t && (src->data[te - 1] == ' ' || src->data[te - 1] == '\t' || src->data[te - 1] == '\r'))
+            while (te > t && (src->data[te - 1] == ' ' || src->data[te - 1] == '\t' ||
+                              src->data[te - 1] == '\r'))
                 te--;
             doc->has_title = 1;
             doc->title_off = i;
@@ -397,8 +400,7 @@ static void json_problem(void *ud, const char *rule, size_t offset, size_t relat
     reader *r = ud;
     if (!r->opts || !r->opts->problem)
         return;
-    r->opts->problem(r->opts->ud, rule, offset, offset, related,
-                     pointer, message);
+    r->opts->problem(r->opts->ud, rule, offset, offset, related, pointer, message);
 }
 
 static void parse_body(reader *r)
@@ -412,8 +414,8 @@ static void parse_body(reader *r)
     memset(&jo, 0, sizeof(jo));
     jo.problem = json_problem;
     jo.ud = r;
-    jo.utf8_checked = 1;    /* al_doc_load checked the whole file first */
-    jo.recover = 1;         /* list every syntax error; keep the body only when repaired without doubt */
+    jo.utf8_checked = 1; /* al_doc_load checked the whole file first */
+    jo.recover = 1; /* list every syntax error; keep the body only when repaired without doubt */
     if (doc->kind == AL_DOC_YAML)
         doc->body = al_yaml_parse(&doc->src, &jo);
     else
@@ -516,7 +518,8 @@ static int load_markdown(reader *r)
             /* in a metadata folder: an error, and the file is checked as metadata */
             report(r, "self-help-type", t->value_off, t->value_end, AL_NO_OFFSET, NULL,
                    "selfHelpType \"%s\" in a file whose path says it is advisor metadata "
-                   "(metadata-files), expected \"" ADVISOR_SELF_HELP_TYPE "\"", t->value);
+                   "(metadata-files), expected \"" ADVISOR_SELF_HELP_TYPE "\"",
+                   t->value);
         }
     }
     if (read_title(r, &i) != 0)
@@ -577,7 +580,7 @@ const al_posindex *al_doc_index(al_doc *doc)
         return &doc->index;
     memset(&jo, 0, sizeof(jo));
     jo.index = &doc->index;
-    jo.recover = 1;         /* the body may have been repaired: repair it the same way */
+    jo.recover = 1; /* the body may have been repaired: repair it the same way */
     if (doc->kind == AL_DOC_YAML)
         again = al_yaml_parse(&doc->src, &jo);
     else

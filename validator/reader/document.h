@@ -29,29 +29,28 @@ typedef enum al_doc_kind {
 } al_doc_kind;
 
 typedef struct al_attr {
-    char *name;           /* owned */
-    char *value;          /* owned, as written between the quotes */
-    size_t name_off;      /* offset of the name */
-    size_t value_off;     /* offset of the first character inside the quotes */
-    size_t value_end;     /* offset of the closing quote */
+    char *name;       /* owned */
+    char *value;      /* owned, as written between the quotes */
+    size_t name_off;  /* offset of the name */
+    size_t value_off; /* offset of the first character inside the quotes */
+    size_t value_end; /* offset of the closing quote */
 } al_attr;
 
 /*
  * Called for each problem: RULE id, byte range [OFFSET, END) (END may equal
  * OFFSET), RELATED offset or AL_NO_OFFSET, body JSON POINTER or NULL.
  */
-typedef void (*al_doc_problem_fn)(void *ud, const char *rule, size_t offset,
-                                  size_t end, size_t related,
-                                  const char *pointer, const char *message);
+typedef void (*al_doc_problem_fn)(void *ud, const char *rule, size_t offset, size_t end,
+                                  size_t related, const char *pointer, const char *message);
 
 typedef struct al_doc_options {
-    al_doc_problem_fn problem;   /* may be NULL */
+    al_doc_problem_fn problem; /* may be NULL */
     void *ud;
-    int keep_all;                /* do not skip files that are not advisor metadata */
-    int metadata_path;           /* the path says it is advisor metadata (config.h metadata-files):
+    int keep_all;      /* do not skip files that are not advisor metadata */
+    int metadata_path; /* the path says it is advisor metadata (config.h metadata-files):
                                     never skipped; an empty file, no header or another
                                     selfHelpType is reported */
-    int header_only;             /* read the header, title and the body's range, but do not
+    int header_only;   /* read the header, title and the body's range, but do not
                                     parse the body (body stays NULL; a context reads the few
                                     keys it needs with al_json_scan_members instead) */
 } al_doc_options;
@@ -59,12 +58,12 @@ typedef struct al_doc_options {
 typedef struct al_doc {
     al_source src;
     al_doc_kind kind;
-    int skipped;                 /* not advisor metadata: nothing to check */
-    const char *skip_reason;     /* static text when skipped */
+    int skipped;             /* not advisor metadata: nothing to check */
+    const char *skip_reason; /* static text when skipped */
     int has_header;
-    int header_incomplete;       /* reading stopped inside the header: its attributes are partial */
-    size_t header_off;           /* offset of "<properties" */
-    size_t header_end;           /* offset one past "/>" */
+    int header_incomplete; /* reading stopped inside the header: its attributes are partial */
+    size_t header_off;     /* offset of "<properties" */
+    size_t header_end;     /* offset one past "/>" */
     al_attr *attrs;
     size_t nattrs, attrs_cap;
     int has_title;
@@ -75,7 +74,7 @@ typedef struct al_doc {
     json_t *body;                /* NULL when unreadable */
     int index_built;
     al_posindex index;
-    int fatal;                   /* reading stopped at a problem */
+    int fatal; /* reading stopped at a problem */
 } al_doc;
 
 /*

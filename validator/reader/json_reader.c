@@ -60,9 +60,9 @@
 
 /* One step of the path to the current value: a member's key or an item's index. */
 typedef struct pframe {
-    size_t key_at;          /* offset of the key in parser.keys, when is_key */
+    size_t key_at; /* offset of the key in parser.keys, when is_key */
     size_t key_len;
-    size_t index;           /* the item's index, when !is_key */
+    size_t index; /* the item's index, when !is_key */
     int is_key;
 } pframe;
 
@@ -70,20 +70,20 @@ typedef struct parser {
     const char *text;
     size_t begin, pos, end;
     const al_json_options *opts;
-    int recover;            /* opts->recover: read on after a syntax error */
-    int failed;             /* a syntax error was met */
-    int stop;               /* unwind now: a syntax error without recovery, or no memory */
-    int guessed;            /* an error was repaired by a guess: the value is not returned */
-    int implied_comma;      /* a value was closed by a guess before the next member or item */
+    int recover;       /* opts->recover: read on after a syntax error */
+    int failed;        /* a syntax error was met */
+    int stop;          /* unwind now: a syntax error without recovery, or no memory */
+    int guessed;       /* an error was repaired by a guess: the value is not returned */
+    int implied_comma; /* a value was closed by a guess before the next member or item */
     int depth;
-    size_t open_objects, open_arrays;   /* objects and arrays being read */
-    size_t nerrors;         /* json-syntax problems reported */
-    size_t unlisted;        /* json-syntax problems past the cap, not reported */
-    size_t first_unlisted;  /* where the first of them is */
-    size_t last_error;      /* offset of the last syntax error, or AL_NO_OFFSET */
-    size_t q_from, q_at;    /* the next unescaped quote at or after q_from is at q_at ... */
-    int q_ok;               /* ... and can close a string (string_goes_on) */
-    char *scratch;          /* decoded string */
+    size_t open_objects, open_arrays; /* objects and arrays being read */
+    size_t nerrors;                   /* json-syntax problems reported */
+    size_t unlisted;                  /* json-syntax problems past the cap, not reported */
+    size_t first_unlisted;            /* where the first of them is */
+    size_t last_error;                /* offset of the last syntax error, or AL_NO_OFFSET */
+    size_t q_from, q_at; /* the next unescaped quote at or after q_from is at q_at ... */
+    int q_ok;            /* ... and can close a string (string_goes_on) */
+    char *scratch;       /* decoded string */
     size_t scratch_len, scratch_cap;
     /*
      * The path is kept as frames plus a stack of the keys on it; the JSON
@@ -94,7 +94,7 @@ typedef struct parser {
     size_t nframes;
     char *keys;
     size_t keys_len, keys_cap;
-    char *ptr;              /* the last pointer built */
+    char *ptr; /* the last pointer built */
     size_t ptr_len, ptr_cap;
 } parser;
 
@@ -111,12 +111,10 @@ static void vreport(parser *p, const char *rule, size_t at, size_t related, cons
 }
 
 /* A problem that does not stop reading: a control character, a trailing comma, a duplicate key. */
-static void problem(parser *p, const char *rule, size_t at, size_t related,
-                    const char *fmt, ...)
+static void problem(parser *p, const char *rule, size_t at, size_t related, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-static void problem(parser *p, const char *rule, size_t at, size_t related,
-                    const char *fmt, ...)
+static void problem(parser *p, const char *rule, size_t at, size_t related, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -260,7 +258,7 @@ static size_t indent_width(const parser *p, size_t from, size_t to, size_t tab)
  */
 static int compare_indent(const parser *p, size_t a, size_t b)
 {
-    static const size_t tabs[] = {2, 4, 8};
+    static const size_t tabs[] = { 2, 4, 8 };
     size_t ia = indent_start(p, a), ib = indent_start(p, b), k, less = 0;
     if (ia == AL_NO_OFFSET || ib == AL_NO_OFFSET)
         return 1;
@@ -476,9 +474,7 @@ static const char *control_escape(unsigned char c, char *buf, size_t n)
     case '\r': return "\\r";
     case '\b': return "\\b";
     case '\f': return "\\f";
-    default:
-        snprintf(buf, n, "\\u%04X", c);
-        return buf;
+    default: snprintf(buf, n, "\\u%04X", c); return buf;
     }
 }
 
@@ -489,7 +485,7 @@ static const char *control_escape(unsigned char c, char *buf, size_t n)
  */
 static int parse_escape(parser *p)
 {
-    size_t at = p->pos;         /* the backslash */
+    size_t at = p->pos; /* the backslash */
     char c;
     unsigned long cp, lo;
 
@@ -508,8 +504,7 @@ static int parse_escape(parser *p)
     case 'n': return scratch_put(p, "\n", 1);
     case 'r': return scratch_put(p, "\r", 1);
     case 't': return scratch_put(p, "\t", 1);
-    case 'u':
-        break;
+    case 'u': break;
     default:
         if (c == '\n') {
             /* a backslash ending the line: leave the line break to the string's own reading */
@@ -528,8 +523,9 @@ static int parse_escape(parser *p)
     if (cp >= 0xD800 && cp <= 0xDBFF) {
         if (p->pos + 6 > p->end || p->text[p->pos] != '\\' || p->text[p->pos + 1] != 'u' ||
             hex4(p->text + p->pos + 2, &lo) != 0 || lo < 0xDC00 || lo > 0xDFFF)
-            return syntax(p, at, 1, "high surrogate '\\u%04lX' not followed by a low surrogate",
-                          cp) ? -1 : 0;
+            return syntax(p, at, 1, "high surrogate '\\u%04lX' not followed by a low surrogate", cp)
+                       ? -1
+                       : 0;
         p->pos += 6;
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
     }
@@ -551,8 +547,8 @@ static size_t plain_run(const char *s, size_t n, int high_ok)
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         /* unsigned x < 0x20 as a signed compare of x ^ 0x80 < 0x20 ^ 0x80 */
         __m128i ctrl = _mm_cmplt_epi8(_mm_xor_si128(x, flip), _mm_xor_si128(space, flip));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, slash)),
-                                   ctrl);
+        __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, slash)), ctrl);
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
         if (!high_ok)
             mask |= (unsigned)_mm_movemask_epi8(x);
@@ -643,10 +639,12 @@ static int string_goes_on(parser *p, size_t nl, int *quote_found)
 static int close_at_line_end(parser *p, size_t open, size_t nl, int quote_found)
 {
     size_t e = nl;
-    if (syntax(p, open, 1, quote_found ? "string is not closed before the end of its line"
-                                       : "string is not closed"))
+    if (syntax(p, open, 1,
+               quote_found ? "string is not closed before the end of its line"
+                           : "string is not closed"))
         return -1;
-    while (e > open + 1 && (p->text[e - 1] == ' ' || p->text[e - 1] == '\t' || p->text[e - 1] == '\r'))
+    while (e > open + 1 &&
+           (p->text[e - 1] == ' ' || p->text[e - 1] == '\t' || p->text[e - 1] == '\r'))
         e--;
     p->pos = e > open + 1 && p->text[e - 1] == ',' ? e - 1 : nl;
     return 0;
@@ -683,7 +681,8 @@ static int parse_string_raw(parser *p)
                 return -1;
             continue;
         }
-        if (p->recover && (c == '\n' || (c == '\r' && p->pos + 1 < p->end && p->text[p->pos + 1] == '\n'))) {
+        if (p->recover &&
+            (c == '\n' || (c == '\r' && p->pos + 1 < p->end && p->text[p->pos + 1] == '\n'))) {
             int quote_found;
             if (!string_goes_on(p, p->pos, &quote_found))
                 return close_at_line_end(p, open, p->pos, quote_found);
@@ -691,8 +690,8 @@ static int parse_string_raw(parser *p)
         if (c < 0x20) {
             char esc[8];
             problem(p, "json-control-character", p->pos, AL_NO_OFFSET,
-                    "raw %s character (U+%04X) in string, write it as \"%s\"",
-                    control_name(c), c, control_escape(c, esc, sizeof(esc)));
+                    "raw %s character (U+%04X) in string, write it as \"%s\"", control_name(c), c,
+                    control_escape(c, esc, sizeof(esc)));
             if (scratch_put(p, p->text + p->pos, 1) != 0)
                 return -1;
             p->pos++;
@@ -829,8 +828,13 @@ out:
 
 static json_t *parse_literal(parser *p)
 {
-    static const struct { const char *word; size_t len; } words[] = {
-        {"true", 4}, {"false", 5}, {"null", 4},
+    static const struct {
+        const char *word;
+        size_t len;
+    } words[] = {
+        { "true", 4 },
+        { "false", 5 },
+        { "null", 4 },
     };
     size_t i, start = p->pos, j = p->pos;
     char c;
@@ -850,9 +854,10 @@ static json_t *parse_literal(parser *p)
            ((p->text[j] >= 'a' && p->text[j] <= 'z') || (p->text[j] >= 'A' && p->text[j] <= 'Z')))
         j++;
     if (j > p->pos) {
-        syntax(p, p->pos, 1,
-               "invalid literal '%.*s', expected a string, number, object, array, true, false or null",
-               (int)(j - p->pos), p->text + p->pos);
+        syntax(
+            p, p->pos, 1,
+            "invalid literal '%.*s', expected a string, number, object, array, true, false or null",
+            (int)(j - p->pos), p->text + p->pos);
         return skip_bad_token(p, start);
     }
     unexpected(p, 1, "a value");
@@ -896,8 +901,7 @@ static int after_comma(parser *p, char close, int guessed, const char *stray)
         skip_ws(p);
     }
     if (p->pos < p->end && p->text[p->pos] == close) {
-        problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before '%c'",
-                close);
+        problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before '%c'", close);
         p->pos++;
         return 1;
     }
@@ -971,7 +975,7 @@ static json_t *parse_array(parser *p, size_t anchor)
         oom(p, p->pos);
         return NULL;
     }
-    p->pos++;   /* [ */
+    p->pos++; /* [ */
     skip_ws(p);
     if (p->pos < p->end && p->text[p->pos] == ']') {
         p->pos++;
@@ -1008,12 +1012,11 @@ static json_t *parse_array(parser *p, size_t anchor)
             goto done;
         }
         switch (p->text[p->pos]) {
-        case ']':
-            p->pos++;
-            goto done;
+        case ']': p->pos++; goto done;
         case ',':
             /* ",," in an array: a value may be missing, the indexes after it are a guess */
-            rc = after_comma(p, ']', 1, "stray ',' in an array: a value is missing or a ',' too many");
+            rc = after_comma(p, ']', 1,
+                             "stray ',' in an array: a value is missing or a ',' too many");
             if (rc < 0)
                 goto fail;
             if (rc > 0)
@@ -1023,8 +1026,7 @@ static json_t *parse_array(parser *p, size_t anchor)
             if (wrong_closer(p, anchor, p->open_objects, ']') != 0)
                 goto fail;
             goto done;
-        default:
-            break;
+        default: break;
         }
         if (implied)
             continue;
@@ -1132,8 +1134,8 @@ static int add_member(parser *p, json_t *obj, json_t **firsts, size_t obj_start,
             *firsts = first_key_offsets(p, obj_start, key_off);
         first = *firsts ? json_object_getn(*firsts, key, key_len) : NULL;
         problem(p, "duplicate-key", key_off,
-                first ? (size_t)json_integer_value(first) : AL_NO_OFFSET,
-                "duplicate key \"%.*s\"", (int)(key_len > 60 ? 60 : key_len), key);
+                first ? (size_t)json_integer_value(first) : AL_NO_OFFSET, "duplicate key \"%.*s\"",
+                (int)(key_len > 60 ? 60 : key_len), key);
     } else if (*firsts && !p->guessed) {
         json_object_setn_new_nocheck(*firsts, key, key_len, json_integer((json_int_t)key_off));
     }
@@ -1196,8 +1198,9 @@ static int object_missing_comma(parser *p, size_t ref, size_t key_len)
         if (indent == 0)
             return syntax(p, at, 0, "missing ',' after the value of \"%.*s\"", n, name) ? -1 : 0;
         if (indent < 0 && enclosing(p) > 0) {
-            if (syntax(p, at, 1, "missing '}' after the value of \"%.*s\" (the next key is indented less)",
-                       n, name))
+            if (syntax(p, at, 1,
+                       "missing '}' after the value of \"%.*s\" (the next key is indented less)", n,
+                       name))
                 return -1;
             p->implied_comma = 1;
             return 1;
@@ -1233,7 +1236,7 @@ static json_t *member_value(parser *p, size_t key_off, size_t key_len)
 static json_t *parse_object(parser *p, size_t anchor)
 {
     json_t *obj = json_object();
-    json_t *firsts = NULL;      /* first offsets by key, from the first duplicate on */
+    json_t *firsts = NULL; /* first offsets by key, from the first duplicate on */
     size_t obj_start = p->pos, key_off = AL_NO_OFFSET, key_len = 0, first_key = AL_NO_OFFSET;
     int first_ok = 0;
 
@@ -1241,7 +1244,7 @@ static json_t *parse_object(parser *p, size_t anchor)
         oom(p, p->pos);
         return NULL;
     }
-    p->pos++;   /* { */
+    p->pos++; /* { */
     skip_ws(p);
     if (p->pos < p->end && p->text[p->pos] == '}') {
         p->pos++;
@@ -1267,7 +1270,7 @@ static json_t *parse_object(parser *p, size_t anchor)
             continue;
         }
         if (p->text[p->pos] == '}') {
-            p->pos++;   /* after a stray ',' (reported) */
+            p->pos++; /* after a stray ',' (reported) */
             goto done;
         }
         key_off = p->pos;
@@ -1299,9 +1302,7 @@ static json_t *parse_object(parser *p, size_t anchor)
             goto done;
         }
         switch (p->text[p->pos]) {
-        case '}':
-            p->pos++;
-            goto done;
+        case '}': p->pos++; goto done;
         case ',':
             /* ",," in an object: nothing is lost, the members are what they are */
             rc = after_comma(p, '}', 0, "stray ',': there is no member before it");
@@ -1314,8 +1315,7 @@ static json_t *parse_object(parser *p, size_t anchor)
             if (wrong_closer(p, anchor, p->open_arrays, '}') != 0)
                 goto fail;
             goto done;
-        default:
-            break;
+        default: break;
         }
         if (implied)
             continue;
@@ -1387,21 +1387,25 @@ static json_t *parse_value(parser *p, size_t key_off)
             oom(p, start);
         break;
     }
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-        v = parse_number(p);
-        break;
-    default:
-        v = parse_literal(p);
-        break;
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9': v = parse_number(p); break;
+    default: v = parse_literal(p); break;
     }
     if (v)
         record(p, key_off, start, p->pos);
     return v;
 }
 
-json_t *al_json_parse(const char *text, size_t start, size_t end,
-                      const al_json_options *opts)
+json_t *al_json_parse(const char *text, size_t start, size_t end, const al_json_options *opts)
 {
     parser p;
     json_t *v;

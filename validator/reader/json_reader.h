@@ -36,16 +36,15 @@
  * refers to (the first occurrence of a duplicate key) or AL_NO_OFFSET;
  * POINTER is the JSON pointer of the value concerned, or NULL.
  */
-typedef void (*al_json_problem_fn)(void *ud, const char *rule, size_t offset,
-                                   size_t related, const char *pointer,
-                                   const char *message);
+typedef void (*al_json_problem_fn)(void *ud, const char *rule, size_t offset, size_t related,
+                                   const char *pointer, const char *message);
 
 typedef struct al_json_options {
-    al_posindex *index;          /* filled with every key and value when not NULL */
-    al_json_problem_fn problem;  /* may be NULL */
+    al_posindex *index;         /* filled with every key and value when not NULL */
+    al_json_problem_fn problem; /* may be NULL */
     void *ud;
-    int utf8_checked;            /* the caller validated TEXT as UTF-8: skip that work */
-    int recover;                 /* read on after a syntax error, to report every one */
+    int utf8_checked; /* the caller validated TEXT as UTF-8: skip that work */
+    int recover;      /* read on after a syntax error, to report every one */
 } al_json_options;
 
 /*
@@ -54,8 +53,7 @@ typedef struct al_json_options {
  * on allocation failure, reported as json-syntax too); with opts->recover,
  * NULL only after a json-syntax problem that was not repaired without doubt.
  */
-json_t *al_json_parse(const char *text, size_t start, size_t end,
-                      const al_json_options *opts);
+json_t *al_json_parse(const char *text, size_t start, size_t end, const al_json_options *opts);
 
 /*
  * The value at RFC 6901 POINTER in ROOT (borrowed), or NULL. "" is ROOT.

@@ -49,7 +49,7 @@ static int skip_string(scan *s, size_t *b, size_t *e, int *escaped)
             return 0;
         }
         *escaped = 1;
-        i = (size_t)(bs - s->t) + 2;     /* a backslash escapes the next byte, a quote too */
+        i = (size_t)(bs - s->t) + 2; /* a backslash escapes the next byte, a quote too */
     }
     return -1;
 }
@@ -89,9 +89,9 @@ static int skip_value(scan *s, int depth)
             top--;
             s->pos++;
         } else if (top > 0) {
-            s->pos++;                   /* inside a container: commas, colons, scalars */
+            s->pos++; /* inside a container: commas, colons, scalars */
         } else {
-            size_t start = s->pos;       /* a scalar: up to the next delimiter */
+            size_t start = s->pos; /* a scalar: up to the next delimiter */
             while (s->pos < s->end && !is_delimiter(s->t[s->pos]))
                 s->pos++;
             return s->pos > start ? 0 : -1;
@@ -111,8 +111,7 @@ static long wanted(const scan *s, size_t b, size_t e, const char *const *keys, s
 }
 
 /* The members of the object whose '{' is at s->pos. */
-static al_scan_result scan_object(scan *s, const char *const *keys, size_t n,
-                                  al_json_span *values)
+static al_scan_result scan_object(scan *s, const char *const *keys, size_t n, al_json_span *values)
 {
     s->pos++;
     skip_ws(s);
@@ -128,7 +127,7 @@ static al_scan_result scan_object(scan *s, const char *const *keys, size_t n,
         if (s->pos >= s->end || s->t[s->pos] != '"' || skip_string(s, &kb, &ke, &kesc) != 0)
             return AL_SCAN_MALFORMED;
         if (kesc)
-            return AL_SCAN_ESCAPED;      /* it might decode to a wanted key */
+            return AL_SCAN_ESCAPED; /* it might decode to a wanted key */
         which = wanted(s, kb, ke, keys, n);
         skip_ws(s);
         if (s->pos >= s->end || s->t[s->pos] != ':')
@@ -140,7 +139,7 @@ static al_scan_result scan_object(scan *s, const char *const *keys, size_t n,
                 return AL_SCAN_MALFORMED;
             if (which >= 0 && vesc)
                 return AL_SCAN_ESCAPED;
-            if (which >= 0) {            /* the last of equal keys wins, as in the reader */
+            if (which >= 0) { /* the last of equal keys wins, as in the reader */
                 values[which].text = s->t + vb;
                 values[which].len = ve - vb;
             }
@@ -148,7 +147,7 @@ static al_scan_result scan_object(scan *s, const char *const *keys, size_t n,
             if (skip_value(s, 1) != 0)
                 return AL_SCAN_MALFORMED;
             if (which >= 0)
-                values[which].text = NULL;   /* not a string: absent */
+                values[which].text = NULL; /* not a string: absent */
         }
         skip_ws(s);
         if (s->pos >= s->end)
@@ -161,7 +160,8 @@ static al_scan_result scan_object(scan *s, const char *const *keys, size_t n,
             return AL_SCAN_MALFORMED;
         s->pos++;
         skip_ws(s);
-        if (s->pos < s->end && s->t[s->pos] == '}') {    /* a trailing comma: read on, as the reader does */
+        if (s->pos < s->end &&
+            s->t[s->pos] == '}') { /* a trailing comma: read on, as the reader does */
             s->pos++;
             return AL_SCAN_OK;
         }

@@ -22,14 +22,14 @@
 #include <stddef.h>
 
 typedef struct al_json_span {
-    const char *text;            /* into the scanned text, not NUL-terminated; NULL: absent */
+    const char *text; /* into the scanned text, not NUL-terminated; NULL: absent */
     size_t len;
 } al_json_span;
 
 typedef enum al_scan_result {
-    AL_SCAN_OK,                  /* VALUES filled */
-    AL_SCAN_ESCAPED,             /* a wanted key or its value has an escape: parse it instead */
-    AL_SCAN_MALFORMED,           /* not one JSON value: the strict reader would find no body */
+    AL_SCAN_OK,        /* VALUES filled */
+    AL_SCAN_ESCAPED,   /* a wanted key or its value has an escape: parse it instead */
+    AL_SCAN_MALFORMED, /* not one JSON value: the strict reader would find no body */
 } al_scan_result;
 
 /*

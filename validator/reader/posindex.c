@@ -29,8 +29,8 @@ void al_posindex_release(al_posindex *ix)
     memset(ix, 0, sizeof(*ix));
 }
 
-static size_t *probe(size_t *slots, size_t nslots, const al_posentry *entries,
-                     const char *p, size_t len)
+static size_t *probe(size_t *slots, size_t nslots, const al_posentry *entries, const char *p,
+                     size_t len)
 {
     size_t mask = nslots - 1;
     size_t i = (size_t)al_fnv1a(AL_FNV1A_BASIS, p, len) & mask;
@@ -63,8 +63,8 @@ static int rehash(al_posindex *ix)
     return 0;
 }
 
-int al_posindex_add(al_posindex *ix, const char *pointer, size_t len,
-                    size_t key_off, size_t val_off, size_t val_end)
+int al_posindex_add(al_posindex *ix, const char *pointer, size_t len, size_t key_off,
+                    size_t val_off, size_t val_end)
 {
     al_posentry *e;
     char *copy;

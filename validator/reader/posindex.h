@@ -17,16 +17,16 @@
 #define AL_NO_OFFSET SIZE_MAX
 
 typedef struct al_posentry {
-    char *pointer;        /* owned, NUL-terminated */
-    size_t key_off;       /* offset of the key's opening quote, or AL_NO_OFFSET */
-    size_t val_off;       /* offset of the value's first byte */
-    size_t val_end;       /* offset one past the value's last byte */
+    char *pointer;  /* owned, NUL-terminated */
+    size_t key_off; /* offset of the key's opening quote, or AL_NO_OFFSET */
+    size_t val_off; /* offset of the value's first byte */
+    size_t val_end; /* offset one past the value's last byte */
 } al_posentry;
 
 typedef struct al_posindex {
     al_posentry *entries; /* in document order */
     size_t count, cap;
-    size_t *slots;        /* hash table of entry index + 1; 0 = empty */
+    size_t *slots; /* hash table of entry index + 1; 0 = empty */
     size_t nslots;
 } al_posindex;
 
@@ -39,8 +39,8 @@ void al_posindex_release(al_posindex *ix);
  * pointer (a duplicate key) replaces the earlier one in lookups, as the
  * parsers keep the last value. Returns 0 or -1 on allocation failure.
  */
-int al_posindex_add(al_posindex *ix, const char *pointer, size_t len,
-                    size_t key_off, size_t val_off, size_t val_end);
+int al_posindex_add(al_posindex *ix, const char *pointer, size_t len, size_t key_off,
+                    size_t val_off, size_t val_end);
 
 /* The entry for POINTER, or NULL. */
 const al_posentry *al_posindex_find(const al_posindex *ix, const char *pointer);

@@ -296,7 +296,7 @@ static size_t line_index(const al_source *src, size_t offset)
 
 al_pos al_source_pos(al_source *src, size_t offset)
 {
-    al_pos p = {1, 1};
+    al_pos p = { 1, 1 };
     size_t li, start, cols;
 
     if (offset > src->len)

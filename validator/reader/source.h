@@ -27,26 +27,26 @@ typedef struct al_file_id {
 } al_file_id;
 
 typedef struct al_source {
-    char *path;           /* as given by the caller (owned copy) */
-    char *data;           /* file bytes, data[len] == '\0' (owned) */
+    char *path; /* as given by the caller (owned copy) */
+    char *data; /* file bytes, data[len] == '\0' (owned) */
     size_t len;
-    size_t bom;           /* 3 when the file starts with a UTF-8 BOM, else 0 */
-    size_t *lines;        /* start offset of each line, built lazily (owned) */
+    size_t bom;    /* 3 when the file starts with a UTF-8 BOM, else 0 */
+    size_t *lines; /* start offset of each line, built lazily (owned) */
     size_t nlines;
-    size_t *leads;        /* leads[k]: code points in data[0, k * AL_SOURCE_STRIDE) (owned) */
+    size_t *leads; /* leads[k]: code points in data[0, k * AL_SOURCE_STRIDE) (owned) */
     size_t nleads;
-    size_t cur_off;       /* the last offset a lookup walked to, and the code */
-    size_t cur_leads;     /* points before it: readers look up in file order */
-    size_t ls_off;        /* the last line start looked up, and the code points */
-    size_t ls_leads;      /* before it (+1, 0 = none yet) */
-    al_file_id id;        /* the file's identity when it was read (fstat); zero for memory */
+    size_t cur_off;   /* the last offset a lookup walked to, and the code */
+    size_t cur_leads; /* points before it: readers look up in file order */
+    size_t ls_off;    /* the last line start looked up, and the code points */
+    size_t ls_leads;  /* before it (+1, 0 = none yet) */
+    al_file_id id;    /* the file's identity when it was read (fstat); zero for memory */
 } al_source;
 
 #define AL_SOURCE_STRIDE 4096
 
 typedef struct al_pos {
-    int line;             /* 1-based */
-    int column;           /* 1-based, in characters */
+    int line;   /* 1-based */
+    int column; /* 1-based, in characters */
 } al_pos;
 
 /*

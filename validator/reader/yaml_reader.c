@@ -24,7 +24,7 @@
 typedef struct anchor {
     char *name;
     json_t *value;
-    size_t nodes;         /* nodes of the value with its own aliases expanded */
+    size_t nodes; /* nodes of the value with its own aliases expanded */
 } anchor;
 
 typedef struct yreader {
@@ -34,8 +34,8 @@ typedef struct yreader {
     int failed;
     int depth;
     size_t aliases;
-    size_t nodes;         /* nodes built so far, aliases counted as expanded */
-    size_t expanded;      /* nodes aliases added, bounded by AL_YAML_MAX_EXPANDED */
+    size_t nodes;    /* nodes built so far, aliases counted as expanded */
+    size_t expanded; /* nodes aliases added, bounded by AL_YAML_MAX_EXPANDED */
     anchor *anchors;
     size_t nanchors, anchors_cap;
     char *ptr;
@@ -47,12 +47,13 @@ static size_t mark_offset(yreader *y, yaml_mark_t m)
     return al_source_offset(y->src, (int)m.line + 1, (int)m.column + 1);
 }
 
-static void problem_at(yreader *y, const char *rule, size_t at, size_t related, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+static void problem_at(yreader *y, const char *rule, size_t at, size_t related, const char *fmt,
+                       ...) __attribute__((format(printf, 5, 6)));
 
 #include <stdarg.h>
 
-static void problem_at(yreader *y, const char *rule, size_t at, size_t related, const char *fmt, ...)
+static void problem_at(yreader *y, const char *rule, size_t at, size_t related, const char *fmt,
+                       ...)
 {
     char msg[512];
     va_list ap;
@@ -298,8 +299,7 @@ static json_t *parse_mapping(yreader *y, size_t base)
         seen = json_object_getn(offsets, key, key_len);
         if (seen)
             problem_at(y, "duplicate-key", key_off, (size_t)json_integer_value(seen),
-                       "duplicate key \"%.*s\"",
-                       (int)(key_len > 60 ? 60 : key_len), key);
+                       "duplicate key \"%.*s\"", (int)(key_len > 60 ? 60 : key_len), key);
         else
             json_object_setn_new(offsets, key, key_len, json_integer((json_int_t)key_off));
         if (next_event(y, &ev) != 0) {
@@ -367,7 +367,8 @@ static json_t *parse_node(yreader *y, yaml_event_t *ev, size_t key_off)
         int is_seq = ev->type == YAML_SEQUENCE_START_EVENT;
         char *aname = NULL;
         size_t nodes_before;
-        const yaml_char_t *a = is_seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+        const yaml_char_t *a =
+            is_seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
         if (a)
             aname = strdup((const char *)a);
         yaml_event_delete(ev);

@@ -39,9 +39,9 @@ static int reserve(al_findings *list, size_t extra)
     return al_grow(&list->items, &list->cap, list->count + extra, sizeof(*list->items), 16);
 }
 
-int al_findings_add(al_findings *list, const char *file, int line, int column,
-                    int end_line, int end_column, const char *pointer,
-                    const char *rule, al_severity severity, const char *message)
+int al_findings_add(al_findings *list, const char *file, int line, int column, int end_line,
+                    int end_column, const char *pointer, const char *rule, al_severity severity,
+                    const char *message)
 {
     al_finding f;
 
@@ -183,9 +183,14 @@ const char *al_severity_name(al_severity sev)
 
 int al_severity_parse(const char *name, al_severity *out)
 {
-    static const struct { const char *name; al_severity sev; } names[] = {
-        {"error", AL_SEV_ERROR}, {"warning", AL_SEV_WARNING},
-        {"info", AL_SEV_INFO}, {"off", AL_SEV_OFF},
+    static const struct {
+        const char *name;
+        al_severity sev;
+    } names[] = {
+        { "error", AL_SEV_ERROR },
+        { "warning", AL_SEV_WARNING },
+        { "info", AL_SEV_INFO },
+        { "off", AL_SEV_OFF },
     };
     size_t i;
     for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {

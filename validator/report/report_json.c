@@ -43,8 +43,10 @@ int al_report_json(FILE *out, const al_findings *list, const al_report_info *inf
     json_object_set_new(files, "ignored", json_integer((json_int_t)info->ignored));
     json_object_set(doc, "files", files);
     json_object_set_new(doc, "nothingChecked", json_boolean(info->checked == 0));
-    json_object_set_new(summary, "error", json_integer((json_int_t)list->by_severity[AL_SEV_ERROR]));
-    json_object_set_new(summary, "warning", json_integer((json_int_t)list->by_severity[AL_SEV_WARNING]));
+    json_object_set_new(summary, "error",
+                        json_integer((json_int_t)list->by_severity[AL_SEV_ERROR]));
+    json_object_set_new(summary, "warning",
+                        json_integer((json_int_t)list->by_severity[AL_SEV_WARNING]));
     json_object_set_new(summary, "info", json_integer((json_int_t)list->by_severity[AL_SEV_INFO]));
     json_object_set(doc, "summary", summary);
     if (info->baseline)

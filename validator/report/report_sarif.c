@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static const char *level(al_severity s)
 {
     switch (s) {
@@ -57,19 +56,18 @@ static json_t *rule_json(const al_rule_info *r)
 {
     char *full = what_it_flags_new(r->doc);
     json_t *o;
-    o = json_pack("{s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s}}", "id", r->id,
-                  "shortDescription", text_obj(r->summary),
-                  "fullDescription", text_obj(full ? full : r->summary),
-                  "help", "text", r->doc, "markdown", r->doc,
-                  "defaultConfiguration", "level", level(r->severity));
+    o = json_pack("{s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s}}", "id", r->id, "shortDescription",
+                  text_obj(r->summary), "fullDescription", text_obj(full ? full : r->summary),
+                  "help", "text", r->doc, "markdown", r->doc, "defaultConfiguration", "level",
+                  level(r->severity));
     free(full);
     return o;
 }
 
 static int unreserved(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~' || c == '/';
 }
 
 /* FILE as a URI reference relative to BASE (absolute file: URI when outside). */
@@ -120,9 +118,9 @@ static json_t *region_json(const al_finding *f)
 static json_t *fix_json(const al_finding *f, const char *uri)
 {
     return json_pack("[{s:{s:s}, s:[{s:{s:s}, s:[{s:o, s:{s:s}}]}]}]", "description", "text",
-                     "what advisor-lint --fix writes", "artifactChanges", "artifactLocation",
-                     "uri", uri, "replacements", "deletedRegion", region_json(f),
-                     "insertedContent", "text", f->fix);
+                     "what advisor-lint --fix writes", "artifactChanges", "artifactLocation", "uri",
+                     uri, "replacements", "deletedRegion", region_json(f), "insertedContent",
+                     "text", f->fix);
 }
 
 static json_t *result_json(const al_finding *f, size_t rule_index, const char *base)
@@ -132,10 +130,10 @@ static json_t *result_json(const al_finding *f, size_t rule_index, const char *b
     if (!uri)
         return NULL;
     region = region_json(f);
-    o = json_pack("{s:s, s:I, s:s, s:o, s:[{s:{s:{s:s}, s:o}}]}", "ruleId", f->rule,
-                  "ruleIndex", (json_int_t)rule_index, "level", level(f->severity),
-                  "message", text_obj(f->message), "locations", "physicalLocation",
-                  "artifactLocation", "uri", uri, "region", region);
+    o = json_pack("{s:s, s:I, s:s, s:o, s:[{s:{s:{s:s}, s:o}}]}", "ruleId", f->rule, "ruleIndex",
+                  (json_int_t)rule_index, "level", level(f->severity), "message",
+                  text_obj(f->message), "locations", "physicalLocation", "artifactLocation", "uri",
+                  uri, "region", region);
     if (o && f->fingerprint) {
         snprintf(fp, sizeof(fp), "%016llx", f->fingerprint);
         json_object_set_new(o, "partialFingerprints", json_pack("{s:s}", "advisorLint/v1", fp));
@@ -183,13 +181,11 @@ int al_report_sarif(FILE *out, const al_findings *list, const al_report_info *in
             goto done;
     }
     doc = json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:s, s:O}}, s:s, s:[{s:b}], s:O}]}",
-                    "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
-                    "version", "2.1.0", "runs", "tool", "driver", "name", info->tool,
-                    "version", info->version, "semanticVersion", info->version,
-                    "informationUri", uri, "rules", jrules,
-                    "columnKind", "unicodeCodePoints",
-                    "invocations", "executionSuccessful", info->unreadable == 0,
-                    "results", results);
+                    "$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
+                    "runs", "tool", "driver", "name", info->tool, "version", info->version,
+                    "semanticVersion", info->version, "informationUri", uri, "rules", jrules,
+                    "columnKind", "unicodeCodePoints", "invocations", "executionSuccessful",
+                    info->unreadable == 0, "results", results);
     if (!doc || json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
         goto done;
     fputc('\n', out);

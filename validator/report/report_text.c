@@ -52,8 +52,9 @@ static void nothing_checked(FILE *out, const al_report_info *info)
 {
     size_t given = info->skipped + info->unreadable + info->ignored;
     if (!given) {
-        fputs("nothing checked: the paths given name no .md, .markdown, .json, .yaml or .yml file\n",
-              out);
+        fputs(
+            "nothing checked: the paths given name no .md, .markdown, .json, .yaml or .yml file\n",
+            out);
         return;
     }
     fprintf(out, "nothing checked: no advisor metadata among the %zu file%s given", given,

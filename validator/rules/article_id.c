@@ -31,18 +31,20 @@ static void check(al_check *c)
     us = strchr(v, '_');
     glen = us ? (size_t)(us - v) : strlen(v);
     if (adv_guid_check(v, glen, why, sizeof(why)) != 0) {
-        al_check_at_attr(c, "article-id", a, 0, "articleId \"%s\" is not GUID or GUID_Cloud: its GUID part %s",
-                         v, why);
+        al_check_at_attr(c, "article-id", a, 0,
+                         "articleId \"%s\" is not GUID or GUID_Cloud: its GUID part %s", v, why);
         return;
     }
     if (us) {
         const char *canon = NULL;
         unsigned bit = adv_cloud_lookup(us + 1, strlen(us + 1), &canon);
         if (!bit) {
-            al_check_at_attr(c, "article-id", a, 0,
-                             "articleId suffix \"%s\" is not a cloud (Public, Fairfax, Mooncake, USNat, USSec)",
-                             us + 1);
-        } else if (clouds && adv_clouds_parse(clouds->value) && !(adv_clouds_parse(clouds->value) & bit)) {
+            al_check_at_attr(
+                c, "article-id", a, 0,
+                "articleId suffix \"%s\" is not a cloud (Public, Fairfax, Mooncake, USNat, USSec)",
+                us + 1);
+        } else if (clouds && adv_clouds_parse(clouds->value) &&
+                   !(adv_clouds_parse(clouds->value) & bit)) {
             al_check_at_attr(c, "article-id", a, 0,
                              "articleId suffix \"%s\" is not one of cloudEnvironments \"%s\"",
                              us + 1, clouds->value);

@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int al_check_set_span(al_findings *out, size_t before, const al_source *src, size_t off,
-                      size_t end)
+int al_check_set_span(al_findings *out, size_t before, const al_source *src, size_t off, size_t end)
 {
     al_finding *f = out->count > before ? al_findings_last(out) : NULL;
     char *fix;
@@ -32,8 +31,8 @@ int al_check_set_span(al_findings *out, size_t before, const al_source *src, siz
     return 0;
 }
 
-static void add(al_check *c, const char *rule_id, size_t off, size_t end,
-                const char *pointer, const char *msg)
+static void add(al_check *c, const char *rule_id, size_t off, size_t end, const char *pointer,
+                const char *msg)
 {
     const al_rule *rule = al_rule_find(rule_id);
     size_t before = c->out->count;
@@ -60,8 +59,8 @@ void al_check_at_offset(al_check *c, const char *rule_id, size_t offset, size_t 
     add(c, rule_id, offset, end, pointer, msg);
 }
 
-void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer,
-                         al_place place, const char *fmt, ...)
+void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer, al_place place,
+                         const char *fmt, ...)
 {
     char msg[1024];
     va_list ap;
@@ -99,8 +98,10 @@ static int hex4(const char *p, const char *end, unsigned long *v)
         return -1;
     for (i = 0; i < 4; i++) {
         char ch = p[i];
-        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-              : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+        int d = ch >= '0' && ch <= '9'   ? ch - '0'
+                : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                         : -1;
         if (d < 0)
             return -1;
         *v = *v * 16 + (unsigned long)d;
@@ -141,7 +142,9 @@ static int next_char(const char **p, const char *end, char quote, char *dec, siz
     case 'r': *dec = '\r'; break;
     case 'b': *dec = '\b'; break;
     case 'f': *dec = '\f'; break;
-    case '"': case '\\': case '/': *dec = s[1]; break;
+    case '"':
+    case '\\':
+    case '/': *dec = s[1]; break;
     case 'u':
         if (hex4(s + 2, end, &cp) != 0)
             return -1;
@@ -155,8 +158,7 @@ static int next_char(const char **p, const char *end, char quote, char *dec, siz
         *dec = cp < 0x80 ? (char)cp : 0;
         *p = s;
         return 0;
-    default:
-        return -1;
+    default: return -1;
     }
     *p = s + 2;
     return 0;
@@ -188,7 +190,7 @@ static int map_string(const al_source *src, size_t val_off, size_t val_end, cons
         if (i + n > len || (n == 1 && dec != value[i]) || (n > 1 && (unsigned char)value[i] < 0x80))
             return -1;
         if (i < start && i + n > start)
-            *off = (size_t)(at - src->data);   /* START inside one escape: take all of it */
+            *off = (size_t)(at - src->data); /* START inside one escape: take all of it */
         i += n;
         if (i > end && i - n < end) {
             *off_end = (size_t)(p - src->data);

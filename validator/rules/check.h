@@ -18,13 +18,13 @@
 #define AL_CHECK_MAX_LINKS 64
 
 typedef struct al_check {
-    al_doc *doc;                 /* borrowed */
-    const char *file;            /* display path, borrowed */
-    al_findings *out;            /* borrowed: where findings go */
-    const al_rule *rule;         /* the rule running now (for its id and severity) */
-    int failed_alloc;            /* set when a finding could not be stored */
-    al_severity severity;        /* the running rule's severity for this file */
-    char *const *link_hosts;     /* extra allowed link hosts (config), borrowed */
+    al_doc *doc;             /* borrowed */
+    const char *file;        /* display path, borrowed */
+    al_findings *out;        /* borrowed: where findings go */
+    const al_rule *rule;     /* the rule running now (for its id and severity) */
+    int failed_alloc;        /* set when a finding could not be stored */
+    al_severity severity;    /* the running rule's severity for this file */
+    char *const *link_hosts; /* extra allowed link hosts (config), borrowed */
     size_t nlink_hosts;
     char *const *portal_extensions; /* extra known portal extensions (config), borrowed */
     size_t nportal_extensions;
@@ -39,8 +39,8 @@ const adv_link *al_check_links(al_check *c, size_t *count);
 
 /* Where in a body value a finding points. */
 typedef enum al_place {
-    AL_AT_VALUE,                 /* the value (missing ones: nearest ancestor) */
-    AL_AT_KEY,                   /* the member's key, or the value for array items */
+    AL_AT_VALUE, /* the value (missing ones: nearest ancestor) */
+    AL_AT_KEY,   /* the member's key, or the value for array items */
 } al_place;
 
 /*
@@ -52,9 +52,8 @@ int al_check_set_span(al_findings *out, size_t before, const al_source *src, siz
                       size_t end);
 
 /* Reports RULE_ID (must be registered) at body POINTER. Message is printf-style. */
-void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer,
-                         al_place place, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer, al_place place,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Reports at header attribute ATTR's value (at_name: at its name). */
 void al_check_at_attr(al_check *c, const char *rule_id, const al_attr *attr, int at_name,

@@ -14,8 +14,9 @@ static void check(al_check *c)
     while (adv_list_next(a->value, &pos, &it))
         if (it.len)
             return;
-    al_check_at_attr(c, "cloud-environments-empty", a, 0,
-                     "cloudEnvironments is empty, expected clouds such as \"Public, Fairfax, Mooncake\"");
+    al_check_at_attr(
+        c, "cloud-environments-empty", a, 0,
+        "cloudEnvironments is empty, expected clouds such as \"Public, Fairfax, Mooncake\"");
 }
 
 const al_rule al_rule_cloud_environments_empty = {

@@ -17,9 +17,10 @@ static void check(al_check *c)
         if (!it.len)
             continue;
         if (!adv_cloud_lookup(a->value + it.off, it.len, NULL))
-            al_check_at_offset(c, "cloud-name", off, off + it.len, NULL,
-                               "unknown cloud \"%.*s\", expected Public, Fairfax, Mooncake, USNat or USSec",
-                               (int)it.len, a->value + it.off);
+            al_check_at_offset(
+                c, "cloud-name", off, off + it.len, NULL,
+                "unknown cloud \"%.*s\", expected Public, Fairfax, Mooncake, USNat or USSec",
+                (int)it.len, a->value + it.off);
     }
 }
 

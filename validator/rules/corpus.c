@@ -20,8 +20,11 @@
 #include "../util/str.h"
 
 static const char *const field_pointer[AL_FACT_COUNT] = {
-    NULL, "/recommendationTypeId", "/recommendationFriendlyName",
-    "/recommendationResourceType", "/recommendationCategory",
+    NULL,
+    "/recommendationTypeId",
+    "/recommendationFriendlyName",
+    "/recommendationResourceType",
+    "/recommendationCategory",
 };
 
 void al_corpus_init(al_corpus *corpus)
@@ -168,7 +171,7 @@ int al_corpus_add_borrowed(al_corpus *corpus, const al_fact *fact)
 /* Position of FIELD in DOC, or 1:1 when it is not there. */
 static al_pos field_pos(al_doc *doc, al_fact_field field)
 {
-    al_pos p = {1, 1};
+    al_pos p = { 1, 1 };
     if (field == AL_FACT_ARTICLE_ID) {
         const al_attr *a = al_doc_attr(doc, "articleId");
         if (a)
@@ -252,7 +255,8 @@ int al_fact_from_doc(al_fact *fp, const al_doc *doc, const char *file)
     if (al_fact_from_header(&f, doc, file) != 0)
         return -1;
     for (k = 1; k < AL_FACT_COUNT; k++) {
-        const char *v = json_string_value(json_object_get(doc->body, al_fact_key((al_fact_field)k)));
+        const char *v =
+            json_string_value(json_object_get(doc->body, al_fact_key((al_fact_field)k)));
         f.value[k] = al_strdup_or_null(v);
         if (v && !f.value[k]) {
             al_fact_release(&f);
@@ -297,7 +301,8 @@ void al_corpus_report(al_corpus_check *cc, const char *rule_id, size_t i, al_fac
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     if (al_findings_add(cc->out, f->file, f->line[field], f->column[field], f->line[field],
-                        f->column[field], field_pointer[field], rule->id, rule->severity, msg) == 0 &&
+                        f->column[field], field_pointer[field], rule->id, rule->severity,
+                        msg) == 0 &&
         cc->out->count) {
         const char *v = f->value[field] ? f->value[field] : "";
         al_findings_last(cc->out)->fingerprint =

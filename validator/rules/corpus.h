@@ -18,32 +18,32 @@
 #include "rule.h"
 
 typedef enum al_fact_field {
-    AL_FACT_ARTICLE_ID,          /* header articleId */
-    AL_FACT_TYPE_ID,             /* /recommendationTypeId */
-    AL_FACT_FRIENDLY_NAME,       /* /recommendationFriendlyName */
-    AL_FACT_RESOURCE_TYPE,       /* /recommendationResourceType */
-    AL_FACT_CATEGORY,            /* /recommendationCategory */
+    AL_FACT_ARTICLE_ID,    /* header articleId */
+    AL_FACT_TYPE_ID,       /* /recommendationTypeId */
+    AL_FACT_FRIENDLY_NAME, /* /recommendationFriendlyName */
+    AL_FACT_RESOURCE_TYPE, /* /recommendationResourceType */
+    AL_FACT_CATEGORY,      /* /recommendationCategory */
     AL_FACT_COUNT
 } al_fact_field;
 
 typedef struct al_fact {
     /* Before al_corpus_add the strings are owned by the fact (al_fact_release
        frees them); in a corpus they point into its pool. */
-    char *file;                     /* display path */
-    char *value[AL_FACT_COUNT];     /* NULL when absent */
-    char *cloud;                    /* articleId's cloud suffix, canonical, or NULL */
-    int line[AL_FACT_COUNT], column[AL_FACT_COUNT];  /* 0 until placed */
-    int context;                    /* from the run's context: compared with, never reported */
+    char *file;                 /* display path */
+    char *value[AL_FACT_COUNT]; /* NULL when absent */
+    char *cloud;                /* articleId's cloud suffix, canonical, or NULL */
+    int line[AL_FACT_COUNT], column[AL_FACT_COUNT]; /* 0 until placed */
+    int context; /* from the run's context: compared with, never reported */
 } al_fact;
 
 /* Blocks of interned strings (internal to corpus.c). */
 typedef struct al_intern_block al_intern_block;
 
 typedef struct al_corpus {
-    al_fact *facts;              /* their strings point into the intern pool */
+    al_fact *facts; /* their strings point into the intern pool */
     size_t count, cap;
-    al_intern_block *blocks;     /* the pool: every kept string once */
-    const char **slots;          /* hash set of the pool's strings */
+    al_intern_block *blocks; /* the pool: every kept string once */
+    const char **slots;      /* hash set of the pool's strings */
     size_t nslots, nstrings;
 } al_corpus;
 

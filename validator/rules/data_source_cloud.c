@@ -67,9 +67,9 @@ static void check(al_check *c)
             continue;
         }
         if (adv_host_check(host, hl, why, sizeof(why)) != 0) {
-            al_check_at_string(c, "data-source-cloud", POINTER, cl[i].host_off,
-                               cl[i].host_off + hl, "cluster host \"%.*s\" is not a host name: it %s",
-                               (int)hl, host, why);
+            al_check_at_string(c, "data-source-cloud", POINTER, cl[i].host_off, cl[i].host_off + hl,
+                               "cluster host \"%.*s\" is not a host name: it %s", (int)hl, host,
+                               why);
             continue;
         }
         hc = adv_host_cloud(host, hl);

@@ -18,7 +18,8 @@ static void check(al_check *c)
         if (!id || !*id)
             continue;
         for (j = 0; j < i; j++) {
-            const char *other = json_string_value(json_object_get(json_array_get(actions, j), "actionId"));
+            const char *other =
+                json_string_value(json_object_get(json_array_get(actions, j), "actionId"));
             if (other && !strcasecmp(id, other)) {
                 char p[64];
                 snprintf(p, sizeof(p), "/actions/%zu/actionId", i);

@@ -14,11 +14,16 @@
 
 /* Top-level required strings, and the two objects whose members are required. */
 static const char *const top_level[] = {
-    "description", "longDescription", "potentialBenefits", "displayLabel",
-    "recommendationFriendlyName", "recommendationResourceType", "learnMoreLink",
+    "description",
+    "longDescription",
+    "potentialBenefits",
+    "displayLabel",
+    "recommendationFriendlyName",
+    "recommendationResourceType",
+    "learnMoreLink",
 };
-static const char *const owner_fields[] = {"email"};
-static const char *const icm_fields[] = {"routingId", "service", "team"};
+static const char *const owner_fields[] = { "email" };
+static const char *const icm_fields[] = { "routingId", "service", "team" };
 
 static int blank(const char *s)
 {

@@ -30,10 +30,11 @@ static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
             if (!strcasecmp(f->value[AL_FACT_TYPE_ID], o->value[AL_FACT_TYPE_ID]))
                 continue;
             al_corpus_place(cc, idx[m], AL_FACT_FRIENDLY_NAME);
-            al_corpus_report(cc, "friendly-name-type", idx[k], AL_FACT_FRIENDLY_NAME,
-                             "recommendationFriendlyName \"%s\" also names recommendationTypeId \"%s\" in %s:%d:%d",
-                             f->value[AL_FACT_FRIENDLY_NAME], o->value[AL_FACT_TYPE_ID], o->file,
-                             o->line[AL_FACT_FRIENDLY_NAME], o->column[AL_FACT_FRIENDLY_NAME]);
+            al_corpus_report(
+                cc, "friendly-name-type", idx[k], AL_FACT_FRIENDLY_NAME,
+                "recommendationFriendlyName \"%s\" also names recommendationTypeId \"%s\" in %s:%d:%d",
+                f->value[AL_FACT_FRIENDLY_NAME], o->value[AL_FACT_TYPE_ID], o->file,
+                o->line[AL_FACT_FRIENDLY_NAME], o->column[AL_FACT_FRIENDLY_NAME]);
             break;
         }
     }

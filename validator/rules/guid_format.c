@@ -54,11 +54,14 @@ static void check(al_check *c)
     check_value(c, json_object_get(body, "recommendationOfferingId"), "/recommendationOfferingId");
     check_value(c, json_object_get(json_object_get(body, "owner"), "serviceTreeId"),
                 "/owner/serviceTreeId");
-    check_value(c, json_object_get(json_object_get(json_object_get(body, "resourceMetadata"), "action"),
-                                   "actionId"),
+    check_value(c,
+                json_object_get(json_object_get(json_object_get(body, "resourceMetadata"),
+                                                "action"),
+                                "actionId"),
                 "/resourceMetadata/action/actionId");
     check_array(c, json_object_get(body, "actions"), "/actions", "actionId");
-    check_array(c, json_object_get(body, "ingestionClientIdentities"), "/ingestionClientIdentities", NULL);
+    check_array(c, json_object_get(body, "ingestionClientIdentities"), "/ingestionClientIdentities",
+                NULL);
 }
 
 /*

@@ -12,7 +12,7 @@
 #include "check.h"
 
 static const char *const required[] = {
-    "pageTitle", "description", "ms.author", "articleId",
+    "pageTitle",    "description",       "ms.author",   "articleId",
     "selfHelpType", "cloudEnvironments", "ownershipId",
 };
 

@@ -11,9 +11,8 @@
 #include "check.h"
 
 static const char *const known[] = {
-    "pageTitle", "description", "authors", "ms.author", "articleId",
-    "selfHelpType", "cloudEnvironments", "ownershipId", "productPesIds",
-    "advisorLintIgnore",
+    "pageTitle",    "description",       "authors",     "ms.author",     "articleId",
+    "selfHelpType", "cloudEnvironments", "ownershipId", "productPesIds", "advisorLintIgnore",
 };
 
 /* Edit distance, case-insensitive, capped: returns 3 for anything above 2. */
@@ -63,15 +62,16 @@ static void check(al_check *c)
         if (is_known)
             continue;
         if (best && best_d == 0)
-            al_check_at_attr(c, "header-unknown-attribute", a, 1,
-                             "unknown header attribute \"%s\", did you mean \"%s\" (names are case-sensitive)",
-                             a->name, best);
+            al_check_at_attr(
+                c, "header-unknown-attribute", a, 1,
+                "unknown header attribute \"%s\", did you mean \"%s\" (names are case-sensitive)",
+                a->name, best);
         else if (best)
             al_check_at_attr(c, "header-unknown-attribute", a, 1,
                              "unknown header attribute \"%s\", did you mean \"%s\"", a->name, best);
         else
-            al_check_at_attr(c, "header-unknown-attribute", a, 1,
-                             "unknown header attribute \"%s\"", a->name);
+            al_check_at_attr(c, "header-unknown-attribute", a, 1, "unknown header attribute \"%s\"",
+                             a->name);
     }
 }
 

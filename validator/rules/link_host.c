@@ -14,7 +14,7 @@
 #include "check.h"
 
 static const char *const builtin[] = {
-    "aka.ms", "azure.microsoft.com", "docs.azure.cn", "docs.microsoft.com",
+    "aka.ms",           "azure.microsoft.com", "docs.azure.cn",    "docs.microsoft.com",
     "go.microsoft.com", "learn.microsoft.com", "portal.azure.com", "www.azure.cn",
 };
 

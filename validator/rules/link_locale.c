@@ -24,7 +24,8 @@ static void check(al_check *c)
             continue;
         al_check_at_string(c, "link-locale", links[i].pointer, off, off + len,
                            "link has the locale segment \"%.*s\": leave it out so readers get "
-                           "their own language", (int)(len - 1), v + off + 1);
+                           "their own language",
+                           (int)(len - 1), v + off + 1);
     }
 }
 

@@ -14,7 +14,8 @@ static void check(al_check *c)
     for (i = 0; i < n; i++) {
         const char *v = links[i].value;
         if (v && adv_link_check(v, host, sizeof(host), why, sizeof(why)) == ADV_LINK_MALFORMED)
-            al_check_at_pointer(c, "link-malformed", links[i].pointer, AL_AT_VALUE, "link \"%s\": %s", v, why);
+            al_check_at_pointer(c, "link-malformed", links[i].pointer, AL_AT_VALUE,
+                                "link \"%s\": %s", v, why);
     }
 }
 

@@ -14,7 +14,8 @@ static void check(al_check *c)
     for (i = 0; i < n; i++) {
         const char *v = links[i].value;
         if (v && adv_placeholders_check(v, &at, why, sizeof(why)) != 0)
-            al_check_at_pointer(c, "link-placeholder", links[i].pointer, AL_AT_VALUE, "link \"%s\": %s", v, why);
+            al_check_at_pointer(c, "link-placeholder", links[i].pointer, AL_AT_VALUE,
+                                "link \"%s\": %s", v, why);
     }
 }
 

@@ -19,7 +19,8 @@ static void check(al_check *c)
     }
     if (pt && !strcasecmp(pt->value, "Sample title"))
         al_check_at_attr(c, "placeholder-title", pt, 0,
-                         "pageTitle is the template's \"%s\", write the recommendation's own", pt->value);
+                         "pageTitle is the template's \"%s\", write the recommendation's own",
+                         pt->value);
 }
 
 const al_rule al_rule_placeholder_title = {

@@ -36,16 +36,19 @@ static void check_action(al_check *c, json_t *action, const char *pointer)
     hint = adv_portal_extension_suggest(name, buf, sizeof(buf));
     if (hint)
         al_check_at_pointer(c, "portal-extension-unknown", ptr, AL_AT_VALUE,
-                            "portal extension \"%s\" is not known: did you mean \"%s\"?", name, hint);
+                            "portal extension \"%s\" is not known: did you mean \"%s\"?", name,
+                            hint);
     else
         al_check_at_pointer(c, "portal-extension-unknown", ptr, AL_AT_VALUE,
                             "portal extension \"%s\" is not known (add it to portal-extensions in "
-                            ".advisor-lint.yaml if it is right)", name);
+                            ".advisor-lint.yaml if it is right)",
+                            name);
 }
 
 static void check(al_check *c)
 {
-    json_t *actions = al_check_get(c, "/actions"), *ra = al_check_get(c, "/resourceMetadata/action");
+    json_t *actions = al_check_get(c, "/actions"),
+           *ra = al_check_get(c, "/resourceMetadata/action");
     size_t i;
     char ptr[64];
     for (i = 0; i < json_array_size(actions); i++) {

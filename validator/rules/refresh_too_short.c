@@ -18,9 +18,10 @@ static void check(al_check *c)
     if (!v || adv_timespan_parse(v, &ts, why, sizeof(why)) != 0 || ts.seconds <= 0 ||
         ts.seconds >= 3600)
         return;
-    al_check_at_pointer(c, "refresh-too-short", POINTER, AL_AT_VALUE,
-                        "refreshInterval \"%s\" is %g s, under one hour: hours and minutes swapped?",
-                        v, ts.seconds);
+    al_check_at_pointer(
+        c, "refresh-too-short", POINTER, AL_AT_VALUE,
+        "refreshInterval \"%s\" is %g s, under one hour: hours and minutes swapped?", v,
+        ts.seconds);
 }
 
 const al_rule al_rule_refresh_too_short = {

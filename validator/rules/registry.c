@@ -190,7 +190,7 @@ static const char *const without_body[] = {
     "header-required-attribute",
     "header-unknown-attribute",
     "placeholder-title",
-    "todo-marker",              /* reads the body only when there is one */
+    "todo-marker", /* reads the body only when there is one */
 };
 
 static int cmp_str(const void *key, const void *elem)

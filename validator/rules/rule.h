@@ -29,10 +29,10 @@ struct al_corpus_check;
 
 typedef struct al_rule {
     const char *id;
-    al_severity severity;             /* default severity */
-    const char *summary;              /* one line, lowercase, no full stop */
-    const char *doc;                  /* Markdown: what, why, example, fix */
-    void (*check)(struct al_check *); /* per-file check, or NULL */
+    al_severity severity;                           /* default severity */
+    const char *summary;                            /* one line, lowercase, no full stop */
+    const char *doc;                                /* Markdown: what, why, example, fix */
+    void (*check)(struct al_check *);               /* per-file check, or NULL */
     void (*check_corpus)(struct al_corpus_check *); /* across all files of a run, or NULL */
     /*
      * The certain replacement for a finding of this rule over DATA[OFF, END)

@@ -21,11 +21,11 @@
 #define MAX_FIELD 65536
 
 typedef struct rows {
-    json_t *cols;                /* additionalColumns, borrowed */
-    unsigned char *seen;         /* per column: some row has it */
+    json_t *cols;        /* additionalColumns, borrowed */
+    unsigned char *seen; /* per column: some row has it */
     size_t ncols;
-    size_t parsed;               /* rows read without a problem */
-    int broken;                  /* some row did not parse */
+    size_t parsed; /* rows read without a problem */
+    int broken;    /* some row did not parse */
 } rows;
 
 static void mark_columns(rows *r, json_t *props)
@@ -59,7 +59,7 @@ static void check_row(al_check *c, rows *r, char *field, const char *p, const ch
     const char *q;
     size_t len, fields = 0;
     int ok = 1;
-    for (q = p; q < end; ) {
+    for (q = p; q < end;) {
         if (adv_csv_field(&q, end, field, MAX_FIELD, &len) != 0) {
             al_check_at_pointer(c, "test-data", "/testData", AL_AT_VALUE,
                                 "testData row %zu: a quoted field is not closed", row);
@@ -71,10 +71,11 @@ static void check_row(al_check *c, rows *r, char *field, const char *p, const ch
             ok = 0;
     }
     if (fields == 0)
-        return;                  /* a blank line */
+        return; /* a blank line */
     if (ok && fields < 2) {
         al_check_at_pointer(c, "test-data", "/testData", AL_AT_VALUE,
-                            "testData row %zu: expected subscriptionId,resourceId[,properties]", row);
+                            "testData row %zu: expected subscriptionId,resourceId[,properties]",
+                            row);
         ok = 0;
     }
     if (ok)
@@ -120,7 +121,7 @@ static void check(al_check *c)
         free(r.seen);
         return;
     }
-    for (p = td; *p; ) {
+    for (p = td; *p;) {
         const char *eol = strchr(p, '\n');
         end = eol ? eol : p + strlen(p);
         check_row(c, &r, field, p, end, ++row);

@@ -16,10 +16,11 @@ static void check(al_check *c)
         return;
     t = json_number_value(ttl);
     if (t > 0 && t < ts.seconds)
-        al_check_at_pointer(c, "ttl-shorter-than-refresh", "/recommendationTimeToLive", AL_AT_VALUE,
-                            "recommendationTimeToLive %g s is shorter than refreshInterval \"%s\" (%g s): "
-                            "recommendations expire before they are refreshed",
-                            t, ri, ts.seconds);
+        al_check_at_pointer(
+            c, "ttl-shorter-than-refresh", "/recommendationTimeToLive", AL_AT_VALUE,
+            "recommendationTimeToLive %g s is shorter than refreshInterval \"%s\" (%g s): "
+            "recommendations expire before they are refreshed",
+            t, ri, ts.seconds);
 }
 
 const al_rule al_rule_ttl_shorter_than_refresh = {

@@ -24,9 +24,9 @@ static const struct {
     const char *name;
     int nocase;
 } compared[] = {
-    {AL_FACT_FRIENDLY_NAME, "recommendationFriendlyName", 0},
-    {AL_FACT_RESOURCE_TYPE, "recommendationResourceType", 1},
-    {AL_FACT_CATEGORY, "recommendationCategory", 0},
+    { AL_FACT_FRIENDLY_NAME, "recommendationFriendlyName", 0 },
+    { AL_FACT_RESOURCE_TYPE, "recommendationResourceType", 1 },
+    { AL_FACT_CATEGORY, "recommendationCategory", 0 },
 };
 
 static int same(const char *a, const char *b, int nocase)
@@ -35,7 +35,8 @@ static int same(const char *a, const char *b, int nocase)
 }
 
 /* Index (into IDX) of the value most variants have; ties go to the first met. */
-static size_t majority(al_corpus_check *cc, const size_t *idx, size_t n, al_fact_field field, int nocase)
+static size_t majority(al_corpus_check *cc, const size_t *idx, size_t n, al_fact_field field,
+                       int nocase)
 {
     size_t best = 0, best_count = 0, k, m;
     for (k = 0; k < n; k++) {
@@ -71,10 +72,11 @@ static void group(al_corpus_check *cc, const size_t *idx, size_t n, void *ud)
             if (!f->value[field] || same(r->value[field], f->value[field], compared[c].nocase))
                 continue;
             al_corpus_place(cc, idx[ref], field);
-            al_corpus_report(cc, "variant-mismatch", idx[k], field,
-                             "%s \"%s\" differs from \"%s\" in %s:%d:%d, a variant of the same recommendationTypeId",
-                             compared[c].name, f->value[field], r->value[field], r->file,
-                             r->line[field], r->column[field]);
+            al_corpus_report(
+                cc, "variant-mismatch", idx[k], field,
+                "%s \"%s\" differs from \"%s\" in %s:%d:%d, a variant of the same recommendationTypeId",
+                compared[c].name, f->value[field], r->value[field], r->file, r->line[field],
+                r->column[field]);
         }
     }
 }

@@ -30,31 +30,31 @@ enum {
 };
 
 static const struct option long_options[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"color", required_argument, NULL, OPT_COLOR},
-    {"colour", required_argument, NULL, OPT_COLOR},
-    {"schema", required_argument, NULL, OPT_SCHEMA},
-    {"schema-only", no_argument, NULL, OPT_SCHEMA_ONLY},
-    {"resolve", required_argument, NULL, OPT_RESOLVE},
-    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
-    {"explain", required_argument, NULL, OPT_EXPLAIN},
-    {"rules-doc", no_argument, NULL, OPT_RULES_DOC},
-    {"output", required_argument, NULL, 'o'},
-    {"output-format", required_argument, NULL, OPT_OUTPUT_FORMAT},
-    {"config", required_argument, NULL, OPT_CONFIG},
-    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
-    {"baseline", required_argument, NULL, OPT_BASELINE},
-    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
-    {"fix", no_argument, NULL, OPT_FIX},
-    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
-    {"jobs", required_argument, NULL, 'j'},
-    {"context", required_argument, NULL, OPT_CONTEXT},
-    {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
-    {"changed-since", required_argument, NULL, OPT_CHANGED_SINCE},
-    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},
-    {NULL, 0, NULL, 0},
+    { "format", required_argument, NULL, 'f' },
+    { "color", required_argument, NULL, OPT_COLOR },
+    { "colour", required_argument, NULL, OPT_COLOR },
+    { "schema", required_argument, NULL, OPT_SCHEMA },
+    { "schema-only", no_argument, NULL, OPT_SCHEMA_ONLY },
+    { "resolve", required_argument, NULL, OPT_RESOLVE },
+    { "list-rules", no_argument, NULL, OPT_LIST_RULES },
+    { "explain", required_argument, NULL, OPT_EXPLAIN },
+    { "rules-doc", no_argument, NULL, OPT_RULES_DOC },
+    { "output", required_argument, NULL, 'o' },
+    { "output-format", required_argument, NULL, OPT_OUTPUT_FORMAT },
+    { "config", required_argument, NULL, OPT_CONFIG },
+    { "no-config", no_argument, NULL, OPT_NO_CONFIG },
+    { "baseline", required_argument, NULL, OPT_BASELINE },
+    { "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+    { "fix", no_argument, NULL, OPT_FIX },
+    { "dry-run", no_argument, NULL, OPT_DRY_RUN },
+    { "jobs", required_argument, NULL, 'j' },
+    { "context", required_argument, NULL, OPT_CONTEXT },
+    { "no-context", no_argument, NULL, OPT_NO_CONTEXT },
+    { "changed-since", required_argument, NULL, OPT_CHANGED_SINCE },
+    { "no-cache", no_argument, NULL, OPT_NO_CACHE },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 },
 };
 
 void tool_print_help(void)
@@ -148,9 +148,14 @@ static int usage_error(const char *fmt, const char *arg)
 
 static int parse_format(const char *arg, tool_format *out)
 {
-    static const struct { const char *name; tool_format f; } names[] = {
-        {"text", FORMAT_TEXT}, {"json", FORMAT_JSON},
-        {"sarif", FORMAT_SARIF}, {"github", FORMAT_GITHUB},
+    static const struct {
+        const char *name;
+        tool_format f;
+    } names[] = {
+        { "text", FORMAT_TEXT },
+        { "json", FORMAT_JSON },
+        { "sarif", FORMAT_SARIF },
+        { "github", FORMAT_GITHUB },
     };
     size_t i;
     for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -237,44 +242,22 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
                 return usage_error("unknown format '%s' (expected text, json, sarif or github)",
                                    optarg);
             break;
-        case 'o':
-            o->output = optarg;
-            break;
+        case 'o': o->output = optarg; break;
         case OPT_OUTPUT_FORMAT:
             if (parse_format(optarg, &o->output_format) != 0)
                 return usage_error("unknown format '%s' (expected text, json, sarif or github)",
                                    optarg);
             break;
-        case OPT_CONFIG:
-            o->config_path = optarg;
-            break;
-        case OPT_NO_CONFIG:
-            o->no_config = 1;
-            break;
-        case OPT_BASELINE:
-            o->baseline = optarg;
-            break;
-        case OPT_WRITE_BASELINE:
-            o->write_baseline = optarg;
-            break;
-        case OPT_FIX:
-            o->fix = 1;
-            break;
-        case OPT_DRY_RUN:
-            o->dry_run = 1;
-            break;
-        case OPT_CONTEXT:
-            o->context_dir = optarg;
-            break;
-        case OPT_NO_CONTEXT:
-            o->no_context = 1;
-            break;
-        case OPT_CHANGED_SINCE:
-            o->changed_since = optarg;
-            break;
-        case OPT_NO_CACHE:
-            o->no_cache = 1;
-            break;
+        case OPT_CONFIG: o->config_path = optarg; break;
+        case OPT_NO_CONFIG: o->no_config = 1; break;
+        case OPT_BASELINE: o->baseline = optarg; break;
+        case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
+        case OPT_FIX: o->fix = 1; break;
+        case OPT_DRY_RUN: o->dry_run = 1; break;
+        case OPT_CONTEXT: o->context_dir = optarg; break;
+        case OPT_NO_CONTEXT: o->no_context = 1; break;
+        case OPT_CHANGED_SINCE: o->changed_since = optarg; break;
+        case OPT_NO_CACHE: o->no_cache = 1; break;
         case 'j':
             if (parse_jobs(optarg, &o->jobs) != 0)
                 return usage_error("--jobs expects a number from 1 to 1024, got '%s'", optarg);
@@ -287,38 +270,25 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
             else if (!strcmp(optarg, "never"))
                 o->color = 0;
             else
-                return usage_error("unknown --color value '%s' (expected auto, always or never)", optarg);
+                return usage_error("unknown --color value '%s' (expected auto, always or never)",
+                                   optarg);
             break;
-        case OPT_SCHEMA:
-            o->schema_path = optarg;
-            break;
-        case OPT_SCHEMA_ONLY:
-            o->schema_only = 1;
-            break;
+        case OPT_SCHEMA: o->schema_path = optarg; break;
+        case OPT_SCHEMA_ONLY: o->schema_only = 1; break;
         case OPT_RESOLVE:
             if (add_resolve(o, optarg, argc) != 0)
                 return 2;
             break;
-        case OPT_LIST_RULES:
-            o->action = ACTION_LIST_RULES;
-            break;
-        case OPT_RULES_DOC:
-            o->action = ACTION_RULES_DOC;
-            break;
+        case OPT_LIST_RULES: o->action = ACTION_LIST_RULES; break;
+        case OPT_RULES_DOC: o->action = ACTION_RULES_DOC; break;
         case OPT_EXPLAIN:
             o->action = ACTION_EXPLAIN;
             o->explain = optarg;
             break;
-        case 'h':
-            o->action = ACTION_HELP;
-            return 0;
-        case 'V':
-            o->action = ACTION_VERSION;
-            return 0;
-        case ':':
-            return usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
-            return usage_error("unknown option '%s'", argv[optind - 1]);
+        case 'h': o->action = ACTION_HELP; return 0;
+        case 'V': o->action = ACTION_VERSION; return 0;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     o->paths = argv + optind;

@@ -13,7 +13,7 @@ typedef enum tool_format {
     FORMAT_JSON,
     FORMAT_SARIF,
     FORMAT_GITHUB,
-    FORMAT_AUTO,                 /* --output: from the file name */
+    FORMAT_AUTO, /* --output: from the file name */
 } tool_format;
 
 typedef enum tool_action {
@@ -28,27 +28,27 @@ typedef enum tool_action {
 typedef struct tool_options {
     tool_action action;
     tool_format format;
-    int color;                   /* -1 auto, 0 never, 1 always */
-    const char *schema_path;     /* --schema, borrowed from argv */
+    int color;               /* -1 auto, 0 never, 1 always */
+    const char *schema_path; /* --schema, borrowed from argv */
     int schema_only;
-    const char *explain;         /* --explain RULE */
-    al_resolve_map *maps;        /* --resolve, owned array of pointers into argv copies */
-    char **map_storage;          /* owned copies of the --resolve arguments */
+    const char *explain;  /* --explain RULE */
+    al_resolve_map *maps; /* --resolve, owned array of pointers into argv copies */
+    char **map_storage;   /* owned copies of the --resolve arguments */
     size_t nmaps;
-    const char *output;          /* --output FILE, borrowed */
-    tool_format output_format;   /* --output-format, FORMAT_AUTO by default */
-    const char *config_path;     /* --config FILE, borrowed */
-    int no_config;               /* --no-config */
-    const char *baseline;        /* --baseline FILE, borrowed */
-    const char *write_baseline;  /* --write-baseline FILE, borrowed */
-    int fix;                     /* --fix */
-    int dry_run;                 /* --dry-run (with --fix) */
-    unsigned jobs;               /* -j N; 0: the number of CPUs */
-    const char *context_dir;     /* --context DIR, borrowed */
-    int no_context;              /* --no-context */
-    const char *changed_since;   /* --changed-since REF, borrowed */
-    int no_cache;                /* --no-cache */
-    char **paths;                /* borrowed from argv */
+    const char *output;         /* --output FILE, borrowed */
+    tool_format output_format;  /* --output-format, FORMAT_AUTO by default */
+    const char *config_path;    /* --config FILE, borrowed */
+    int no_config;              /* --no-config */
+    const char *baseline;       /* --baseline FILE, borrowed */
+    const char *write_baseline; /* --write-baseline FILE, borrowed */
+    int fix;                    /* --fix */
+    int dry_run;                /* --dry-run (with --fix) */
+    unsigned jobs;              /* -j N; 0: the number of CPUs */
+    const char *context_dir;    /* --context DIR, borrowed */
+    int no_context;             /* --no-context */
+    const char *changed_since;  /* --changed-since REF, borrowed */
+    int no_cache;               /* --no-cache */
+    char **paths;               /* borrowed from argv */
     size_t npaths;
 } tool_options;
 

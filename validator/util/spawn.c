@@ -65,15 +65,15 @@ static int drain(int outfd, int errfd, al_spawn_result *r)
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0) {
-                fds[i].fd = -1;      /* poll ignores negative descriptors */
+                fds[i].fd = -1; /* poll ignores negative descriptors */
                 open_fds--;
                 continue;
             }
             if (i == 0 && rc == 0 && append(r, &cap, buf, (size_t)n) != 0)
-                rc = -1;             /* keep reading, so the child is not blocked */
+                rc = -1; /* keep reading, so the child is not blocked */
             if (i == 1 && errlen + 1 < sizeof(r->err)) {
                 size_t k = (size_t)n < sizeof(r->err) - 1 - errlen ? (size_t)n
-                                                                    : sizeof(r->err) - 1 - errlen;
+                                                                   : sizeof(r->err) - 1 - errlen;
                 memcpy(r->err + errlen, buf, k);
                 errlen += k;
                 r->err[errlen] = '\0';
@@ -96,7 +96,7 @@ static int reap(pid_t pid, int *status)
 
 int al_spawn_capture(char *const argv[], al_spawn_result *r)
 {
-    int out[2] = {-1, -1}, err[2] = {-1, -1}, rc, saved;
+    int out[2] = { -1, -1 }, err[2] = { -1, -1 }, rc, saved;
     posix_spawn_file_actions_t fa;
     pid_t pid;
 
@@ -127,7 +127,7 @@ int al_spawn_capture(char *const argv[], al_spawn_result *r)
         return -1;
     }
     rc = drain(out[0], err[0], r);
-    close(out[0]);               /* before reaping: a child still writing gets EPIPE */
+    close(out[0]); /* before reaping: a child still writing gets EPIPE */
     close(err[0]);
     if (reap(pid, &r->status) != 0) {
         saved = errno;
@@ -140,7 +140,7 @@ int al_spawn_capture(char *const argv[], al_spawn_result *r)
         errno = ENOMEM;
         return -1;
     }
-    if (!r->out && append(r, &(size_t){0}, "", 0) != 0) {
+    if (!r->out && append(r, &(size_t){ 0 }, "", 0) != 0) {
         errno = ENOMEM;
         return -1;
     }

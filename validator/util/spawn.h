@@ -14,10 +14,10 @@
 #include <stddef.h>
 
 typedef struct al_spawn_result {
-    char *out;                   /* standard output, NUL-terminated (owned) */
+    char *out; /* standard output, NUL-terminated (owned) */
     size_t outlen;
-    char err[512];               /* the start of standard error, NUL-terminated */
-    int status;                  /* exit status, or -1 when a signal ended it */
+    char err[512]; /* the start of standard error, NUL-terminated */
+    int status;    /* exit status, or -1 when a signal ended it */
 } al_spawn_result;
 
 /*
