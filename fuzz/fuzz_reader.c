@@ -24,13 +24,13 @@ typedef struct seen {
     size_t problems;
 } seen;
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     seen *s = ud;
     al_pos p;
     (void)pointer;
-    FUZZ_CHECK(rule && *rule && message);
+    FUZZ_CHECK((unsigned)kind < AL_READ_PROBLEM_COUNT && message);
     FUZZ_CHECK(offset <= s->src->len);
     FUZZ_CHECK(end == offset || (end > offset && end <= s->src->len + 1));
     FUZZ_CHECK(related == AL_NO_OFFSET || related <= s->src->len);

@@ -61,13 +61,13 @@ static void fuzz_config(const uint8_t *data, size_t size)
     close(fd);
 }
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     al_source *src = ud;
     al_pos p;
     (void)pointer;
-    FUZZ_CHECK(rule && *rule && message);
+    FUZZ_CHECK((unsigned)kind < AL_READ_PROBLEM_COUNT && message);
     FUZZ_CHECK(offset <= src->len);
     FUZZ_CHECK(end == offset || (end > offset && end <= src->len + 1));
     FUZZ_CHECK(related == AL_NO_OFFSET || related <= src->len);

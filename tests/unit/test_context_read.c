@@ -124,11 +124,11 @@ static void scan_depth(void **state)
 
 /* ---- the differential test ---- */
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     (void)offset, (void)end, (void)related, (void)pointer, (void)message;
-    if (!strcmp(rule, "json-syntax"))
+    if (kind == AL_READ_JSON_SYNTAX)
         *(int *)ud = 1;
 }
 

@@ -21,11 +21,11 @@ typedef struct counts {
     int problems;
 } counts;
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     counts *c = ud;
-    (void)rule;
+    (void)kind;
     (void)offset;
     (void)end;
     (void)related;

@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "reader/document.h"
+#include "rules/rule.h"
 #include "reader/json_reader.h"
 
 #define MAX_SEEN 64
@@ -39,7 +40,7 @@ typedef struct run {
     size_t syntax; /* json-syntax ones */
 } run;
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t related,
                        const char *pointer, const char *message)
 {
     run *r = ud;
@@ -47,12 +48,12 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t related
     size_t i;
     (void)related;
     (void)pointer;
-    if (!strcmp(rule, "json-syntax"))
+    if (kind == AL_READ_JSON_SYNTAX)
         r->syntax++;
     if (r->count++ >= MAX_SEEN)
         return;
     s = &r->items[r->count - 1];
-    snprintf(s->rule, sizeof(s->rule), "%s", rule);
+    snprintf(s->rule, sizeof(s->rule), "%s", al_rule_for_read_problem(kind)->id);
     snprintf(s->message, sizeof(s->message), "%s", message);
     s->line = 1;
     s->column = 1;

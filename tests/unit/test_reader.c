@@ -17,6 +17,7 @@
 
 #include "index_check.h"
 #include "reader/document.h"
+#include "rules/rule.h"
 #include "reader/json_reader.h"
 
 #define MAX_PROBLEMS 16
@@ -35,7 +36,7 @@ typedef struct problems {
     int count;
 } problems;
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     problems *ps = ud;
@@ -46,7 +47,7 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t end, si
         return;
     s = &ps->items[ps->count++];
     p = al_source_pos(&ps->doc->src, offset);
-    snprintf(s->rule, sizeof(s->rule), "%s", rule);
+    snprintf(s->rule, sizeof(s->rule), "%s", al_rule_for_read_problem(kind)->id);
     s->line = p.line;
     s->column = p.column;
     s->rel_line = related == AL_NO_OFFSET ? 0 : al_source_pos(&ps->doc->src, related).line;

@@ -1,6 +1,7 @@
 /*
  * test_rules_registry.c - the rule table is sorted, ids are kebab-case, docs complete;
- * the rules that run on a broken body never read it.
+ * the rules that run on a broken body never read it; each kind of reader
+ * problem is reported by its own registered rule.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,11 +105,42 @@ static void test_rules_without_body_read_no_body(void **state)
     al_doc_release(&doc);
 }
 
+/* The expected rule of each kind, written out so a table entry left out or
+ * bound to the wrong rule fails here. */
+static void test_read_problems_have_rules(void **state)
+{
+    static const char *const want[AL_READ_PROBLEM_COUNT] = {
+        [AL_READ_ENCODING] = "encoding",
+        [AL_READ_HEADER_MISSING] = "header-missing",
+        [AL_READ_HEADER_UNCLOSED] = "header-unclosed",
+        [AL_READ_HEADER_SYNTAX] = "header-syntax",
+        [AL_READ_TITLE_MISSING] = "title-missing",
+        [AL_READ_FENCE_MISSING] = "fence-missing",
+        [AL_READ_SELF_HELP_TYPE] = "self-help-type",
+        [AL_READ_JSON_SYNTAX] = "json-syntax",
+        [AL_READ_JSON_CONTROL_CHARACTER] = "json-control-character",
+        [AL_READ_JSON_TRAILING_COMMA] = "json-trailing-comma",
+        [AL_READ_DUPLICATE_KEY] = "duplicate-key",
+    };
+    int k;
+    (void)state;
+    for (k = 0; k < AL_READ_PROBLEM_COUNT; k++) {
+        const al_rule *rule = al_rule_for_read_problem((al_read_problem)k);
+        assert_non_null(want[k]);
+        assert_non_null(rule);
+        assert_string_equal(rule->id, want[k]);
+        assert_ptr_equal(al_rule_find(rule->id), rule); /* registered, not a stray copy */
+        assert_null(rule->check);                       /* reported by the reader, not a check */
+    }
+    assert_null(al_rule_for_read_problem(AL_READ_PROBLEM_COUNT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sorted_kebab_documented),
         cmocka_unit_test(test_rules_without_body_read_no_body),
+        cmocka_unit_test(test_read_problems_have_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,11 +71,11 @@ static void index_child(char *out, size_t n, const char *base, size_t i)
     snprintf(out, n, "%s/%zu", base, i);
 }
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     reading *r = ud;
-    (void)rule;
+    (void)kind;
     (void)end;
     (void)pointer;
     if (related != AL_NO_OFFSET) {

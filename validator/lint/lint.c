@@ -57,21 +57,18 @@ typedef struct file_ctx {
     al_findings *out;
 } file_ctx;
 
-static void add_finding(file_ctx *fc, const char *rule_id, size_t off, size_t end,
+static void add_finding(file_ctx *fc, const al_rule *rule, size_t off, size_t end,
                         const char *pointer, const char *message)
 {
-    const al_rule *rule = al_rule_find(rule_id);
     al_pos a = al_source_pos(&fc->doc->src, off);
     al_pos b = al_source_pos(&fc->doc->src, end > off ? end : off);
     size_t before = fc->out->count;
-    if (!rule)
-        rule = al_rule_find("json-syntax");
     if (al_findings_add(fc->out, fc->file, a.line, a.column, b.line, b.column, pointer, rule->id,
                         rule->severity, message) == 0)
         al_check_set_span(fc->out, before, &fc->doc->src, off, end);
 }
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     file_ctx *fc = ud;
@@ -84,8 +81,8 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t end, si
     }
     if (end <= offset)
         end = offset + 1 <= fc->doc->src.len ? offset + 1 : offset;
-    add_finding(fc, rule, offset, end, pointer && *pointer ? pointer : (pointer ? "" : NULL),
-                message);
+    add_finding(fc, al_rule_for_read_problem(kind), offset, end,
+                pointer && *pointer ? pointer : (pointer ? "" : NULL), message);
 }
 
 static void report_unreadable(al_findings *out, const char *path, int err)

@@ -20,7 +20,7 @@ typedef struct load_ctx {
     al_source *src;
 } load_ctx;
 
-static void on_problem(void *ud, const char *rule, size_t offset, size_t end, size_t related,
+static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,
                        const char *pointer, const char *message)
 {
     load_ctx *lc = ud;
@@ -28,8 +28,7 @@ static void on_problem(void *ud, const char *rule, size_t offset, size_t end, si
     (void)end;
     (void)related;
     (void)pointer;
-    if (strcmp(rule, "json-syntax") != 0 && strcmp(rule, "encoding") != 0 &&
-        strcmp(rule, "duplicate-key") != 0)
+    if (kind != AL_READ_JSON_SYNTAX && kind != AL_READ_ENCODING && kind != AL_READ_DUPLICATE_KEY)
         return;
     if (lc->failed)
         return;

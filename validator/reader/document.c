@@ -29,12 +29,12 @@ typedef struct reader {
     const al_doc_options *opts;
 } reader;
 
-static void report(reader *r, const char *rule, size_t off, size_t end, size_t related,
+static void report(reader *r, al_read_problem kind, size_t off, size_t end, size_t related,
                    const char *pointer, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 #include <stdarg.h>
 
-static void report(reader *r, const char *rule, size_t off, size_t end, size_t related,
+static void report(reader *r, al_read_problem kind, size_t off, size_t end, size_t related,
                    const char *pointer, const char *fmt, ...)
 {
     char msg[512];
@@ -44,7 +44,7 @@ static void report(reader *r, const char *rule, size_t off, size_t end, size_t r
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    r->opts->problem(r->opts->ud, rule, off, end, related, pointer, msg);
+    r->opts->problem(r->opts->ud, kind, off, end, related, pointer, msg);
 }
 
 int al_doc_kind_from_name(const char *path)
@@ -93,13 +93,13 @@ static int check_encoding(reader *r)
     size_t bad;
 
     if (src->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
-        report(r, "encoding", 0, 0, AL_NO_OFFSET, NULL,
+        report(r, AL_READ_ENCODING, 0, 0, AL_NO_OFFSET, NULL,
                "file is UTF-16 encoded, advisor metadata must be UTF-8");
         return -1;
     }
     bad = al_utf8_first_invalid(d, src->len);
     if (bad < src->len) {
-        report(r, "encoding", bad, bad + 1, AL_NO_OFFSET, NULL,
+        report(r, AL_READ_ENCODING, bad, bad + 1, AL_NO_OFFSET, NULL,
                "invalid UTF-8 byte 0x%02X, the file must be UTF-8", d[bad]);
         return -1;
     }
@@ -212,7 +212,8 @@ static int parse_attributes(reader *r, size_t *pos)
             i++;
         if (i >= len) {
             report(
-                r, "header-unclosed", doc->header_off, doc->header_off + 11, AL_NO_OFFSET, NULL,
+                r, AL_READ_HEADER_UNCLOSED, doc->header_off, doc->header_off + 11, AL_NO_OFFSET,
+                NULL,
                 "the '<properties' header is not closed, expected '/>' before the end of the file");
             return 1;
         }
@@ -221,19 +222,19 @@ static int parse_attributes(reader *r, size_t *pos)
             return 0;
         }
         if (d[i] == '>') {
-            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_SYNTAX, i, i + 1, AL_NO_OFFSET, NULL,
                    "the '<properties' header must close with '/>', not '>'");
             *pos = i + 1;
             return 0;
         }
         if (d[i] == '#' || (d[i] == '-' && i + 2 < len && d[i + 1] == '-' && d[i + 2] == '-')) {
-            report(r, "header-unclosed", doc->header_off, doc->header_off + 11, AL_NO_OFFSET, NULL,
-                   "the '<properties' header is not closed, expected '/>' before the title");
+            report(r, AL_READ_HEADER_UNCLOSED, doc->header_off, doc->header_off + 11, AL_NO_OFFSET,
+                   NULL, "the '<properties' header is not closed, expected '/>' before the title");
             return 1;
         }
         if (!is_name_char(d[i])) {
             describe_byte(d[i], what, sizeof(what));
-            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_SYNTAX, i, i + 1, AL_NO_OFFSET, NULL,
                    "unexpected %s in the '<properties' header, expected an attribute name or '/>'",
                    what);
             return 1;
@@ -246,7 +247,7 @@ static int parse_attributes(reader *r, size_t *pos)
             i++;
         if (i >= len || d[i] != '=') {
             describe_byte(i < len ? d[i] : ' ', what, sizeof(what));
-            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_SYNTAX, i, i + 1, AL_NO_OFFSET, NULL,
                    "expected '=' after attribute \"%.*s\", got %s", (int)name_len, d + name_off,
                    i < len ? what : "the end of the file");
             return 1;
@@ -255,7 +256,7 @@ static int parse_attributes(reader *r, size_t *pos)
         while (i < len && (d[i] == ' ' || d[i] == '\t'))
             i++;
         if (i >= len || (d[i] != '"' && d[i] != '\'')) {
-            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_SYNTAX, i, i + 1, AL_NO_OFFSET, NULL,
                    "expected a quoted value for attribute \"%.*s\"", (int)name_len, d + name_off);
             return 1;
         }
@@ -264,7 +265,7 @@ static int parse_attributes(reader *r, size_t *pos)
         while (i < len && d[i] != quote && d[i] != '\n')
             i++;
         if (i >= len || d[i] != quote) {
-            report(r, "header-syntax", value_off - 1, value_off, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_SYNTAX, value_off - 1, value_off, AL_NO_OFFSET, NULL,
                    "the value of attribute \"%.*s\" is not closed with %c on its line",
                    (int)name_len, d + name_off, quote);
             return 1;
@@ -274,7 +275,7 @@ static int parse_attributes(reader *r, size_t *pos)
         i++;
         if (i < len && !is_space(d[i]) && d[i] != '/' && d[i] != '>') {
             describe_byte(d[i], what, sizeof(what));
-            report(r, "header-syntax", i, i + 1, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_SYNTAX, i, i + 1, AL_NO_OFFSET, NULL,
                    "unexpected %s after the value of attribute \"%.*s\", expected white space",
                    what, (int)name_len, d + name_off);
             return 1;
@@ -309,7 +310,7 @@ static int read_title(reader *r, size_t *pos)
     {
         size_t e = line_end(src, i);
         if (!is_blank(src->data + i, e - i)) {
-            report(r, "header-syntax", i, e, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_SYNTAX, i, e, AL_NO_OFFSET, NULL,
                    "unexpected text after '/>' on the header's last line");
         }
         i = next_line(src, i);
@@ -340,12 +341,12 @@ static int read_title(reader *r, size_t *pos)
             *pos = next_line(src, i);
             return 0;
         }
-        report(r, "title-missing", i, e, AL_NO_OFFSET, NULL,
+        report(r, AL_READ_TITLE_MISSING, i, e, AL_NO_OFFSET, NULL,
                "expected the '# Title' line after the header, got other text");
         *pos = next_line(src, i);
         return 0;
     }
-    report(r, "title-missing", i, i, AL_NO_OFFSET, NULL,
+    report(r, AL_READ_TITLE_MISSING, i, i, AL_NO_OFFSET, NULL,
            "missing the '# Title' line between the header and the '---' fence");
     *pos = i;
     return 0;
@@ -361,18 +362,18 @@ static void find_body(reader *r, size_t pos)
         size_t e = line_end(src, i);
         if (!is_blank(src->data + i, e - i) && !is_html_comment(src->data + i, e - i)) {
             if (src->data[i] == '{') {
-                report(r, "fence-missing", i, i + 1, AL_NO_OFFSET, NULL,
+                report(r, AL_READ_FENCE_MISSING, i, i + 1, AL_NO_OFFSET, NULL,
                        "missing the '---' fence line before the JSON body");
                 doc->body_start = i;
                 goto closing;
             }
-            report(r, "title-missing", i, e, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_TITLE_MISSING, i, e, AL_NO_OFFSET, NULL,
                    "unexpected text between the title and the '---' fence");
         }
         i = next_line(src, i);
     }
     if (i >= src->len) {
-        report(r, "fence-missing", src->len, src->len, AL_NO_OFFSET, NULL,
+        report(r, AL_READ_FENCE_MISSING, src->len, src->len, AL_NO_OFFSET, NULL,
                "missing the '---' fence line and the JSON body after the title");
         doc->fatal = 1;
         return;
@@ -386,7 +387,7 @@ closing:
         i = nl ? (size_t)(nl - src->data) + 1 : src->len;
     }
     if (i >= src->len) {
-        report(r, "fence-missing", src->len, src->len, AL_NO_OFFSET, NULL,
+        report(r, AL_READ_FENCE_MISSING, src->len, src->len, AL_NO_OFFSET, NULL,
                "missing the closing '---' fence line after the JSON body");
     }
     doc->body_end = i < src->len ? i : src->len;
@@ -394,13 +395,13 @@ closing:
 
 /* ---- body ---- */
 
-static void json_problem(void *ud, const char *rule, size_t offset, size_t related,
+static void json_problem(void *ud, al_read_problem kind, size_t offset, size_t related,
                          const char *pointer, const char *message)
 {
     reader *r = ud;
     if (!r->opts || !r->opts->problem)
         return;
-    r->opts->problem(r->opts->ud, rule, offset, offset, related, pointer, message);
+    r->opts->problem(r->opts->ud, kind, offset, offset, related, pointer, message);
 }
 
 static void parse_body(reader *r)
@@ -442,7 +443,7 @@ static int header_starts(reader *r, size_t i, size_t *name_end)
         (p + 10 < src->len && !is_space(src->data[p + 10]) && src->data[p + 10] != '/'))
         return 0;
     if (p > i + 1)
-        report(r, "header-syntax", i + 1, p, AL_NO_OFFSET, NULL,
+        report(r, AL_READ_HEADER_SYNTAX, i + 1, p, AL_NO_OFFSET, NULL,
                "white space between '<' and 'properties', write '<properties'");
     *name_end = p + 10;
     return 1;
@@ -469,12 +470,12 @@ static int load_markdown(reader *r)
             return 0;
         }
         if (i >= src->len && !r->opts->keep_all) {
-            report(r, "header-missing", i, i, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_HEADER_MISSING, i, i, AL_NO_OFFSET, NULL,
                    "the file is empty, but its path says it is advisor metadata (metadata-files)");
             doc->fatal = 1;
             return 0;
         }
-        report(r, "header-missing", i, i, AL_NO_OFFSET, NULL,
+        report(r, AL_READ_HEADER_MISSING, i, i, AL_NO_OFFSET, NULL,
                r->opts->keep_all
                    ? "missing the '<properties .../>' header at the start of the file"
                    : "missing the '<properties .../>' header at the start of the file, and its "
@@ -516,7 +517,7 @@ static int load_markdown(reader *r)
                 return 0;
             }
             /* in a metadata folder: an error, and the file is checked as metadata */
-            report(r, "self-help-type", t->value_off, t->value_end, AL_NO_OFFSET, NULL,
+            report(r, AL_READ_SELF_HELP_TYPE, t->value_off, t->value_end, AL_NO_OFFSET, NULL,
                    "selfHelpType \"%s\" in a file whose path says it is advisor metadata "
                    "(metadata-files), expected \"" ADVISOR_SELF_HELP_TYPE "\"",
                    t->value);

@@ -8,8 +8,9 @@
  * value. Positions of body keys and values come from al_doc_index, built on
  * first use only.
  *
- * Problems (syntax errors and the like) go to a callback with a rule id and
- * byte offsets; the caller decides severities. The reader never prints.
+ * Problems (syntax errors and the like) go to a callback with their kind
+ * (problem.h) and byte offsets; the caller decides which rule reports them
+ * and how severely. The reader never prints.
  *
  * Ownership: an al_doc owns its source, attributes, title, body and index.
  */
@@ -20,6 +21,7 @@
 #include <stddef.h>
 
 #include "posindex.h"
+#include "problem.h"
 #include "source.h"
 
 typedef enum al_doc_kind {
@@ -37,10 +39,10 @@ typedef struct al_attr {
 } al_attr;
 
 /*
- * Called for each problem: RULE id, byte range [OFFSET, END) (END may equal
+ * Called for each problem: its KIND, byte range [OFFSET, END) (END may equal
  * OFFSET), RELATED offset or AL_NO_OFFSET, body JSON POINTER or NULL.
  */
-typedef void (*al_doc_problem_fn)(void *ud, const char *rule, size_t offset, size_t end,
+typedef void (*al_doc_problem_fn)(void *ud, al_read_problem kind, size_t offset, size_t end,
                                   size_t related, const char *pointer, const char *message);
 
 typedef struct al_doc_options {

@@ -100,25 +100,26 @@ typedef struct parser {
 
 static const char *current_pointer(parser *p);
 
-static void vreport(parser *p, const char *rule, size_t at, size_t related, const char *fmt,
+static void vreport(parser *p, al_read_problem kind, size_t at, size_t related, const char *fmt,
                     va_list ap)
 {
     char msg[512];
     if (!p->opts || !p->opts->problem)
         return;
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    p->opts->problem(p->opts->ud, rule, at, related, current_pointer(p), msg);
+    p->opts->problem(p->opts->ud, kind, at, related, current_pointer(p), msg);
 }
 
 /* A problem that does not stop reading: a control character, a trailing comma, a duplicate key. */
-static void problem(parser *p, const char *rule, size_t at, size_t related, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+static void problem(parser *p, al_read_problem kind, size_t at, size_t related, const char *fmt,
+                    ...) __attribute__((format(printf, 5, 6)));
 
-static void problem(parser *p, const char *rule, size_t at, size_t related, const char *fmt, ...)
+static void problem(parser *p, al_read_problem kind, size_t at, size_t related, const char *fmt,
+                    ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vreport(p, rule, at, related, fmt, ap);
+    vreport(p, kind, at, related, fmt, ap);
     va_end(ap);
 }
 
@@ -154,7 +155,7 @@ static int syntax(parser *p, size_t at, int guessed, const char *fmt, ...)
             return 1;
         p->stop = 1;
         va_start(ap, fmt);
-        vreport(p, "json-syntax", at, AL_NO_OFFSET, fmt, ap);
+        vreport(p, AL_READ_JSON_SYNTAX, at, AL_NO_OFFSET, fmt, ap);
         va_end(ap);
         return 1;
     }
@@ -169,7 +170,7 @@ static int syntax(parser *p, size_t at, int guessed, const char *fmt, ...)
     }
     p->nerrors++;
     va_start(ap, fmt);
-    vreport(p, "json-syntax", at, AL_NO_OFFSET, fmt, ap);
+    vreport(p, AL_READ_JSON_SYNTAX, at, AL_NO_OFFSET, fmt, ap);
     va_end(ap);
     return 0;
 }
@@ -178,7 +179,7 @@ static int syntax(parser *p, size_t at, int guessed, const char *fmt, ...)
 static void oom(parser *p, size_t at)
 {
     if (!p->stop)
-        problem(p, "json-syntax", at, AL_NO_OFFSET, "out of memory");
+        problem(p, AL_READ_JSON_SYNTAX, at, AL_NO_OFFSET, "out of memory");
     p->stop = p->failed = p->guessed = 1;
 }
 
@@ -689,7 +690,7 @@ static int parse_string_raw(parser *p)
         }
         if (c < 0x20) {
             char esc[8];
-            problem(p, "json-control-character", p->pos, AL_NO_OFFSET,
+            problem(p, AL_READ_JSON_CONTROL_CHARACTER, p->pos, AL_NO_OFFSET,
                     "raw %s character (U+%04X) in string, write it as \"%s\"", control_name(c), c,
                     control_escape(c, esc, sizeof(esc)));
             if (scratch_put(p, p->text + p->pos, 1) != 0)
@@ -901,7 +902,8 @@ static int after_comma(parser *p, char close, int guessed, const char *stray)
         skip_ws(p);
     }
     if (p->pos < p->end && p->text[p->pos] == close) {
-        problem(p, "json-trailing-comma", comma, AL_NO_OFFSET, "trailing comma before '%c'", close);
+        problem(p, AL_READ_JSON_TRAILING_COMMA, comma, AL_NO_OFFSET, "trailing comma before '%c'",
+                close);
         p->pos++;
         return 1;
     }
@@ -1133,7 +1135,7 @@ static int add_member(parser *p, json_t *obj, json_t **firsts, size_t obj_start,
         if (!*firsts)
             *firsts = first_key_offsets(p, obj_start, key_off);
         first = *firsts ? json_object_getn(*firsts, key, key_len) : NULL;
-        problem(p, "duplicate-key", key_off,
+        problem(p, AL_READ_DUPLICATE_KEY, key_off,
                 first ? (size_t)json_integer_value(first) : AL_NO_OFFSET, "duplicate key \"%.*s\"",
                 (int)(key_len > 60 ? 60 : key_len), key);
     } else if (*firsts && !p->guessed) {
@@ -1437,7 +1439,7 @@ json_t *al_json_parse(const char *text, size_t start, size_t end, const al_json_
         }
     }
     if (p.unlisted)
-        problem(&p, "json-syntax", p.first_unlisted, AL_NO_OFFSET,
+        problem(&p, AL_READ_JSON_SYNTAX, p.first_unlisted, AL_NO_OFFSET,
                 "%zu more syntax error%s from here on, not listed: a body's first %d are",
                 p.unlisted, p.unlisted == 1 ? "" : "s", AL_JSON_MAX_SYNTAX_ERRORS);
     /* a value with a guessed repair in it is never returned: rules would judge the guess */

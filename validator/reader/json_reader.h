@@ -6,16 +6,17 @@
  * compares equal (json_equal) with what json_loads makes of the same text,
  * plus, on request, an al_posindex of every key and value.
  *
- * Problems are reported through a callback, each with a rule id:
- *   json-syntax            invalid JSON: the parse stops and NULL is returned, or,
- *                          with opts->recover, reading goes on (json_reader.c says
- *                          how) and the value is returned only when every error
- *                          was repaired without doubt (a missing ',' between two
- *                          members or items on lines of their own, a stray ','
- *                          in an object)
- *   json-control-character a raw control character in a string (kept, parse goes on)
- *   json-trailing-comma    a comma before '}' or ']' (parse goes on)
- *   duplicate-key          a key repeated in one object (the last value wins, parse goes on)
+ * Problems are reported through a callback, each with its kind (problem.h):
+ *   AL_READ_JSON_SYNTAX: invalid JSON. The parse stops and NULL is returned,
+ *       or, with opts->recover, reading goes on (json_reader.c says how) and
+ *       the value is returned only when every error was repaired without
+ *       doubt (a missing ',' between two members or items on lines of their
+ *       own, a stray ',' in an object).
+ *   AL_READ_JSON_CONTROL_CHARACTER: a raw control character in a string
+ *       (kept, parse goes on).
+ *   AL_READ_JSON_TRAILING_COMMA: a comma before '}' or ']' (parse goes on).
+ *   AL_READ_DUPLICATE_KEY: a key repeated in one object (the last value
+ *       wins, parse goes on).
  * Offsets are absolute in TEXT, so the caller can parse a slice of a file.
  */
 #ifndef AL_JSON_READER_H
@@ -25,6 +26,7 @@
 #include <stddef.h>
 
 #include "posindex.h"
+#include "problem.h"
 
 #define AL_JSON_MAX_DEPTH 512
 
@@ -36,7 +38,7 @@
  * refers to (the first occurrence of a duplicate key) or AL_NO_OFFSET;
  * POINTER is the JSON pointer of the value concerned, or NULL.
  */
-typedef void (*al_json_problem_fn)(void *ud, const char *rule, size_t offset, size_t related,
+typedef void (*al_json_problem_fn)(void *ud, al_read_problem kind, size_t offset, size_t related,
                                    const char *pointer, const char *message);
 
 typedef struct al_json_options {

@@ -47,17 +47,17 @@ static size_t mark_offset(yreader *y, yaml_mark_t m)
     return al_source_offset(y->src, (int)m.line + 1, (int)m.column + 1);
 }
 
-static void problem_at(yreader *y, const char *rule, size_t at, size_t related, const char *fmt,
+static void problem_at(yreader *y, al_read_problem kind, size_t at, size_t related, const char *fmt,
                        ...) __attribute__((format(printf, 5, 6)));
 
 #include <stdarg.h>
 
-static void problem_at(yreader *y, const char *rule, size_t at, size_t related, const char *fmt,
+static void problem_at(yreader *y, al_read_problem kind, size_t at, size_t related, const char *fmt,
                        ...)
 {
     char msg[512];
     va_list ap;
-    if (strcmp(rule, "json-syntax") == 0) {
+    if (kind == AL_READ_JSON_SYNTAX) {
         if (y->failed)
             return;
         y->failed = 1;
@@ -67,7 +67,7 @@ static void problem_at(yreader *y, const char *rule, size_t at, size_t related, 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    y->opts->problem(y->opts->ud, rule, at, related, y->ptr ? y->ptr : "", msg);
+    y->opts->problem(y->opts->ud, kind, at, related, y->ptr ? y->ptr : "", msg);
 }
 
 static int next_event(yreader *y, yaml_event_t *ev)
@@ -78,9 +78,9 @@ static int next_event(yreader *y, yaml_event_t *ev)
         size_t at = mark_offset(y, y->parser.problem_mark);
         const char *what = y->parser.problem ? y->parser.problem : "invalid YAML";
         if (y->parser.context)
-            problem_at(y, "json-syntax", at, AL_NO_OFFSET, "%s %s", y->parser.context, what);
+            problem_at(y, AL_READ_JSON_SYNTAX, at, AL_NO_OFFSET, "%s %s", y->parser.context, what);
         else
-            problem_at(y, "json-syntax", at, AL_NO_OFFSET, "%s", what);
+            problem_at(y, AL_READ_JSON_SYNTAX, at, AL_NO_OFFSET, "%s", what);
     }
     return -1;
 }
@@ -279,7 +279,7 @@ static json_t *parse_mapping(yreader *y, size_t base)
         }
         key_off = mark_offset(y, ev.start_mark);
         if (ev.type != YAML_SCALAR_EVENT) {
-            problem_at(y, "json-syntax", key_off, AL_NO_OFFSET,
+            problem_at(y, AL_READ_JSON_SYNTAX, key_off, AL_NO_OFFSET,
                        "mapping keys must be plain strings, not collections or aliases");
             yaml_event_delete(&ev);
             goto fail;
@@ -298,7 +298,7 @@ static json_t *parse_mapping(yreader *y, size_t base)
         }
         seen = json_object_getn(offsets, key, key_len);
         if (seen)
-            problem_at(y, "duplicate-key", key_off, (size_t)json_integer_value(seen),
+            problem_at(y, AL_READ_DUPLICATE_KEY, key_off, (size_t)json_integer_value(seen),
                        "duplicate key \"%.*s\"", (int)(key_len > 60 ? 60 : key_len), key);
         else
             json_object_setn_new(offsets, key, key_len, json_integer((json_int_t)key_off));
@@ -341,16 +341,16 @@ static json_t *parse_node(yreader *y, yaml_event_t *ev, size_t key_off)
         const anchor *a = find_anchor(y, ev->data.alias.anchor);
         v = a ? a->value : NULL;
         if (!v) {
-            problem_at(y, "json-syntax", start, AL_NO_OFFSET, "unknown alias '*%s'",
+            problem_at(y, AL_READ_JSON_SYNTAX, start, AL_NO_OFFSET, "unknown alias '*%s'",
                        (const char *)ev->data.alias.anchor);
         } else if (++y->aliases > AL_YAML_MAX_ALIASES) {
-            problem_at(y, "json-syntax", start, AL_NO_OFFSET,
+            problem_at(y, AL_READ_JSON_SYNTAX, start, AL_NO_OFFSET,
                        "more than %d aliases in one document", AL_YAML_MAX_ALIASES);
             v = NULL;
         } else if (a->nodes > AL_YAML_MAX_EXPANDED - y->expanded) {
             /* shared, the value costs nothing here, but every reader of the
                tree (schema, rules, codegen) walks it expanded */
-            problem_at(y, "json-syntax", start, AL_NO_OFFSET,
+            problem_at(y, AL_READ_JSON_SYNTAX, start, AL_NO_OFFSET,
                        "aliases expand to more than %d values", AL_YAML_MAX_EXPANDED);
             v = NULL;
         } else {
@@ -373,7 +373,7 @@ static json_t *parse_node(yreader *y, yaml_event_t *ev, size_t key_off)
             aname = strdup((const char *)a);
         yaml_event_delete(ev);
         if (y->depth >= AL_JSON_MAX_DEPTH) {
-            problem_at(y, "json-syntax", start, AL_NO_OFFSET, "nesting deeper than %d levels",
+            problem_at(y, AL_READ_JSON_SYNTAX, start, AL_NO_OFFSET, "nesting deeper than %d levels",
                        AL_JSON_MAX_DEPTH);
             free(aname);
             return NULL;
@@ -391,7 +391,7 @@ static json_t *parse_node(yreader *y, yaml_event_t *ev, size_t key_off)
         return v;
     }
     default:
-        problem_at(y, "json-syntax", start, AL_NO_OFFSET, "unexpected YAML event");
+        problem_at(y, AL_READ_JSON_SYNTAX, start, AL_NO_OFFSET, "unexpected YAML event");
         yaml_event_delete(ev);
         return NULL;
     }
@@ -425,7 +425,7 @@ json_t *al_yaml_parse(al_source *src, const al_json_options *opts)
         goto done;
     if (ev.type == YAML_STREAM_END_EVENT) {
         yaml_event_delete(&ev);
-        problem_at(&y, "json-syntax", 0, AL_NO_OFFSET, "the YAML document is empty");
+        problem_at(&y, AL_READ_JSON_SYNTAX, 0, AL_NO_OFFSET, "the YAML document is empty");
         goto done;
     }
     yaml_event_delete(&ev);
@@ -441,7 +441,7 @@ json_t *al_yaml_parse(al_source *src, const al_json_options *opts)
     if (next_event(&y, &ev) != 0)
         goto fail;
     if (ev.type != YAML_STREAM_END_EVENT) {
-        problem_at(&y, "json-syntax", mark_offset(&y, ev.start_mark), AL_NO_OFFSET,
+        problem_at(&y, AL_READ_JSON_SYNTAX, mark_offset(&y, ev.start_mark), AL_NO_OFFSET,
                    "more than one YAML document in the file");
         yaml_event_delete(&ev);
         goto fail;

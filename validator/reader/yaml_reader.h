@@ -8,8 +8,8 @@
  * at most AL_YAML_MAX_ALIASES aliases, adding at most AL_YAML_MAX_EXPANDED
  * values in all (counted as expanded, since the schema check, the rules and
  * advisor-codegen walk the tree expanded), else a json-syntax problem
- * "aliases expand to more than N values". Problems use the rules of
- * json_reader.h.
+ * "aliases expand to more than N values". Problems are of the kinds
+ * json_reader.h lists.
  */
 #ifndef AL_YAML_READER_H
 #define AL_YAML_READER_H

@@ -23,6 +23,7 @@
 #include "advisor/finding.h"
 #include "advisor/report.h"
 #include "advisor/rules.h"
+#include "../reader/problem.h"
 
 struct al_check;
 struct al_corpus_check;
@@ -50,6 +51,12 @@ size_t al_rule_index(const al_rule *rule);
 
 /* The rule with ID, or NULL. */
 const al_rule *al_rule_find(const char *id);
+
+/*
+ * The rule that reports a reader's problem of KIND (reader/problem.h);
+ * NULL only for a value outside the enum.
+ */
+const al_rule *al_rule_for_read_problem(al_read_problem kind);
 
 /*
  * Whether RULE's per-file check runs on a file whose body could not be read
