@@ -65,7 +65,7 @@ static void add_finding(file_ctx *fc, const al_rule *rule, size_t off, size_t en
     size_t before = fc->out->count;
     if (al_findings_add(fc->out, fc->file, a.line, a.column, b.line, b.column, pointer, rule->id,
                         rule->severity, message) == 0)
-        al_check_set_span(fc->out, before, &fc->doc->src, off, end);
+        al_check_set_span(fc->out, before, rule, &fc->doc->src, off, end);
 }
 
 static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end, size_t related,

@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int al_check_set_span(al_findings *out, size_t before, const al_source *src, size_t off, size_t end)
+int al_check_set_span(al_findings *out, size_t before, const al_rule *rule, const al_source *src,
+                      size_t off, size_t end)
 {
     al_finding *f = out->count > before ? al_findings_last(out) : NULL;
     char *fix;
@@ -23,7 +24,7 @@ int al_check_set_span(al_findings *out, size_t before, const al_source *src, siz
     f->off = off;
     f->end = end;
     f->fingerprint = al_fingerprint(f->rule, f->pointer, src->data + off, end - off);
-    fix = al_rule_fix_new(f->rule, src->data, off, end);
+    fix = rule->fix && end > off ? rule->fix(src->data, off, end) : NULL;
     if (!fix)
         return 0;
     free(f->fix);
@@ -45,7 +46,7 @@ static void add(al_check *c, const char *rule_id, size_t off, size_t end, const 
                         c->rule == rule && c->severity ? c->severity : rule->severity, msg) != 0)
         c->failed_alloc = 1;
     else
-        al_check_set_span(c->out, before, &c->doc->src, off, end);
+        al_check_set_span(c->out, before, rule, &c->doc->src, off, end);
 }
 
 void al_check_at_offset(al_check *c, const char *rule_id, size_t offset, size_t end,

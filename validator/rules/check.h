@@ -44,12 +44,12 @@ typedef enum al_place {
 } al_place;
 
 /*
- * Gives the finding just added to OUT (when OUT holds more than BEFORE) its
- * byte span [OFF, END) in SRC (clamped), the fingerprint of the span's text
- * and, when one is certain (fix.h), its fix. Returns 0.
+ * Gives the finding of RULE just added to OUT (when OUT holds more than
+ * BEFORE) its byte span [OFF, END) in SRC (clamped), the fingerprint of the
+ * span's text and, when RULE has a certain fix for it, that fix. Returns 0.
  */
-int al_check_set_span(al_findings *out, size_t before, const al_source *src, size_t off,
-                      size_t end);
+int al_check_set_span(al_findings *out, size_t before, const al_rule *rule, const al_source *src,
+                      size_t off, size_t end);
 
 /* Reports RULE_ID (must be registered) at body POINTER. Message is printf-style. */
 void al_check_at_pointer(al_check *c, const char *rule_id, const char *pointer, al_place place,
