@@ -15,43 +15,80 @@
 
 #define MAX_DEPTH 64
 
-/* Reports every marker of string S (LEN bytes), the body value at POINTER. */
-static void scan_string(al_check *c, const char *s, size_t len, const char *pointer)
+/* One step from the body down to a value: an object member's key, or an array index. */
+typedef struct step {
+    const char *key; /* NULL for an array item */
+    size_t index;
+} step;
+
+/*
+ * The JSON pointer of the value DEPTH steps down PATH, into PTR (CAP bytes).
+ * Returns 0, or -1 when it does not fit (the marker is then not reported, as
+ * a value whose pointer is that long is no field of this format).
+ */
+static int make_pointer(const step *path, int depth, char *ptr, size_t cap)
+{
+    size_t len = 0;
+    int i;
+    ptr[0] = '\0';
+    for (i = 0; i < depth; i++) {
+        if (path[i].key) {
+            len = al_jsonptr_put(ptr, cap, len, path[i].key);
+        } else {
+            int w = snprintf(ptr + len, cap - len, "/%zu", path[i].index);
+            len = w > 0 && (size_t)w < cap - len ? len + (size_t)w : cap;
+        }
+        if (len >= cap)
+            return -1;
+    }
+    return 0;
+}
+
+/*
+ * Reports every marker of string S (LEN bytes), the body value DEPTH steps
+ * down PATH. Its pointer and path are made only when there is a marker: most
+ * strings have none, and the walk is over every string of the body.
+ */
+static void scan_string(al_check *c, const char *s, size_t len, const step *path, int depth)
 {
     size_t pos = 0, at, mlen;
-    char path[512];
-    adv_pointer_to_path(pointer, path, sizeof(path));
+    char ptr[1024], where[512];
+    int made = 0;
     while (pos < len && adv_todo_find(s + pos, len - pos, &at, &mlen)) {
-        al_check_at_string(c, "todo-marker", pointer, pos + at, pos + at + mlen,
-                           "placeholder \"%.*s\" left in %s", (int)mlen, s + pos + at, path);
+        if (!made) {
+            if (make_pointer(path, depth, ptr, sizeof(ptr)) != 0)
+                return;
+            adv_pointer_to_path(ptr, where, sizeof(where));
+            made = 1;
+        }
+        al_check_at_string(c, "todo-marker", ptr, pos + at, pos + at + mlen,
+                           "placeholder \"%.*s\" left in %s", (int)mlen, s + pos + at, where);
         pos += at + mlen;
     }
 }
 
-static void walk(al_check *c, json_t *v, char *ptr, size_t len, size_t cap, int depth)
+static void walk(al_check *c, json_t *v, step *path, int depth)
 {
     const char *key;
     json_t *x;
-    size_t i, n;
+    size_t i;
 
     if (json_is_string(v)) {
-        scan_string(c, json_string_value(v), json_string_length(v), ptr);
+        scan_string(c, json_string_value(v), json_string_length(v), path, depth);
         return;
     }
     if (depth >= MAX_DEPTH)
         return;
     if (json_is_object(v)) {
         json_object_foreach(v, key, x) {
-            if ((n = al_jsonptr_put(ptr, cap, len, key)) < cap)
-                walk(c, x, ptr, n, cap, depth + 1);
-            ptr[len] = '\0';
+            path[depth].key = key;
+            walk(c, x, path, depth + 1);
         }
     } else if (json_is_array(v)) {
         json_array_foreach(v, i, x) {
-            int w = snprintf(ptr + len, cap - len, "/%zu", i);
-            if (w > 0 && (size_t)w < cap - len)
-                walk(c, x, ptr, len + (size_t)w, cap, depth + 1);
-            ptr[len] = '\0';
+            path[depth].key = NULL;
+            path[depth].index = i;
+            walk(c, x, path, depth + 1);
         }
     }
 }
@@ -60,7 +97,7 @@ static void check(al_check *c)
 {
     al_doc *d = c->doc;
     size_t i, at, mlen, pos;
-    char ptr[1024] = "";
+    step path[MAX_DEPTH];
 
     for (i = 0; i < d->nattrs; i++) {
         const al_attr *a = &d->attrs[i];
@@ -82,7 +119,7 @@ static void check(al_check *c)
                                d->title + pos + at);
     }
     if (d->body)
-        walk(c, d->body, ptr, 0, sizeof(ptr), 0);
+        walk(c, d->body, path, 0);
 }
 
 const al_rule al_rule_todo_marker = {
