@@ -38,21 +38,8 @@ static void need_codegen(void)
 static void codegen(hostile_run *run, const char *a1, const char *a2, const char *a3,
                     const char *a4, const char *a5)
 {
-    char *argv[8];
-    int n = 0;
-    argv[n++] = (char *)hostile_codegen;
-    if (a1)
-        argv[n++] = (char *)a1;
-    if (a2)
-        argv[n++] = (char *)a2;
-    if (a3)
-        argv[n++] = (char *)a3;
-    if (a4)
-        argv[n++] = (char *)a4;
-    if (a5)
-        argv[n++] = (char *)a5;
-    argv[n] = NULL;
-    hostile_exec(argv, NULL, run);
+    const char *args[] = { hostile_codegen, a1, a2, a3, a4, a5 };
+    hostile_exec_some(args, sizeof(args) / sizeof(args[0]), NULL, run);
 }
 
 /* ---- a directory tree as (relative name, content) pairs ---- */

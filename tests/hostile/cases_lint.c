@@ -109,26 +109,10 @@ static size_t body_offset(const char *t)
 static void lint(hostile_run *run, const hostile_limits *lim, const char *a1, const char *a2,
                  const char *a3, const char *a4, const char *a5, const char *a6)
 {
-    char *argv[12];
-    int n = 0;
-    argv[n++] = (char *)hostile_lint;
-    argv[n++] = "--no-config";
-    argv[n++] = "--format";
-    argv[n++] = "json";
-    if (a1)
-        argv[n++] = (char *)a1;
-    if (a2)
-        argv[n++] = (char *)a2;
-    if (a3)
-        argv[n++] = (char *)a3;
-    if (a4)
-        argv[n++] = (char *)a4;
-    if (a5)
-        argv[n++] = (char *)a5;
-    if (a6)
-        argv[n++] = (char *)a6;
-    argv[n] = NULL;
-    hostile_exec(argv, lim, run);
+    const char *args[] = {
+        hostile_lint, "--no-config", "--format", "json", a1, a2, a3, a4, a5, a6
+    };
+    hostile_exec_some(args, sizeof(args) / sizeof(args[0]), lim, run);
 }
 
 /* The checks every case makes: exit STATUS, a JSON report, good.md checked and clean. */

@@ -211,6 +211,18 @@ static void child(char *const argv[], const hostile_limits *lim, const char *out
     _exit(127);
 }
 
+void hostile_exec_some(const char *const args[], size_t n, const hostile_limits *limits,
+                       hostile_run *run)
+{
+    char *argv[16];
+    size_t i, k = 0;
+    for (i = 0; i < n && k + 1 < sizeof(argv) / sizeof(argv[0]); i++)
+        if (args[i])
+            argv[k++] = (char *)args[i];
+    argv[k] = NULL;
+    hostile_exec(argv, limits, run);
+}
+
 void hostile_exec(char *const argv[], const hostile_limits *lim, hostile_run *run)
 {
     char out[4096], err[4096];

@@ -85,6 +85,13 @@ char *hostile_read(const char *path, size_t *len);
  * or dies when the child could not be started.
  */
 void hostile_exec(char *const argv[], const hostile_limits *limits, hostile_run *run);
+
+/*
+ * hostile_exec of the N strings of ARGS that are not NULL (at most 15): the
+ * cases pass optional arguments as NULL.
+ */
+void hostile_exec_some(const char *const args[], size_t n, const hostile_limits *limits,
+                       hostile_run *run);
 void hostile_run_release(hostile_run *run);
 
 /* The number in the report at "files"/KEY ("checked", "skipped", "unreadable"), or -1. */
