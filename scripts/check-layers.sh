@@ -32,7 +32,8 @@ validator/rules: validator/util validator/reader validator/advisor validator/rep
 validator/config: validator/util validator/reader validator/report validator/rules
 validator/lint: validator/util validator/reader validator/advisor validator/report validator/rules validator/config validator/jsonschema
 validator/api: validator/util validator/reader validator/advisor validator/report validator/rules validator/config validator/lint validator/jsonschema
-validator/tool: validator/api validator/lint validator/rules validator/report validator/util
+validator/lsp: validator/lint validator/rules validator/report validator/util
+validator/tool: validator/api validator/lint validator/rules validator/report validator/util validator/lsp
 codegen/mustache:
 codegen/lib: codegen/mustache validator/api validator/lint validator/report validator/util validator/reader validator/advisor
 codegen/tool: codegen/lib
@@ -140,10 +141,17 @@ BEGIN {
 !(($1 " " $2) in ok) { print $3 ": " $1 " includes from " $2 ", which is not below it"; bad = 1 }
 END { exit bad }' "$edges" || status=1
 
-# The tool uses the library through its public headers only.
+# The tool uses the library through its public headers only (and the
+# language server through its entry, lsp/lsp.h); the language server uses
+# the library through the public headers only, besides its own files.
 if grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' validator/tool/*.[ch] |
-        grep -v '"advisor/[a-z_]*\.h"' | grep -v '"options\.h"'; then
+        grep -v '"advisor/[a-z_]*\.h"' | grep -v '"options\.h"' | grep -v '"lsp/lsp\.h"'; then
     echo "validator/tool includes a private header: use the public ones (include/advisor/)"
+    status=1
+fi
+if grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' validator/lsp/*.[ch] |
+        grep -v '"advisor/[a-z_]*\.h"' | grep -v '"[a-z_]*\.h"'; then
+    echo "validator/lsp includes a library header that is not public: use include/advisor/"
     status=1
 fi
 

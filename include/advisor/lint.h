@@ -42,33 +42,33 @@ AL_BEGIN_DECLS
 
 /* A URI prefix whose schemas are read from a local directory (--resolve). */
 typedef struct al_resolve_map {
-    const char *prefix;          /* e.g. "https://example.com/schemas/" */
-    const char *dir;             /* the directory it maps to */
+    const char *prefix; /* e.g. "https://example.com/schemas/" */
+    const char *dir;    /* the directory it maps to */
 } al_resolve_map;
 
 typedef struct al_linter_options {
-    const char *schema_path;     /* a JSON Schema (JSON or YAML) instead of the embedded
+    const char *schema_path;       /* a JSON Schema (JSON or YAML) instead of the embedded
                                     AdvisorRecommendation schema; NULL: the config's
                                     `schema`, else the embedded one */
     const al_resolve_map *resolve; /* prefix-to-directory maps for the schema's $refs */
     size_t nresolve;
-    const char *config_path;     /* the .advisor-lint.yaml to read; NULL: the first found
+    const char *config_path; /* the .advisor-lint.yaml to read; NULL: the first found
                                     from the current directory upwards */
-    int no_config;               /* read no .advisor-lint.yaml at all */
-    int schema_only;             /* check files against the schema only, skipping none */
-    unsigned jobs;               /* threads per run; 0: one per CPU (at most 64) */
-    const char *cache_dir;       /* where al_context_add_repository keeps what each file of
+    int no_config;           /* read no .advisor-lint.yaml at all */
+    int schema_only;         /* check files against the schema only, skipping none */
+    unsigned jobs;           /* threads per run; 0: one per CPU (at most 64) */
+    const char *cache_dir;   /* where al_context_add_repository keeps what each file of
                                     a repository held between runs, so that unchanged files
                                     are not read again (never stale: see
                                     validator/lint/context_cache.h); NULL: no cache */
 } al_linter_options;
 
 typedef struct al_lint_stats {
-    size_t checked;              /* files read as metadata */
-    size_t skipped;              /* files that are not advisor metadata */
-    size_t unreadable;           /* paths that could not be read */
-    size_t ignored;              /* files matching the config's ignore globs, not read */
-    size_t suppressed;           /* findings dropped by a suppression */
+    size_t checked;    /* files read as metadata */
+    size_t skipped;    /* files that are not advisor metadata */
+    size_t unreadable; /* paths that could not be read */
+    size_t ignored;    /* files matching the config's ignore globs, not read */
+    size_t suppressed; /* findings dropped by a suppression */
 } al_lint_stats;
 
 typedef struct al_linter al_linter;
@@ -180,8 +180,8 @@ AL_API char *al_repository_root(const char *path, al_error *error);
  * run, the current directory is not in a git work tree or REF has no
  * merge base with HEAD (the message says which, with git's own words).
  */
-AL_API char **al_changed_files(const char *ref, char *const *paths, size_t npaths,
-                               size_t *count, al_error *error);
+AL_API char **al_changed_files(const char *ref, char *const *paths, size_t npaths, size_t *count,
+                               al_error *error);
 
 /*
  * The files NPATHS PATHS name, as a run lists them (directories walked,
@@ -193,6 +193,22 @@ AL_API char **al_list_files(char *const *paths, size_t npaths, size_t *count, al
 
 /* Frees what al_list_files returned (NULL is fine). */
 AL_API void al_files_free(char **files);
+
+/*
+ * The JSON Schema LINTER checks bodies against (the embedded
+ * AdvisorRecommendation schema, or the options' or config's own, JSON or
+ * YAML), as one JSON text in a new string to free(): what an editor shows
+ * for a body key (title, description) or offers to complete (properties,
+ * enum values). Returns NULL with ERROR filled when it cannot be read.
+ */
+AL_API char *al_linter_schema_json_new(const al_linter *linter, al_error *error);
+
+/*
+ * The cloud names a header's cloudEnvironments may list, in their
+ * canonical spelling ("Public", "Fairfax", ...), in a static
+ * NULL-terminated array; *COUNT (may be NULL) receives their number.
+ */
+AL_API const char *const *al_cloud_names(size_t *count);
 
 /* The library's version, "MAJOR.MINOR.PATCH". */
 AL_API const char *al_version(void);

@@ -32,6 +32,9 @@ typedef enum adv_cloud {
     ADV_CLOUD_USSEC = 1 << 4,
 } adv_cloud;
 
+/* Every cloud's canonical name, in bit order, NULL-terminated; *COUNT (may be NULL) gets their number. */
+const char *const *adv_cloud_names(size_t *count);
+
 /* The cloud named S (LEN bytes, any case), or 0. *CANONICAL gets its spelling. */
 unsigned adv_cloud_lookup(const char *s, size_t len, const char **canonical);
 

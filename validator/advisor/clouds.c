@@ -11,23 +11,27 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct {
-    const char *name;
-    unsigned bit;
-} clouds[] = {
-    { "Public", ADV_CLOUD_PUBLIC },     { "Fairfax", ADV_CLOUD_FAIRFAX },
-    { "Mooncake", ADV_CLOUD_MOONCAKE }, { "USNat", ADV_CLOUD_USNAT },
-    { "USSec", ADV_CLOUD_USSEC },
+/* In the order of their bits (advisor.h): cloud I is bit 1 << I. */
+static const char *const cloud_names[] = {
+    "Public", "Fairfax", "Mooncake", "USNat", "USSec", NULL
 };
+#define NCLOUDS (sizeof(cloud_names) / sizeof(cloud_names[0]) - 1)
+
+const char *const *adv_cloud_names(size_t *count)
+{
+    if (count)
+        *count = NCLOUDS;
+    return cloud_names;
+}
 
 unsigned adv_cloud_lookup(const char *s, size_t len, const char **canonical)
 {
     size_t i;
-    for (i = 0; i < sizeof(clouds) / sizeof(clouds[0]); i++) {
-        if (strlen(clouds[i].name) == len && strncasecmp(s, clouds[i].name, len) == 0) {
+    for (i = 0; i < NCLOUDS; i++) {
+        if (strlen(cloud_names[i]) == len && strncasecmp(s, cloud_names[i], len) == 0) {
             if (canonical)
-                *canonical = clouds[i].name;
-            return clouds[i].bit;
+                *canonical = cloud_names[i];
+            return 1u << i;
         }
     }
     return 0;
@@ -68,9 +72,9 @@ unsigned adv_clouds_parse(const char *list)
 const char *adv_cloud_name(unsigned bit)
 {
     size_t i;
-    for (i = 0; i < sizeof(clouds) / sizeof(clouds[0]); i++)
-        if (clouds[i].bit == bit)
-            return clouds[i].name;
+    for (i = 0; i < NCLOUDS; i++)
+        if (1u << i == bit)
+            return cloud_names[i];
     return NULL;
 }
 

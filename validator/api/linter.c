@@ -10,10 +10,12 @@
  */
 #include "advisor/lint.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../advisor/advisor.h"
 #include "../config/config.h"
 #include "../lint/context.h"
 #include "../lint/lint.h"
@@ -34,6 +36,7 @@ struct al_linter {
     unsigned jobs;
     const al_context *context; /* borrowed */
     char *cache_dir;           /* owned copy, or NULL */
+    char *schema_path;         /* the schema file read, or NULL for the embedded one */
 };
 
 static unsigned default_jobs(void)
@@ -71,6 +74,10 @@ static int load_schema(al_linter *l, const al_linter_options *opts, al_error *er
     const char *path = opts->schema_path;
     if (!path && l->have_config)
         path = l->config.schema;
+    if (path && !(l->schema_path = strdup(path))) {
+        al_error_set(error, NULL, 0, 0, 0, "out of memory");
+        return -1;
+    }
     if (path)
         l->schema = al_schema_load(path, NULL, NULL, opts->resolve, opts->nresolve, error);
     else
@@ -100,6 +107,7 @@ al_linter *al_linter_new(const al_linter_options *opts, al_error *error)
     }
     if (load_schema(l, opts, error) != 0) {
         al_config_release(&l->config);
+        free(l->schema_path);
         free(l);
         return NULL;
     }
@@ -120,6 +128,7 @@ void al_linter_free(al_linter *l)
     jsch_schema_free(l->schema);
     al_config_release(&l->config);
     free(l->cache_dir);
+    free(l->schema_path);
     free(l);
 }
 
@@ -211,6 +220,30 @@ void al_files_free(char **files)
     for (i = 0; files && files[i]; i++)
         free(files[i]);
     free(files);
+}
+
+char *al_linter_schema_json_new(const al_linter *l, al_error *error)
+{
+    json_t *doc;
+    char *text;
+
+    al_error_clear(error);
+    if (l->schema_path)
+        doc = al_schema_read(l->schema_path, NULL, NULL, error);
+    else
+        doc = al_schema_read(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, error);
+    if (!doc)
+        return NULL;
+    text = json_dumps(doc, JSON_COMPACT);
+    json_decref(doc);
+    if (!text)
+        al_error_set(error, NULL, 0, 0, 0, "out of memory");
+    return text;
+}
+
+const char *const *al_cloud_names(size_t *count)
+{
+    return adv_cloud_names(count);
 }
 
 const char *al_version(void)

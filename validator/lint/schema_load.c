@@ -37,7 +37,7 @@ static void on_problem(void *ud, al_read_problem kind, size_t offset, size_t end
     al_error_set(lc->err, lc->src->path, p.line, p.column, offset, "%s", message);
 }
 
-static json_t *read_schema(const char *path, const char *text, const char *name, al_error *err)
+json_t *al_schema_read(const char *path, const char *text, const char *name, al_error *err)
 {
     al_source src;
     al_doc doc;
@@ -152,7 +152,7 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
     size_t i;
 
     al_error_clear(err);
-    doc = read_schema(path, text, name, err);
+    doc = al_schema_read(path, text, name, err);
     if (!doc)
         return NULL;
     reg = jsch_registry_new();

@@ -22,6 +22,13 @@
 jsch_schema *al_schema_load(const char *path, const char *text, const char *name,
                             const al_resolve_map *maps, size_t nmaps, al_error *err);
 
+/*
+ * Reads the schema document at PATH (or the NUL-terminated TEXT named
+ * NAME) without compiling it: a new reference the caller decrefs, or NULL
+ * with ERR filled.
+ */
+json_t *al_schema_read(const char *path, const char *text, const char *name, al_error *err);
+
 /* The AdvisorRecommendation schema embedded at build time (NUL-terminated). */
 extern const char al_advisor_schema[];
 extern const size_t al_advisor_schema_len;

@@ -11,9 +11,12 @@
  * given files (--context, or found: al_repository_root), (--fix: lint,
  * apply the certain fixes, and with --dry-run stop there), lint, then
  * either record a baseline, or filter by one and print the report to
- * stdout and, with --output, to a file in its own format.
+ * stdout and, with --output, to a file in its own format. With
+ * --stdin-filename the run lints standard input as that file; --lsp hands
+ * the process to the language server (validator/lsp).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,7 @@
 #include "advisor/lint.h"
 #include "advisor/report.h"
 #include "advisor/rules.h"
+#include "lsp/lsp.h"
 #include "options.h"
 
 #ifndef AL_VERSION
@@ -209,11 +213,60 @@ static int write_output_file(const tool_options *o, const al_findings *f, al_rep
     return rc;
 }
 
+/* Standard input, whole, into *DATA (malloc'd) and *LEN. Returns 0, or -1 with a message. */
+static int read_stdin(char **data, size_t *len)
+{
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap);
+
+    while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (!buf || ferror(stdin)) {
+        fprintf(stderr, "advisor-lint: cannot read standard input: %s\n",
+                buf ? strerror(errno) : "out of memory");
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+/* --stdin-filename: standard input linted as the file O->paths[0] names. */
+static int run_stdin(al_linter *l, const tool_options *o, al_findings *findings,
+                     al_lint_stats *stats)
+{
+    al_error error;
+    char *data;
+    size_t len;
+    int rc;
+
+    if (read_stdin(&data, &len) != 0)
+        return EXIT_TROUBLE;
+    rc = al_lint_buffer(l, o->paths[0], data, len, findings, stats, &error);
+    free(data);
+    if (rc != 0) {
+        print_error(&error);
+        return EXIT_TROUBLE;
+    }
+    return EXIT_CLEAN;
+}
+
 /* One lint run into FINDINGS (initialized here). Returns an exit status. */
 static int run(al_linter *l, const tool_options *o, al_findings *findings, al_lint_stats *stats)
 {
     al_error error;
     al_findings_init(findings);
+    if (o->stdin_filename)
+        return run_stdin(l, o, findings, stats);
     if (al_lint_paths(l, o->paths, o->npaths, findings, stats, &error) != 0) {
         print_error(&error);
         return EXIT_TROUBLE;
@@ -358,10 +411,17 @@ static int lint(const tool_options *opts)
     al_findings findings;
     al_report_info info;
     char cwd[4096], **changed = NULL;
+    char *stdin_name[2];
     int rc, wrote, changes = 0;
 
     if (o->changed_since && (rc = changed_paths(o, &changed)) != EXIT_CLEAN)
         return rc;
+    if (o->stdin_filename) { /* the run, its context and baseline see the file NAME */
+        stdin_name[0] = (char *)o->stdin_filename;
+        stdin_name[1] = NULL;
+        o->paths = stdin_name;
+        o->npaths = 1;
+    }
     l = new_linter(o);
     if (!l) {
         al_files_free(changed);
@@ -412,6 +472,27 @@ done:
     return rc;
 }
 
+/* --lsp: the language server on stdin and stdout, with the options that make a linter. */
+static int lsp(const tool_options *o)
+{
+    al_lsp_options lo;
+    char cache[4096];
+
+    memset(&lo, 0, sizeof(lo));
+    lo.linter.schema_path = o->schema_path;
+    lo.linter.resolve = o->maps;
+    lo.linter.nresolve = o->nmaps;
+    lo.linter.config_path = o->config_path;
+    lo.linter.no_config = o->no_config;
+    lo.linter.jobs = o->jobs;
+    lo.linter.cache_dir = cache_dir(o, cache, sizeof(cache));
+    lo.no_context = o->no_context;
+    lo.doc_base = AL_HOMEPAGE "/docs/rules.md";
+    lo.version = AL_VERSION;
+    signal(SIGPIPE, SIG_IGN); /* a client gone is a failed write, not a signal */
+    return al_lsp_serve(&lo, STDIN_FILENO, stdout);
+}
+
 int main(int argc, char **argv)
 {
     tool_options o;
@@ -425,6 +506,7 @@ int main(int argc, char **argv)
         case ACTION_EXPLAIN: rc = explain(o.explain); break;
         case ACTION_RULES_DOC: rc = rules_doc(); break;
         case ACTION_LINT: rc = lint(&o); break;
+        case ACTION_LSP: rc = lsp(&o); break;
         }
     }
     tool_options_release(&o);

@@ -27,6 +27,8 @@ enum {
     OPT_NO_CONTEXT,
     OPT_CHANGED_SINCE,
     OPT_NO_CACHE,
+    OPT_STDIN_FILENAME,
+    OPT_LSP,
 };
 
 static const struct option long_options[] = {
@@ -52,6 +54,8 @@ static const struct option long_options[] = {
     { "no-context", no_argument, NULL, OPT_NO_CONTEXT },
     { "changed-since", required_argument, NULL, OPT_CHANGED_SINCE },
     { "no-cache", no_argument, NULL, OPT_NO_CACHE },
+    { "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
+    { "lsp", no_argument, NULL, OPT_LSP },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 },
@@ -62,6 +66,8 @@ void tool_print_help(void)
     fputs(
         "Usage: advisor-lint [OPTION]... PATH...\n"
         "  or:  advisor-lint [OPTION]... --changed-since=REF [PATH]...\n"
+        "  or:  advisor-lint [OPTION]... --stdin-filename=NAME -\n"
+        "  or:  advisor-lint [OPTION]... --lsp\n"
         "Check Azure Advisor recommendation metadata files: Markdown with a <properties/>\n"
         "header, a # title and a JSON body between --- fences, or bare .json/.yaml bodies.\n"
         "A directory is walked recursively for .md, .markdown, .json, .yaml and .yml files;\n"
@@ -122,6 +128,18 @@ void tool_print_help(void)
         "                          when something would change\n"
         "  -j, --jobs=N            check N files at a time (default: one per CPU);\n"
         "                          the output is the same for any N\n"
+        "\n"
+        "Editors (docs/editors.md):\n"
+        "      --stdin-filename=NAME\n"
+        "                          lint standard input, given as the path '-', as if it\n"
+        "                          were the file NAME: its kind, config and repository\n"
+        "                          context come from NAME (for plugins that pipe a buffer)\n"
+        "      --lsp               run a Language Server Protocol server on stdin and\n"
+        "                          stdout: findings as diagnostics while typing, quick\n"
+        "                          fixes, hover and completion; the workspace folder is\n"
+        "                          the context and its config applies (--config,\n"
+        "                          --no-config, --schema, --resolve, --no-context,\n"
+        "                          --no-cache and -j apply too)\n"
         "\n"
         "Rules:\n"
         "      --list-rules        list every rule with its severity and summary\n"
@@ -226,6 +244,46 @@ static int add_resolve(tool_options *o, const char *arg, int argc)
     return 0;
 }
 
+/* --lsp takes no PATH and none of the options about a run's files or output. */
+static int check_lsp(const tool_options *o)
+{
+    if (o->npaths)
+        return usage_error("--lsp takes no PATH (the client names the documents), got '%s'",
+                           o->paths[0]);
+    if (o->fix || o->baseline || o->write_baseline || o->changed_since || o->output ||
+        o->stdin_filename || o->context_dir || o->schema_only)
+        return usage_error("%s",
+                           "--lsp goes only with --config, --no-config, --schema, "
+                           "--resolve, --no-context, --no-cache and -j");
+    return 0;
+}
+
+/* '-' is standard input, which needs --stdin-filename, alone; --stdin-filename alone means '-'. */
+static int check_stdin(tool_options *o)
+{
+    static char *dash[] = { "-", NULL };
+    size_t i;
+    int has_dash = 0;
+
+    for (i = 0; i < o->npaths; i++)
+        has_dash |= !strcmp(o->paths[i], "-");
+    if (!o->stdin_filename) {
+        if (has_dash)
+            return usage_error("%s", "'-' (standard input) needs --stdin-filename NAME");
+        return 0;
+    }
+    if (o->npaths == 0) {
+        o->paths = dash;
+        o->npaths = 1;
+    }
+    if (o->npaths != 1 || !has_dash)
+        return usage_error("%s",
+                           "--stdin-filename lints standard input: give '-' as the only PATH");
+    if (o->fix || o->changed_since)
+        return usage_error("%s", "--stdin-filename does not go with --fix or --changed-since");
+    return 0;
+}
+
 int tool_options_parse(tool_options *o, int argc, char **argv)
 {
     int c;
@@ -258,6 +316,12 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
         case OPT_NO_CONTEXT: o->no_context = 1; break;
         case OPT_CHANGED_SINCE: o->changed_since = optarg; break;
         case OPT_NO_CACHE: o->no_cache = 1; break;
+        case OPT_STDIN_FILENAME:
+            if (!*optarg)
+                return usage_error("%s", "--stdin-filename needs a file name");
+            o->stdin_filename = optarg;
+            break;
+        case OPT_LSP: o->action = ACTION_LSP; break;
         case 'j':
             if (parse_jobs(optarg, &o->jobs) != 0)
                 return usage_error("--jobs expects a number from 1 to 1024, got '%s'", optarg);
@@ -293,8 +357,12 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
     }
     o->paths = argv + optind;
     o->npaths = (size_t)(argc - optind);
+    if (o->action == ACTION_LSP)
+        return check_lsp(o);
     if (o->action != ACTION_LINT)
         return 0;
+    if (check_stdin(o) != 0)
+        return 2;
     if (o->schema_only && !o->schema_path)
         return usage_error("%s", "--schema-only needs --schema FILE");
     if (o->npaths == 0 && !o->changed_since)

@@ -23,6 +23,7 @@ typedef enum tool_action {
     ACTION_LIST_RULES,
     ACTION_EXPLAIN,
     ACTION_RULES_DOC,
+    ACTION_LSP,
 } tool_action;
 
 typedef struct tool_options {
@@ -48,6 +49,7 @@ typedef struct tool_options {
     int no_context;             /* --no-context */
     const char *changed_since;  /* --changed-since REF, borrowed */
     int no_cache;               /* --no-cache */
+    const char *stdin_filename; /* --stdin-filename NAME: lint stdin ("-") as NAME */
     char **paths;               /* borrowed from argv */
     size_t npaths;
 } tool_options;
