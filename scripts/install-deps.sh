@@ -5,9 +5,10 @@ set -eu
 
 # man-db and groff-base render the manual pages, clang-format checks the style,
 # dpkg-dev's dpkg-shlibdeps finds the Debian package's dependencies (tests/install);
-# git and pre-commit: the integration tests drive the real pre-commit against a git repository.
+# git and pre-commit: the integration tests drive the real pre-commit against a git repository;
+# python3 runs the language server's scripted client and neovim is its real client (tests/lsp).
 packages="build-essential cmake pkg-config libjansson-dev libyaml-dev libpcre2-dev libcmocka-dev clang
-          man-db groff-base clang-format dpkg-dev git pre-commit"
+          man-db groff-base clang-format dpkg-dev git pre-commit python3 neovim"
 missing=""
 for p in $packages; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

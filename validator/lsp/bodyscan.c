@@ -152,7 +152,7 @@ static void on_string(scanner *sc, const char *t, size_t a, size_t b, int closed
         scan->str_start = a + 1;
         scan->str_end = ce;
         take_path(sc, scan);
-        if (f->is_object && (f->expect == EXPECT_KEY || f->expect == EXPECT_COLON)) {
+        if (f->is_object && f->expect != EXPECT_VALUE) {
             scan->kind = AL_SCAN_KEY;
             scan->key = strndup(t + a + 1, ce - a - 1);
         } else if (f->expect == EXPECT_VALUE) {
@@ -161,7 +161,7 @@ static void on_string(scanner *sc, const char *t, size_t a, size_t b, int closed
         }
         return;
     }
-    if (f && f->is_object && f->expect == EXPECT_KEY) {
+    if (f && f->is_object && f->expect != EXPECT_VALUE) { /* a key, even after a missing comma */
         s = strndup(t + a + 1, ce - a - 1);
         frame_set_key(f, s);
         f->expect = EXPECT_COLON;

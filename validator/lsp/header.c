@@ -56,10 +56,12 @@ int al_lsp_find_attribute(const char *t, size_t start, size_t close, const char 
         b = i;
         while (i < close && is_space(t[i]))
             i++;
-        if (b == a || i >= close || t[i] != '=') {
-            i = b == a ? i + 1 : i;
+        if (b == a) { /* not a name: the next byte */
+            i = a + 1;
             continue;
         }
+        if (i >= close || t[i] != '=')
+            continue;
         i++;
         while (i < close && is_space(t[i]))
             i++;

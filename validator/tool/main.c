@@ -402,6 +402,33 @@ static int changed_paths(tool_options *o, char ***changed)
     return EXIT_CLEAN;
 }
 
+/*
+ * --stdin-filename: the config is NAME's, as for the file itself: the
+ * .advisor-lint.yaml at the root of NAME's repository, when it has one.
+ * Sets O->config_path to *FOUND (to free) then. Returns an exit status.
+ */
+static int stdin_config(tool_options *o, char **found)
+{
+    al_error error;
+    char *root;
+    size_t n;
+
+    *found = NULL;
+    if (!o->stdin_filename || o->config_path || o->no_config)
+        return EXIT_CLEAN;
+    root = al_repository_root(o->stdin_filename, &error);
+    if (!root)
+        return error.text[0] ? (print_error(&error), EXIT_TROUBLE) : EXIT_CLEAN;
+    n = strlen(root) + sizeof("/.advisor-lint.yaml");
+    *found = malloc(n);
+    if (*found)
+        snprintf(*found, n, "%s/.advisor-lint.yaml", root);
+    free(root);
+    if (*found && access(*found, F_OK) == 0)
+        o->config_path = *found;
+    return EXIT_CLEAN;
+}
+
 static int lint(const tool_options *opts)
 {
     tool_options run_opts = *opts, *o = &run_opts;
@@ -411,7 +438,7 @@ static int lint(const tool_options *opts)
     al_findings findings;
     al_report_info info;
     char cwd[4096], **changed = NULL;
-    char *stdin_name[2];
+    char *stdin_name[2], *stdin_config_path = NULL;
     int rc, wrote, changes = 0;
 
     if (o->changed_since && (rc = changed_paths(o, &changed)) != EXIT_CLEAN)
@@ -422,7 +449,11 @@ static int lint(const tool_options *opts)
         o->paths = stdin_name;
         o->npaths = 1;
     }
+    if ((rc = stdin_config(o, &stdin_config_path)) != EXIT_CLEAN)
+        return rc;
     l = new_linter(o);
+    free(stdin_config_path);
+    o->config_path = opts->config_path;
     if (!l) {
         al_files_free(changed);
         return EXIT_TROUBLE;

@@ -275,6 +275,7 @@ static int check_stdin(tool_options *o)
     if (o->npaths == 0) {
         o->paths = dash;
         o->npaths = 1;
+        has_dash = 1;
     }
     if (o->npaths != 1 || !has_dash)
         return usage_error("%s",
