@@ -10,6 +10,9 @@ SHARED_DIR holds them, the JSON-Schema-Test-Suite and mustache spec cases):
               fixture body, plus the test suite's schema/data pairs
   mustache    TEMPLATE NUL CONTEXT NUL PARTIAL...: templates/ files and the
               mustache spec's tests
+  lsp         an LSP session over each Markdown fixture: 0x01 then the
+              messages split by NUL (fuzz_lsp.c frames them), and the same
+              session framed, after 0x00 (the raw stream)
 The layouts match what fuzz/*.c split their input into."""
 import json
 import os
@@ -35,6 +38,34 @@ def body_of(data):
     """The JSON body between the fences of a Markdown fixture, or the file."""
     m = re.search(rb"^---[ \t]*\r?\n(.*?)^---", data, re.S | re.M)
     return m.group(1) if m else data
+
+
+def lsp_session(text):
+    """The bodies of a session: initialize, open TEXT, change it, ask, shut down."""
+    uri = "file:///ws/a.md"
+    msgs = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+         "params": {"rootUri": "file:///ws", "capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+                {"range": {"start": {"line": 7, "character": 3},
+                           "end": {"line": 8, "character": 1}}, "text": "\u00e9\U0001F600"}]}},
+        {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 13, "character": 8}}},
+        {"jsonrpc": "2.0", "id": 3, "method": "textDocument/completion", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 12, "character": 5}}},
+        {"jsonrpc": "2.0", "id": 4, "method": "textDocument/codeAction", "params": {
+            "textDocument": {"uri": uri}, "context": {"diagnostics": []},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {
+            "textDocument": {"uri": uri}}},
+        {"jsonrpc": "2.0", "id": 5, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    return [json.dumps(m).encode() for m in msgs]
 
 
 def main():
@@ -83,6 +114,17 @@ def main():
                 parts = [t["template"].encode(), json.dumps(t.get("data")).encode()]
                 parts += [v.encode() for v in list(t.get("partials", {}).values())[:4]]
                 write(out, "mustache", "spec-%03d" % m, b"\0".join(parts))
+    sessions = 0
+    for p in files_under(os.path.join(src, "fixtures"), (".md",)):
+        if not os.path.isfile(p):  # a dangling link, as the read-error fixture is
+            continue
+        text = open(p, "rb").read().decode("utf-8", "replace")
+        bodies_ = lsp_session(text)
+        sessions += 1
+        write(out, "lsp", "session-%03d" % sessions, b"\x01" + b"\0".join(bodies_))
+        write(out, "lsp", "stream-%03d" % sessions,
+              b"\x00" + b"".join(b"Content-Length: %d\r\n\r\n" % len(b) + b for b in bodies_))
+    print("seeds: %d lsp sessions" % sessions)
     print("seeds: %d files, %d bodies, %d schema tests, %d templates" % (n, len(bodies), k, m))
 
 

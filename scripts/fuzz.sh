@@ -2,7 +2,7 @@
 # fuzz.sh - build the libFuzzer targets (clang) and run each for a given time.
 #   scripts/fuzz.sh                 every target for 60 seconds
 #   scripts/fuzz.sh 600             every target for 10 minutes
-#   scripts/fuzz.sh 600 reader yaml only those (reader yaml jsonschema mustache)
+#   scripts/fuzz.sh 600 reader yaml only those (reader yaml jsonschema mustache lsp)
 # Targets run one after another, each in one process (what -jobs=1 -workers=1 asks,
 # without the extra fork and fuzz-0.log), since the machine is shared. Seeds
 # come from fixtures/, examples/, templates/ and, when present, ../shared (see
@@ -14,7 +14,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-reader yaml jsonschema mustache}
+targets=${*:-reader yaml jsonschema mustache lsp}
 build=build-fuzz
 
 CC=clang cmake -S . -B "$build" -DADVISOR_FUZZ=ON -DADVISOR_TESTS=OFF \

@@ -15,6 +15,7 @@
  * the files the client reports changed are read again, deleted ones
  * dropped, and every open document checked again.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -121,17 +122,20 @@ int al_lsp_workspace_open(al_lsp_server *s, char *err, size_t errlen)
     char *abs;
 
     if (s->root && !s->no_chdir) {
-        if (chdir(s->root) != 0) {
-            snprintf(err, errlen, "cannot enter the workspace folder '%s'", s->root);
-            return -1;
+        if (chdir(s->root) != 0) { /* checked alone, then, as files outside any workspace */
+            al_lsp_log(s, 2, "advisor-lint: cannot enter the workspace folder '%s': %s", s->root,
+                       strerror(errno));
+            free(s->root);
+            s->root = NULL;
         }
-        abs = getcwd(NULL, 0); /* the name documents are made relative to */
+        abs = s->root ? getcwd(NULL, 0) : NULL; /* the name documents are made relative to */
         if (abs) {
             free(s->root);
             s->root = abs;
         }
     }
-    s->linter = al_linter_new(&s->opts->linter, &e);
+    s->linter =
+        s->opts->shared_linter ? s->opts->shared_linter : al_linter_new(&s->opts->linter, &e);
     if (!s->linter) {
         snprintf(err, errlen, "advisor-lint: %s", al_error_string(&e, buf, sizeof(buf)));
         return -1;

@@ -26,6 +26,8 @@ typedef struct al_lsp_options {
     int no_context;           /* compare documents with each other only, not the workspace */
     const char *doc_base;     /* rule documentation URL prefix: href is DOC_BASE + "#" + id */
     const char *version;      /* serverInfo.version */
+    al_linter *shared_linter; /* borrowed: check with this linter instead of making one from
+                                 LINTER at initialize (the fuzz target), or NULL */
 } al_lsp_options;
 
 /*

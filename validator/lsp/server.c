@@ -387,7 +387,8 @@ static void dispatch(al_lsp_server *s, const char *body, size_t len)
 static void server_release(al_lsp_server *s)
 {
     al_lsp_docs_release(&s->docs);
-    al_linter_free(s->linter);
+    if (s->linter != s->opts->shared_linter)
+        al_linter_free(s->linter);
     al_context_free(s->context);
     json_decref(s->schema);
     free(s->root);
