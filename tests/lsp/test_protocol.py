@@ -330,6 +330,21 @@ def did_save_refreshes_context(ws):
     check(c.shutdown_exit() == 0, "clean exit")
 
 
+@case
+def workspace_folder_missing(ws):
+    # a workspace folder that does not exist: a warning, and documents still checked
+    gone = os.path.join(ws.dir, "no-such-folder")
+    c = start(ws)
+    r = c.initialize(gone)
+    check("result" in r, "initialize still succeeds: %r" % r)
+    uri = path_uri(os.path.join(gone, "a.md"))
+    open_doc(c, uri, fixture("rules/cloud-name-case/bad.md"))
+    check("cloud-name-case" in codes(c.diagnostics(uri)), "checked without a workspace")
+    logs = [n["params"]["message"] for n in c.notifications if n["method"] == "window/logMessage"]
+    check(any("cannot enter the workspace folder" in m for m in logs), "a warning: %r" % logs)
+    check(c.shutdown_exit() == 0, "clean exit")
+
+
 # ---------------------------------------------------------------- code actions
 
 def actions_at(c, uri, rng):

@@ -222,13 +222,65 @@ static void rules_info(void **state)
     assert_non_null(al_version());
 }
 
+/* The schema as JSON text: the embedded one, and a user's YAML schema read as JSON. */
+static void schema_json(void **state)
+{
+    al_error e;
+    al_linter_options o;
+    al_linter *l = al_linter_new(NULL, &e);
+    char *text, path[] = "/tmp/al-test-api-schema-XXXXXX.yaml";
+    FILE *f;
+    int fd;
+    (void)state;
+    assert_non_null(l);
+    text = al_linter_schema_json_new(l, &e);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\"recommendationCategory\""));
+    assert_non_null(strstr(text, "\"HighAvailability\""));
+    free(text);
+    al_linter_free(l);
+
+    fd = mkstemps(path, 5);
+    assert_true(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs("type: object\nproperties:\n  answer:\n    title: The answer\n", f);
+    fclose(f);
+    memset(&o, 0, sizeof(o));
+    o.schema_path = path;
+    o.no_config = 1;
+    l = al_linter_new(&o, &e);
+    assert_non_null(l);
+    text = al_linter_schema_json_new(l, &e);
+    assert_non_null(text);
+    assert_string_equal(text,
+                        "{\"type\":\"object\",\"properties\":{\"answer\":{\"title\":"
+                        "\"The answer\"}}}");
+    free(text);
+    unlink(path); /* gone: the next call reports it */
+    assert_null(al_linter_schema_json_new(l, &e));
+    assert_non_null(strstr(e.text, "cannot read schema"));
+    al_linter_free(l);
+}
+
+static void cloud_names(void **state)
+{
+    size_t n = 0;
+    const char *const *names = al_cloud_names(&n);
+    (void)state;
+    assert_int_equal(n, 5);
+    assert_string_equal(names[0], "Public");
+    assert_string_equal(names[2], "Mooncake");
+    assert_null(names[n]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buffer_clean),      cmocka_unit_test(buffer_not_on_disk),
         cmocka_unit_test(context_duplicate), cmocka_unit_test(context_self_left_out),
         cmocka_unit_test(context_add_path),  cmocka_unit_test(error_has_place),
-        cmocka_unit_test(rules_info),
+        cmocka_unit_test(rules_info),        cmocka_unit_test(schema_json),
+        cmocka_unit_test(cloud_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
