@@ -220,6 +220,37 @@ def diagnostics_follow_the_buffer(ws):
 
 
 @case
+def burst_checked_once(ws):
+    # twelve incremental changes written at once (one write, under PIPE_BUF): one check
+    bad = fixture("rules/cloud-name-case/bad.md")
+    c = start(ws)
+    c.initialize(ws.dir)
+    uri = ws.uri("a.md")
+    open_doc(c, uri, bad, 1)
+    c.diagnostics(uri, 1)
+    data = b""
+    for v in range(2, 14):
+        body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": v},
+            "contentChanges": [{"range": {"start": {"line": 0, "character": 0},
+                                          "end": {"line": 0, "character": 0}},
+                                "text": ""}]}}).encode()
+        data += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    check(len(data) < 4096, "one atomic write")
+    c.send_raw(data)
+    c.diagnostics(uri, 13)
+    r = c.request("shutdown")
+    check(r.get("result", 1) is None, "shutdown")
+    early = [n for n in c.notifications if n["method"] == "textDocument/publishDiagnostics"
+             and n["params"]["uri"] == uri]
+    check(early == [], "versions 2..12 were checked too: %r" %
+          [n["params"].get("version") for n in early])
+    c.notify("exit")
+    c.close_input()
+    check(c.wait_exit() == 0, "clean exit")
+
+
+@case
 def utf16_positions(ws):
     # a non-BMP character (U+1F600, two UTF-16 units) before the finding on its line
     text = SEED.replace(
