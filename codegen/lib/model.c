@@ -401,7 +401,8 @@ void cg_model_release(cg_model *m)
     memset(m, 0, sizeof(*m));
 }
 
-int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, size_t errlen)
+int cg_model_add(cg_model *m, const al_doc *doc, const char *file, int record_source, char *err,
+                 size_t errlen)
 {
     json_t *rest, *rec;
     unsigned clouds = 0;
@@ -421,8 +422,10 @@ int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, si
         return -1;
     }
     json_object_set_new(rec, "index", json_integer((json_int_t)json_array_size(m->recs)));
-    json_object_set_new(rec, "source_file", cstr_ctx(m, file));
+    json_object_set_new(rec, "source_file", record_source ? cstr_ctx(m, file) : absent());
+    json_object_set_new(rec, "sort_key", json_string(file));
     json_object_set_new(rec, "header", header_ctx(m, doc, &clouds));
+    json_object_set_new(rec, "cloud_bits", json_integer((json_int_t)clouds));
     clouds_expr(clouds, expr, sizeof(expr));
     json_object_set_new(rec, "clouds", json_string(expr));
     json_object_set_new(rec, "title", doc->has_title ? cstr_ctx(m, doc->title) : absent());
@@ -468,7 +471,12 @@ int cg_model_add(cg_model *m, const al_doc *doc, const char *file, char *err, si
     json_object_set_new(rec, "cost_saving_info", take_str(m, rest, "costSavingInfo"));
     json_object_set_new(rec, "test_data_raw",
                         json_string(json_string_value(json_object_get(rest, "testData"))));
-    json_object_set_new(rec, "test_data", take_str(m, rest, "testData"));
+    if (m->no_test_data) {
+        json_object_del(rest, "testData");
+        json_object_set_new(rec, "test_data", absent());
+    } else {
+        json_object_set_new(rec, "test_data", take_str(m, rest, "testData"));
+    }
     json_object_set_new(rec, "actions", take_list(m, rest, "actions", JSON_OBJECT, action_ctx));
     json_object_set_new(rec, "resource_metadata", resource_metadata_ctx(m, rest));
     json_object_set_new(rec, "columns",
@@ -511,21 +519,34 @@ static json_t *comment_text(const char *s)
     return comment_textn(s, s ? strlen(s) : 0);
 }
 
-/* Adds NAME (JSON name) to MEMBERS unless its identifier is already there. */
-static void add_member(json_t *members, cg_names *ids, const char *name)
+/*
+ * Adds NAME (JSON name) to MEMBERS unless it is already there, with WHAT
+ * (a column's title, or what the member is) as its comment; a column's
+ * title replaces the comment of a member first seen as a placeholder.
+ */
+static void add_member(json_t *members, cg_names *ids, const char *name, const char *what)
 {
     char id[128];
     size_t i;
     json_t *x;
     if (cg_identifier(name, strlen(name), id, sizeof(id)) != 0)
         return;
-    json_array_foreach(members, i, x)
-        if (!strcmp(json_string_value(json_object_get(x, "json_name")), name))
+    json_array_foreach(members, i, x) {
+        if (!strcmp(json_string_value(json_object_get(x, "json_name")), name)) {
+            if (what && json_is_true(json_object_get(x, "placeholder_only")))
+                json_object_set_new(x, "what_comment", comment_text(what));
+            if (what)
+                json_object_set_new(x, "placeholder_only", json_false());
             return;
+        }
+    }
     if (cg_names_claim(ids, id, sizeof(id)) != 0)
         return;
-    json_array_append_new(members, json_pack("{s:s,s:s,s:o}", "ident", id, "json_name", name,
-                                             "json_name_comment", comment_text(name)));
+    json_array_append_new(members,
+                          json_pack("{s:s,s:s,s:o,s:o,s:b}", "ident", id, "json_name", name,
+                                    "json_name_comment", comment_text(name), "what_comment",
+                                    comment_text(what ? what : "{placeholder} in the texts"),
+                                    "placeholder_only", what == NULL));
 }
 
 /* Every {placeholder} name in the strings of V. */
@@ -543,7 +564,7 @@ static void collect_placeholders(json_t *v, json_t *members, cg_names *ids)
             if (*e == '}' && e > p + 1) {
                 char name[128];
                 snprintf(name, sizeof(name), "%.*s", (int)(e - p - 1), p + 1);
-                add_member(members, ids, name);
+                add_member(members, ids, name, NULL);
             }
             p = e;
         }
@@ -556,16 +577,16 @@ static void collect_placeholders(json_t *v, json_t *members, cg_names *ids)
     }
 }
 
-/* Cells of one testData row, in member order. */
-static json_t *row_cells(cg_model *m, json_t *members, const char *row, size_t len)
+/* The values of one testData row by column name: subscriptionId, resourceId, then its JSON. */
+static json_t *row_values(const char *row, size_t len)
 {
     const char *p = row, *end = row + len;
     char *field = malloc(65536);
-    size_t flen, col = 0, i;
-    json_t *values = json_object(), *cells = json_array(), *x;
+    size_t flen, col = 0;
+    json_t *values = json_object();
 
     if (!field)
-        return cells;
+        return values;
     while (p < end) {
         if (adv_csv_field(&p, end, field, 65536, &flen) != 0)
             break;
@@ -593,20 +614,44 @@ static json_t *row_cells(cg_model *m, json_t *members, const char *row, size_t l
         col++;
     }
     free(field);
+    return values;
+}
+
+/* The cells of one testData row that have a value, each {member, str}, in member order. */
+static json_t *row_cells(cg_model *m, json_t *members, const char *row, size_t len)
+{
+    json_t *values = row_values(row, len), *cells = json_array(), *x;
+    size_t i;
     json_array_foreach(members, i, x) {
         json_t *v = json_object_get(values, json_string_value(json_object_get(x, "json_name")));
-        json_array_append_new(cells, v ? str_ctx(m, json_string_value(v), json_string_length(v))
-                                       : absent());
+        if (v)
+            json_array_append_new(cells,
+                                  json_pack("{s:O,s:o}", "member", json_object_get(x, "ident"),
+                                            "value",
+                                            str_ctx(m, json_string_value(v),
+                                                    json_string_length(v))));
     }
     json_decref(values);
     return cells;
 }
 
+static const char *source_of(json_t *rec)
+{
+    return json_string_value(json_object_get(json_object_get(rec, "source_file"), "s"));
+}
+
+/*
+ * The test rows of REC, each named for a failing test to say which it is:
+ * "row N of SOURCE" (N counts from 1 in the file's testData), or "row N of
+ * catalog entry E" when source paths are left out.
+ */
 static void add_rows(cg_model *m, json_t *type, json_t *rec)
 {
     const char *td = json_string_value(json_object_get(rec, "test_data_raw"));
     json_t *rows = json_object_get(type, "rows"), *members = json_object_get(type, "members");
-    const char *p = td;
+    json_int_t entry = json_integer_value(json_object_get(rec, "index"));
+    const char *p = td, *src = source_of(rec);
+    int n = 0;
     if (!td)
         return;
     while (*p) {
@@ -614,14 +659,16 @@ static void add_rows(cg_model *m, json_t *type, json_t *rec)
         size_t len = eol ? (size_t)(eol - p) : strlen(p);
         while (len && (p[len - 1] == '\r' || p[len - 1] == ' '))
             len--;
-        if (len)
-            json_array_append_new(rows,
-                                  json_pack("{s:I,s:o,s:o}", "index",
-                                            (json_int_t)json_array_size(rows), "source",
-                                            comment_text(json_string_value(
-                                                json_object_get(json_object_get(rec, "source_file"),
-                                                                "s"))),
-                                            "cells", row_cells(m, members, p, len)));
+        if (len) {
+            char name[1024];
+            if (src)
+                snprintf(name, sizeof(name), "row %d of %s", ++n, src);
+            else
+                snprintf(name, sizeof(name), "row %d of catalog entry %" JSON_INTEGER_FORMAT, ++n,
+                         entry);
+            json_array_append_new(rows, json_pack("{s:I,s:s,s:o}", "entry", entry, "name", name,
+                                                  "cells", row_cells(m, members, p, len)));
+        }
         p = eol ? eol + 1 : p + strlen(p);
     }
 }
@@ -635,32 +682,47 @@ static void upper(const char *s, char *out, size_t n)
 }
 
 /*
- * Grouping records into rule types in one pass: the records are sorted once
- * by recommendationTypeId (without case) and then input order, so each
- * type's records are a run, in input order, and the runs come in the order
- * identifiers are handed out (sorted, so they do not depend on input order).
- * Each run is then read twice, its own records only: once for the members
- * of the row struct, once for the test rows, which need every member.
+ * The catalog's order, which is also each type's: records sorted by
+ * recommendationTypeId (without case), then cloud (Public, Fairfax,
+ * Mooncake, USNat, USSec: a file's first cloud, files without one last),
+ * then source path relative to the root. Nothing of it depends on the
+ * order or spelling of the command line, so the output does not either;
+ * each type's records form a run, its variants consecutive, Public first.
  */
 
-/* A record with its type id ("" when absent). */
+/* A record with its sort keys. */
 typedef struct keyed_rec {
-    const char *key;
-    size_t index; /* input order */
-    json_t *rec;  /* borrowed from m->recs */
+    const char *key;  /* type id, "" when absent */
+    unsigned clouds;  /* ADV_CLOUD_ bits */
+    const char *path; /* relative to the root */
+    json_t *rec;      /* a reference of its own */
 } keyed_rec;
+
+static unsigned first_cloud(unsigned bits)
+{
+    return bits ? (bits & (~bits + 1u)) : ~0u;
+}
 
 static int cmp_keyed(const void *a, const void *b)
 {
     const keyed_rec *x = a, *y = b;
+    unsigned cx = first_cloud(x->clouds), cy = first_cloud(y->clouds);
     int c = strcasecmp(x->key, y->key);
     if (c)
         return c;
-    return x->index < y->index ? -1 : x->index > y->index;
+    if (cx != cy)
+        return cx < cy ? -1 : 1;
+    if (x->clouds != y->clouds)
+        return x->clouds < y->clouds ? -1 : 1;
+    return strcmp(x->path, y->path);
 }
 
-/* M's records sorted into runs of one type each (the caller frees), or NULL. */
-static keyed_rec *sorted_records(cg_model *m, size_t n)
+/*
+ * M's records sorted into runs of one type each, and M's record list
+ * rebuilt in that order with each record's "index" its place (the caller
+ * frees the array and releases its references), or NULL.
+ */
+static keyed_rec *sort_records(cg_model *m, size_t n)
 {
     keyed_rec *k = malloc((n ? n : 1) * sizeof(*k));
     json_t *rec;
@@ -669,12 +731,27 @@ static keyed_rec *sorted_records(cg_model *m, size_t n)
         return NULL;
     json_array_foreach(m->recs, i, rec) {
         const char *key = json_string_value(json_object_get(rec, "type_key"));
+        const char *path = json_string_value(json_object_get(rec, "sort_key"));
         k[i].key = key ? key : "";
-        k[i].index = i;
-        k[i].rec = rec;
+        k[i].clouds = (unsigned)json_integer_value(json_object_get(rec, "cloud_bits"));
+        k[i].path = path ? path : "";
+        k[i].rec = json_incref(rec);
     }
     qsort(k, n, sizeof(*k), cmp_keyed);
+    json_array_clear(m->recs);
+    for (i = 0; i < n; i++) {
+        json_object_set_new(k[i].rec, "index", json_integer((json_int_t)i));
+        json_array_append(m->recs, k[i].rec);
+    }
     return k;
+}
+
+static void release_records(keyed_rec *k, size_t n)
+{
+    size_t i;
+    for (i = 0; k && i < n; i++)
+        json_decref(k[i].rec);
+    free(k);
 }
 
 /* The end of the run starting at A: the first record of another type. */
@@ -686,36 +763,32 @@ static size_t run_end(const keyed_rec *k, size_t n, size_t a)
     return b;
 }
 
-static const char *source_of(json_t *rec)
+/* The friendly name of a run's first record FIRST, or its type id KEY. */
+static const char *friendly_of(json_t *first, const char *key)
 {
-    return json_string_value(json_object_get(json_object_get(rec, "source_file"), "s"));
+    const char *f = json_string_value(json_object_get(first, "friendly_name_raw"));
+    return f && *f ? f : key;
 }
 
 /*
- * Names the type whose first record is FIRST and whose id is KEY: its C
- * identifier ID (unique among the types) and ID in capitals UP, both of
- * 128 bytes, from the friendly name (or the id). *FNAME gets that name.
- * Returns 0, or -1 with a message in ERR.
+ * A fresh identifier for the type whose first record is FIRST, from its
+ * friendly name, unique among NAMES. Returns 0, or -1 with ERR.
  */
-static int name_type(cg_names *names, json_t *first, const char *key, char *id, char *up,
-                     const char **fname, char *err, size_t errlen)
+static int fresh_name(cg_names *names, json_t *first, const char *key, char *id, char *err,
+                      size_t errlen)
 {
-    const char *f = json_string_value(json_object_get(first, "friendly_name_raw"));
-    if (!f || !*f)
-        f = key;
-    *fname = f;
+    const char *f = friendly_of(first, key);
     if (cg_identifier(f, strlen(f), id, 128) != 0) {
         snprintf(err, errlen,
                  "'%s': recommendationFriendlyName \"%s\" cannot name a C file: "
                  "as a path it would leave the output directory",
-                 source_of(first), f);
+                 json_string_value(json_object_get(first, "sort_key")), f);
         return -1;
     }
     if (cg_names_claim(names, id, 128) != 0) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    upper(id, up, 128);
     return 0;
 }
 
@@ -735,25 +808,31 @@ static void collect_members(json_t *type, const keyed_rec *k, size_t a, size_t b
 
     cg_names_init(&member_ids);
     mst_buffer_init(&sources);
-    add_member(members, &member_ids, "subscriptionId");
-    add_member(members, &member_ids, "resourceId");
+    add_member(members, &member_ids, "subscriptionId", "the subscription (testData column 1)");
+    add_member(members, &member_ids, "resourceId", "the resource (testData column 2)");
     for (i = a; i < b; i++) {
         json_t *rec = k[i].rec, *body = json_object_get(rec, "body_copy"), *c;
         const char *src = source_of(rec);
         size_t ci;
         json_array_append_new(entries, json_pack("{s:O}", "index", json_object_get(rec, "index")));
-        if (i > a)
-            mst_buffer_append(&sources, ", ", 2);
-        if (src)
+        if (src) {
+            if (sources.len)
+                mst_buffer_append(&sources, ", ", 2);
             mst_buffer_append(&sources, src, strlen(src));
+        }
         json_object_set_new(rec, "ident", json_string(id));
         json_object_set_new(rec, "IDENT", json_string(up));
         json_array_foreach(json_object_get(body, "additionalColumns"), ci, c) {
             const char *cn = json_string_value(json_object_get(c, "name"));
+            const char *title = json_string_value(json_object_get(c, "title"));
             if (cn)
-                add_member(members, &member_ids, cn);
+                add_member(members, &member_ids, cn, title && *title ? title : "additional column");
         }
         collect_placeholders(body, members, &member_ids);
+    }
+    if (!sources.len) {
+        const char *what = "the metadata of its type";
+        mst_buffer_append(&sources, what, strlen(what));
     }
     json_object_set_new(type, "sources_comment", comment_textn(sources.data, sources.len));
     mst_buffer_release(&sources);
@@ -770,6 +849,8 @@ static void describe_type(json_t *type, json_t *first, const char *key, const ch
     json_object_set_new(type, "ident", json_string(id));
     json_object_set_new(type, "IDENT", json_string(up));
     json_object_set(type, "type_id", json_object_get(first, "type_id"));
+    json_object_set_new(type, "type_id_raw", json_string(key));
+    json_object_set_new(type, "friendly_raw", json_string(fname));
     json_object_set_new(type, "type_id_comment", comment_text(key));
     json_object_set_new(type, "friendly_name_comment", comment_text(fname));
     json_object_set_new(type, "description_comment",
@@ -786,26 +867,23 @@ static void strip_helpers(json_t *rec)
     json_object_del(rec, "description_raw");
     json_object_del(rec, "friendly_name_raw");
     json_object_del(rec, "type_key");
+    json_object_del(rec, "sort_key");
+    json_object_del(rec, "cloud_bits");
 }
 
-/* The rule type of the records K[A, B), appended to TYPES. Returns 0, or -1 with ERR. */
-static int add_type(cg_model *m, json_t *types, cg_names *names, const keyed_rec *k, size_t a,
-                    size_t b, char *err, size_t errlen)
+/* The rule type ID of the records K[A, B), appended to TYPES. */
+static int add_type(cg_model *m, json_t *types, const keyed_rec *k, size_t a, size_t b,
+                    const char *id)
 {
-    json_t *first = k[a].rec, *type;
-    char id[128], up[128];
-    const char *fname;
+    json_t *first = k[a].rec, *type = json_object();
+    char up[128];
     size_t i;
 
-    if (name_type(names, first, k[a].key, id, up, &fname, err, errlen) != 0)
+    if (!type || json_array_append_new(types, type) != 0)
         return -1;
-    type = json_object();
-    if (!type || json_array_append_new(types, type) != 0) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
+    upper(id, up, sizeof(up));
     collect_members(type, k, a, b, id, up);
-    describe_type(type, first, k[a].key, fname, id, up);
+    describe_type(type, first, k[a].key, friendly_of(first, k[a].key), id, up);
     json_object_set_new(type, "rows", json_array());
     for (i = a; i < b; i++)
         add_rows(m, type, k[i].rec);
@@ -816,28 +894,72 @@ static int add_type(cg_model *m, json_t *types, cg_names *names, const keyed_rec
     return 0;
 }
 
-int cg_model_finish(cg_model *m, char *err, size_t errlen)
+/*
+ * Each run's identifier into IDS (128 bytes each): first the types bound
+ * by IDENTITY keep theirs, then the others get fresh ones in type order,
+ * never one that is reserved (bound, or a stub's on disk).
+ */
+static int name_types(const keyed_rec *k, size_t n, const cg_identity *identity, char (*ids)[128],
+                      char *err, size_t errlen)
 {
-    size_t n = json_array_size(m->recs), a, b;
-    keyed_rec *k = sorted_records(m, n);
-    json_t *types = json_array();
     cg_names names;
+    size_t a, b, t;
     int rc = 0;
 
-    if (!k || !types) {
-        free(k);
+    cg_names_init(&names);
+    for (a = 0, t = 0; a < n && rc == 0; a = b, t++) {
+        const char *bound = cg_identity_ident(identity, k[a].key);
+        b = run_end(k, n, a);
+        ids[t][0] = '\0';
+        if (bound && strlen(bound) < 128) {
+            snprintf(ids[t], 128, "%s", bound);
+            rc = cg_names_claim(&names, ids[t], 128);
+        }
+    }
+    if (identity) {
+        for (a = 0; a < identity->nstubs && rc == 0; a++)
+            if (cg_identity_reserved(identity, identity->stubs[a].ident))
+                rc = cg_names_reserve(&names, identity->stubs[a].ident);
+        for (a = 0; a < identity->nbound && rc == 0; a++)
+            rc = cg_names_reserve(&names, identity->bound[a].ident);
+    }
+    if (rc != 0)
+        snprintf(err, errlen, "out of memory");
+    for (a = 0, t = 0; a < n && rc == 0; a = b, t++) {
+        b = run_end(k, n, a);
+        if (!ids[t][0])
+            rc = fresh_name(&names, k[a].rec, k[a].key, ids[t], err, errlen);
+    }
+    cg_names_release(&names);
+    return rc;
+}
+
+int cg_model_finish(cg_model *m, const cg_identity *identity, char *err, size_t errlen)
+{
+    size_t n = json_array_size(m->recs), a, b, t;
+    keyed_rec *k = sort_records(m, n);
+    json_t *types = json_array();
+    char(*ids)[128] = malloc((n ? n : 1) * sizeof(*ids));
+    int rc = 0;
+
+    if (!k || !types || !ids) {
+        release_records(k, n);
         json_decref(types);
+        free(ids);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    cg_names_init(&names);
-    for (a = 0; a < n && rc == 0; a = b) {
+    rc = name_types(k, n, identity, ids, err, errlen);
+    for (a = 0, t = 0; a < n && rc == 0; a = b, t++) {
         b = run_end(k, n, a);
-        rc = add_type(m, types, &names, k, a, b, err, errlen);
+        if (add_type(m, types, k, a, b, ids[t]) != 0) {
+            snprintf(err, errlen, "out of memory");
+            rc = -1;
+        }
     }
     json_object_set_new(m->root, "types", types);
     json_object_set_new(m->root, "count", json_integer((json_int_t)n));
-    cg_names_release(&names);
-    free(k);
+    release_records(k, n);
+    free(ids);
     return rc;
 }

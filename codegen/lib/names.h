@@ -36,4 +36,7 @@ void cg_names_release(cg_names *set);
  */
 int cg_names_claim(cg_names *set, char *id, size_t n);
 
+/* Adds ID to SET as it is (nothing when it is there). Returns 0 or -1 (out of memory). */
+int cg_names_reserve(cg_names *set, const char *id);
+
 #endif

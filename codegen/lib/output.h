@@ -6,7 +6,8 @@
  * either as it was or complete; the temporary files of a run that was killed
  * are removed by the next one. A file whose content would not change is
  * not touched (its timestamp stays, so builds do no work). Stubs, the files
- * people edit, are written only when absent unless forced. Nothing is ever
+ * people edit, are written only when absent unless forced, and never
+ * removed; a generated file is removed only when it says it is one. Nothing is ever
  * written outside OUT: relative paths with "..", and symbolic links inside
  * OUT (in a directory or as the target), are refused.
  */
@@ -26,7 +27,7 @@ typedef struct cg_output {
     int check_only; /* compare with what is on disk, write nothing */
     int force;      /* replace existing stubs */
     FILE *log;      /* one line per file ("write", "skip", ...), or NULL */
-    size_t written, unchanged, skipped, stale;
+    size_t written, unchanged, skipped, stale, removed;
 } cg_output;
 
 /*
@@ -42,6 +43,14 @@ int cg_output_open(cg_output *o, const char *root, int check_only, int force, FI
  */
 int cg_output_write(cg_output *o, const char *rel, const char *data, size_t len, cg_file_kind kind,
                     char *err, size_t errlen);
+
+/*
+ * Removes ROOT/REL, a generated file no longer generated, when its first
+ * line says advisor-codegen generated it (anything else is left alone); in
+ * check mode counts it in REMOVED as "obsolete" instead. Returns 0, or -1
+ * with a message in ERR.
+ */
+int cg_output_remove(cg_output *o, const char *rel, char *err, size_t errlen);
 
 /* Syncs ROOT's directory entries and frees what O owns. */
 void cg_output_close(cg_output *o);

@@ -26,19 +26,31 @@ static void help(void)
         "  -o, --output=OUT        the directory to generate into (created if needed)\n"
         "      --templates=DIR     use DIR/NAME instead of the embedded template NAME\n"
         "      --force             replace existing rule stubs (rules/NAME.c)\n"
-        "      --skip-invalid      generate from the valid files, report the others, exit 1\n"
-        "      --check             write nothing; exit 1 when OUT is not what would be\n"
-        "                          generated (for a pre-commit hook or CI)\n"
+        "      --skip-invalid      generate from the valid files, list the others, exit 1\n"
+        "      --check             write nothing; exit 3 when OUT is not what would be\n"
+        "                          generated or has orphaned stubs (pre-commit, CI)\n"
+        "      --root=DIR          record source paths relative to DIR (default: the\n"
+        "                          inputs' repository, .advisor-lint.yaml or git's top,\n"
+        "                          else the directory holding them all)\n"
+        "      --no-source-paths   leave source paths out of everything generated\n"
+        "      --no-test-data      leave testData out of the catalog (tests keep it)\n"
+        "  -q, --quiet             print errors only (findings of error severity,\n"
+        "                          skipped files, orphaned stubs, failures)\n"
         "      --color=WHEN        colour findings: auto (default), always, never\n"
         "  -h, --help              print this help and exit\n"
         "  -V, --version           print the version and exit\n"
         "\n"
-        "Rule stubs are written only when absent: regenerating never overwrites what a\n"
-        "person wrote. Files whose content would not change are not touched. Each file\n"
-        "is written to a temporary name and renamed. Nothing is written outside OUT.\n"
+        "Progress lines and the summary go to standard output; findings, skipped\n"
+        "files, orphaned stubs and notes to standard error. Rule stubs are written\n"
+        "only when absent and never removed; each carries its recommendationTypeId\n"
+        "and OUT/advisor-codegen.json records every type's identifier, so a renamed\n"
+        "recommendation keeps its rule. Generated files of recommendations no longer\n"
+        "in the input are removed. Output does not depend on the working directory,\n"
+        "the spelling or the order of PATHs. Nothing is written outside OUT.\n"
         "\n"
-        "Exit status: 0 generated (or up to date with --check), 1 inputs with errors,\n"
-        "nothing valid, or stale output with --check, 2 usage or I/O trouble.\n",
+        "Exit status: 0 generated (or up to date with --check); 1 inputs with errors\n"
+        "or nothing valid; 2 usage, I/O, template or manifest trouble; 3 with --check,\n"
+        "OUT stale or with orphaned stubs (3 wins over 1, 2 over both).\n",
         stdout);
 }
 
@@ -58,6 +70,10 @@ int main(int argc, char **argv)
         { "force", no_argument, NULL, 'F' },
         { "skip-invalid", no_argument, NULL, 'S' },
         { "check", no_argument, NULL, 'C' },
+        { "root", required_argument, NULL, 'R' },
+        { "no-source-paths", no_argument, NULL, 'P' },
+        { "no-test-data", no_argument, NULL, 'D' },
+        { "quiet", no_argument, NULL, 'q' },
         { "color", required_argument, NULL, 'c' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -71,13 +87,17 @@ int main(int argc, char **argv)
     o.err = stderr;
     o.version = CG_VERSION;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:hV", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qhV", longs, NULL)) != -1) {
         switch (c) {
         case 'o': o.out_dir = optarg; break;
         case 't': o.templates_dir = optarg; break;
         case 'F': o.force = 1; break;
         case 'S': o.skip_invalid = 1; break;
         case 'C': o.check = 1; break;
+        case 'R': o.root = optarg; break;
+        case 'P': o.no_source_paths = 1; break;
+        case 'D': o.no_test_data = 1; break;
+        case 'q': o.quiet = 1; break;
         case 'c':
             if (!strcmp(optarg, "always"))
                 color = 1;
@@ -98,7 +118,7 @@ int main(int argc, char **argv)
         return usage("%s", "no PATH given");
     if (color < 0) {
         const char *nc = getenv("NO_COLOR");
-        color = (!nc || !*nc) && isatty(STDOUT_FILENO);
+        color = (!nc || !*nc) && isatty(STDERR_FILENO); /* findings go to stderr */
     }
     o.color = color;
     rc = cg_generate(&o, argv + optind, (size_t)(argc - optind));
