@@ -22,6 +22,13 @@ static const char *const keywords[] = {
     "typedef", "union",  "unsigned", "void",     "volatile", "while",         "bool",
     "true",    "false",  "alignas",  "alignof",  "noreturn", "static_assert", "thread_local",
     "main",    "errno",  "assert",   "offsetof", "NULL",
+    /* C++'s too: the generated headers are included from C++ (extern "C") */
+    "and", "and_eq", "asm", "bitand", "bitor", "catch", "char16_t", "char32_t", "class", "compl",
+    "concept", "const_cast", "constexpr", "decltype", "delete", "dynamic_cast", "explicit",
+    "export", "friend", "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr",
+    "operator", "or", "or_eq", "private", "protected", "public", "reinterpret_cast", "requires",
+    "static_cast", "template", "this", "throw", "try", "typeid", "typename", "using", "virtual",
+    "wchar_t", "xor", "xor_eq",
 };
 
 static int is_keyword(const char *s)
