@@ -476,8 +476,7 @@ static long build_model(run *r, cg_model *m, const input *in, size_t n)
             kind = (int)al_doc_sniff_kind(src.data, src.len);
         if (al_doc_load(&doc, &src, (al_doc_kind)kind, NULL) == 0 && doc.body &&
             al_run_is_metadata(&doc)) {
-            rc = cg_model_add(m, &doc, in[i].key, !r->o->no_source_paths, r->err,
-                              sizeof(r->err));
+            rc = cg_model_add(m, &doc, in[i].key, !r->o->no_source_paths, r->err, sizeof(r->err));
             added++;
         }
         al_doc_release(&doc);
@@ -619,8 +618,9 @@ int cg_generate(const cg_options *o, char *const *paths, size_t npaths)
     if (findings.by_severity[AL_SEV_ERROR] > 0) {
         status = CG_EXIT_INVALID;
         if (!o->skip_invalid) {
-            fprintf(o->err, "advisor-codegen: not generating: the files above have errors "
-                            "(--skip-invalid generates from the others)\n");
+            fprintf(o->err,
+                    "advisor-codegen: not generating: the files above have errors "
+                    "(--skip-invalid generates from the others)\n");
             goto done;
         }
         list_skipped(o, &findings);

@@ -625,11 +625,10 @@ static json_t *row_cells(cg_model *m, json_t *members, const char *row, size_t l
     json_array_foreach(members, i, x) {
         json_t *v = json_object_get(values, json_string_value(json_object_get(x, "json_name")));
         if (v)
-            json_array_append_new(cells,
-                                  json_pack("{s:O,s:o}", "member", json_object_get(x, "ident"),
-                                            "value",
-                                            str_ctx(m, json_string_value(v),
-                                                    json_string_length(v))));
+            json_array_append_new(cells, json_pack("{s:O,s:o}", "member",
+                                                   json_object_get(x, "ident"), "value",
+                                                   str_ctx(m, json_string_value(v),
+                                                           json_string_length(v))));
     }
     json_decref(values);
     return cells;
