@@ -29,11 +29,14 @@ echo "regeneration kept the edit in $stub and rewrote nothing: $(tail -1 "$tmp/l
 
 "$codegen" --check -o "$out" "$src/fixtures/valid" > "$tmp/log3" || { cat "$tmp/log3"; fail "--check on a current OUT"; }
 printf '\n' >> "$out/advisor_catalog.c"
-if "$codegen" --check -o "$out" "$src/fixtures/valid" > "$tmp/log4"; then fail "--check missed a stale file"; fi
+"$codegen" --check -o "$out" "$src/fixtures/valid" > "$tmp/log4"
+status=$?
+[ "$status" = 0 ] && fail "--check missed a stale file"
+[ "$status" = 3 ] || { cat "$tmp/log4"; fail "--check on a stale OUT exited $status, not 3"; }
 grep -q "^stale .*advisor_catalog.c" "$tmp/log4" || { cat "$tmp/log4"; fail "--check did not name the stale file"; }
 "$codegen" -o "$out" "$src/fixtures/valid" > "$tmp/log5" || fail "regeneration after a change"
 grep -q "^write .*advisor_catalog.c" "$tmp/log5" || fail "the stale file was not rewritten"
-echo "--check: current exits 0, stale exits 1 naming the file"
+echo "--check: current exits 0, stale exits 3 naming the file"
 
 "$codegen" --force -o "$out" "$src/fixtures/valid" > "$tmp/log6" || fail "--force"
 grep -q "my implementation" "$out/$stub" && fail "--force kept the old stub"
