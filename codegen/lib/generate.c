@@ -403,41 +403,43 @@ static input *list_inputs(run *r, char *const *paths, size_t npaths, const al_fi
     abs = calloc(count + 1, sizeof(*abs));
     if (!in || !abs)
         goto oom;
-    for (i = 0; i < count; i++) {
-        if (has_error(findings, files[i]))
-            continue;
-        abs[k] = al_path_absolute_new(files[i]);
-        in[k].display = strdup(files[i]);
-        if (!abs[k] || !in[k].display)
+    /* the root comes from every file named, valid or not, so that a file
+       turning valid or invalid does not move it */
+    for (i = 0; i < count; i++)
+        if (!(abs[i] = al_path_absolute_new(files[i])))
             goto oom;
-        k++;
-    }
-    if (k > 0) {
-        dir = common_dir(abs, k);
+    if (count > 0) {
+        dir = common_dir(abs, count);
         root = dir ? find_root(r, dir) : NULL;
         if (!root)
             goto fail;
-        for (i = 0; i < k; i++) {
-            in[i].key = al_path_relative_new(root, abs[i]);
-            if (!in[i].key) {
-                snprintf(r->err, sizeof(r->err), "'%s' is outside the root '%s' (--root)",
-                         in[i].display, root);
-                goto fail;
-            }
-        }
-        qsort(in, k, sizeof(*in), cmp_input);
     }
+    for (i = 0; i < count; i++) {
+        if (has_error(findings, files[i]))
+            continue;
+        in[k].display = strdup(files[i]);
+        if (!in[k].display)
+            goto oom;
+        in[k].key = al_path_relative_new(root, abs[i]);
+        k++;
+        if (!in[k - 1].key) {
+            snprintf(r->err, sizeof(r->err), "'%s' is outside the root '%s' (--root)",
+                     in[k - 1].display, root);
+            goto fail;
+        }
+    }
+    if (k > 1)
+        qsort(in, k, sizeof(*in), cmp_input);
     /* the same file named twice ("a" and "./a") is one input */
-    for (i = 0, count = 0; i < k; i++) {
-        if (count > 0 && !strcmp(in[count - 1].key, in[i].key)) {
+    for (i = 0; i < k; i++) {
+        if (*n > 0 && !strcmp(in[*n - 1].key, in[i].key)) {
             free(in[i].display);
             free(in[i].key);
             continue;
         }
-        in[count++] = in[i];
+        in[(*n)++] = in[i];
     }
-    *n = count;
-    for (i = 0; i < k; i++)
+    for (i = 0; i < count; i++)
         free(abs[i]);
     free(abs);
     free(dir);
@@ -448,7 +450,7 @@ oom:
     snprintf(r->err, sizeof(r->err), "out of memory");
 fail:
     if (abs)
-        for (i = 0; i < k; i++)
+        for (i = 0; i < count; i++)
             free(abs[i]);
     free(abs);
     free(dir);
