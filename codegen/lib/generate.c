@@ -639,12 +639,12 @@ int cg_generate(const cg_options *o, char *const *paths, size_t npaths)
     }
     have_model = 1;
     model.no_test_data = o->no_test_data;
+    have_identity = 1; /* released even when loading fails half-way */
     if (cg_identity_load(&r.identity, o->out_dir, r.err, sizeof(r.err)) != 0) {
         fprintf(o->err, "advisor-codegen: %s\n", r.err);
         status = CG_EXIT_TROUBLE;
         goto done;
     }
-    have_identity = 1;
     added = build_model(&r, &model, in, nin);
     if (added < 0 || (added > 0 && cg_model_finish(&model, &r.identity, r.err, sizeof(r.err)))) {
         fprintf(o->err, "advisor-codegen: %s\n", r.err);
