@@ -353,6 +353,34 @@ static char *common_dir(char *const *abs, size_t n)
     return dir;
 }
 
+/*
+ * The nearest directory at or above DIR (absolute) holding .git, or NULL:
+ * the repository's top even where git itself is not installed, so that the
+ * recorded paths do not depend on it.
+ */
+static char *nearest_git(const char *dir)
+{
+    char *d = strdup(dir);
+    size_t len = d ? strlen(d) : 0;
+    while (d) {
+        char *probe = al_path_join_new(d, ".git");
+        struct stat st;
+        int found = probe && stat(probe, &st) == 0;
+        free(probe);
+        if (found)
+            return d;
+        if (len <= 1)
+            break;
+        while (len > 1 && d[len - 1] != '/')
+            len--;
+        if (len > 1)
+            len--;
+        d[len] = '\0';
+    }
+    free(d);
+    return NULL;
+}
+
 /* The absolute root: --root, else the repository of DIR, else DIR itself. */
 static char *find_root(run *r, const char *dir)
 {
@@ -372,6 +400,8 @@ static char *find_root(run *r, const char *dir)
     }
     memset(&error, 0, sizeof(error));
     found = al_repository_root(dir, &error);
+    if (!found)
+        found = nearest_git(dir);
     abs = al_path_absolute_new(found ? found : dir);
     free(found);
     if (!abs)

@@ -79,5 +79,11 @@ grep -rq "good.md" "$tmp/lean" && { grep -rn "good.md" "$tmp/lean" | head -3; fa
 grep -q '\.test_data = { NULL, 0 }' "$tmp/lean/advisor_catalog.c" || fail "--no-test-data kept testData in the catalog"
 grep -q '0badc0de' "$tmp/lean/tests/test_"*.c || fail "--no-test-data took the rows out of the tests"
 grep -q 'row 1 of catalog entry 0' "$tmp/lean/tests/test_"*.c || fail "without paths, rows are not named by entry"
-echo "--root, --no-source-paths and --no-test-data"
+# the root without --root: the repository's top (a directory holding .git), even without git
+mkdir -p "$tmp/repo/.git" "$tmp/repo/articles/deep"
+cp "$tmp/in/good.md" "$tmp/repo/articles/deep/"
+env PATH=/nonexistent "$codegen" -q -o "$tmp/repo-out" "$tmp/repo/articles/deep" > "$tmp/stdout" 2>&1
+status=$?; expect_status 0 "a repository without git installed"
+grep -q '"articles/deep/good.md"' "$tmp/repo-out/advisor_catalog.c" || fail "the path is not relative to the repository's top"
+echo "--root, --no-source-paths and --no-test-data; the repository's top found without git"
 exit 0
