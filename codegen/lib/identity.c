@@ -84,11 +84,24 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Whether NAME is a stub's file name: IDENT.c, not hidden. */
+/* Whether IDENT (N bytes) can name a rule: a C identifier, as names.h makes them. */
+static int valid_ident(const char *ident, size_t n)
+{
+    size_t i;
+    if (n == 0 || n >= 128 || isdigit((unsigned char)ident[0]))
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!(isalnum((unsigned char)ident[i]) || ident[i] == '_') ||
+            (unsigned char)ident[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Whether NAME is a stub's file name: IDENT.c (any other file of rules/ is a person's own). */
 static int stub_name(const char *name)
 {
     size_t n = strlen(name);
-    return n > 2 && name[0] != '.' && !strcmp(name + n - 2, ".c");
+    return n > 2 && !strcmp(name + n - 2, ".c") && valid_ident(name, n - 2);
 }
 
 static int add_stub(cg_identity *id, const char *dir, const char *name)
@@ -215,8 +228,8 @@ static int bind_manifest_type(cg_identity *id, json_t *t)
     cg_bound *b;
     int rc = 0;
 
-    if (!type_id || !ident)
-        return 1;
+    if (!type_id || !ident || !valid_ident(ident, strlen(ident)))
+        return 1; /* not an entry this program wrote: ignored */
     key = cg_type_key(type_id);
     if (!key)
         return -1;
