@@ -200,6 +200,8 @@ char **al_list_files(char *const *paths, size_t npaths, size_t *count, al_error 
     al_pathlist_init(&list);
     for (i = 0; i < npaths && rc == 0; i++)
         rc = al_walk(paths[i], &list);
+    if (rc == 0 && npaths > 1)
+        rc = al_pathlist_dedupe(&list);
     if (rc == 0)
         files = calloc(list.count + 1, sizeof(*files));
     for (i = 0; files && i < list.count; i++) {

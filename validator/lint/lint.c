@@ -671,6 +671,8 @@ static int lint_run(const al_run_options *opts, char *const *paths, size_t npath
     }
     for (i = 0; !buf && i < npaths && rc == 0; i++)
         rc = al_walk(paths[i], &r.list);
+    if (rc == 0 && npaths > 1)
+        rc = al_pathlist_dedupe(&r.list);
     if (rc == 0)
         rc = execute(&r, first);
     run_release(&r);

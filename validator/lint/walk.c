@@ -4,16 +4,20 @@
  * Each directory's names are read whole, sorted with strcmp, then visited;
  * the (device, inode) pairs of the directories on the current path are kept
  * on a small stack so that a symlink pointing back up is seen and skipped
- * instead of looping forever.
+ * instead of looping forever. al_pathlist_dedupe drops a file the
+ * arguments name twice (each path made absolute and normalized, sorted with
+ * its place, so the first spelling stays where it was).
  */
 #include "walk.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../util/grow.h"
 #include "../util/path.h"
@@ -52,6 +56,57 @@ static int push(al_pathlist *list, const char *path, int err, int is_explicit)
     list->items[list->count].is_explicit = is_explicit;
     list->count++;
     return 0;
+}
+
+typedef struct keyed {
+    char *key; /* the path made absolute and normalized */
+    size_t index;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+int al_pathlist_dedupe(al_pathlist *list)
+{
+    char cwd[PATH_MAX];
+    keyed *keys;
+    size_t i, n = list->count, w = 0;
+    int rc = 0;
+
+    if (n < 2)
+        return 0;
+    if (!getcwd(cwd, sizeof(cwd)))
+        return 0; /* no current directory to compare relative paths in: all are kept */
+    keys = calloc(n, sizeof(*keys));
+    for (i = 0; keys && i < n && rc == 0; i++) {
+        keys[i].index = i;
+        keys[i].key = al_path_absolute_in_new(cwd, list->items[i].path);
+        if (!keys[i].key)
+            rc = -1;
+    }
+    if (keys && rc == 0) {
+        /* sorted by key then place: each run of one key keeps its first; the others go */
+        qsort(keys, n, sizeof(*keys), cmp_keyed);
+        for (i = 1; i < n; i++)
+            if (strcmp(keys[i].key, keys[i - 1].key) == 0) {
+                free(list->items[keys[i].index].path);
+                list->items[keys[i].index].path = NULL;
+            }
+        for (i = 0; i < n; i++)
+            if (list->items[i].path)
+                list->items[w++] = list->items[i];
+        list->count = w;
+    }
+    for (i = 0; keys && i < n; i++)
+        free(keys[i].key);
+    free(keys);
+    return keys ? rc : -1;
 }
 
 int al_walk_wanted_name(const char *name)

@@ -37,6 +37,17 @@ void al_pathlist_release(al_pathlist *list);
  */
 int al_walk(const char *path, al_pathlist *list);
 
+/*
+ * Drops from LIST every file listed before under another spelling of the
+ * same path ("a.md", "./a.md", "dir/../a.md", "/abs/a.md"; paths are
+ * compared made absolute and normalized, so two hard or symbolic links to
+ * one file stay two files), keeping the first in place. A file named twice
+ * would otherwise be checked twice and found a duplicate of itself by the
+ * cross-file rules. Without a current directory nothing is dropped.
+ * Returns 0 or -1 (ENOMEM; LIST is then unchanged).
+ */
+int al_pathlist_dedupe(al_pathlist *list);
+
 /* Whether a walked file name is one advisor-lint reads. */
 int al_walk_wanted_name(const char *name);
 

@@ -29,11 +29,17 @@ char *al_path_join_new(const char *dir, const char *name)
 
 char *al_path_absolute_new(const char *path)
 {
-    char cwd[PATH_MAX], *buf, *out;
-    size_t n, w = 0, i = 0;
-
+    char cwd[PATH_MAX];
     if (path[0] != '/' && !getcwd(cwd, sizeof(cwd)))
         return NULL;
+    return al_path_absolute_in_new(path[0] == '/' ? "/" : cwd, path);
+}
+
+char *al_path_absolute_in_new(const char *cwd, const char *path)
+{
+    char *buf, *out;
+    size_t n, w = 0, i = 0;
+
     n = (path[0] == '/' ? 0 : strlen(cwd) + 1) + strlen(path) + 2;
     buf = malloc(n);
     out = malloc(n);

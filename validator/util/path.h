@@ -27,6 +27,12 @@ char *al_path_join_new(const char *dir, const char *name);
 char *al_path_absolute_new(const char *path);
 
 /*
+ * al_path_absolute_new with CWD (absolute) as the current directory: no
+ * getcwd, for callers that normalize many paths.
+ */
+char *al_path_absolute_in_new(const char *cwd, const char *path);
+
+/*
  * PATH relative to the absolute, normalized directory BASE_DIR, or NULL
  * when PATH lies outside it (or memory ran out).
  */
