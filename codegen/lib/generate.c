@@ -44,13 +44,28 @@ typedef struct input {
     char *key;
 } input;
 
-static int has_error(const al_findings *f, const char *file)
+/* Whether finding I stops generation: an error, unless a todo marker that is allowed. */
+static int blocks(const cg_options *o, const al_findings *f, size_t i)
+{
+    return f->items[i].severity == AL_SEV_ERROR &&
+           !(o->allow_todo && !strcmp(f->items[i].rule, "todo-marker"));
+}
+
+static int has_error(const cg_options *o, const al_findings *f, const char *file)
 {
     size_t i;
     for (i = 0; i < f->count; i++)
-        if (f->items[i].severity == AL_SEV_ERROR && !strcmp(f->items[i].file, file))
+        if (blocks(o, f, i) && !strcmp(f->items[i].file, file))
             return 1;
     return 0;
+}
+
+static size_t blocking(const cg_options *o, const al_findings *f)
+{
+    size_t i, n = 0;
+    for (i = 0; i < f->count; i++)
+        n += (size_t)blocks(o, f, i);
+    return n;
 }
 
 static int emit(run *r, const char *tpl, const json_t *ctx, const char *rel, cg_file_kind kind)
@@ -445,7 +460,7 @@ static input *list_inputs(run *r, char *const *paths, size_t npaths, const al_fi
             goto fail;
     }
     for (i = 0; i < count; i++) {
-        if (has_error(findings, files[i]))
+        if (has_error(r->o, findings, files[i]))
             continue;
         in[k].display = strdup(files[i]);
         if (!in[k].display)
@@ -647,7 +662,7 @@ int cg_generate(const cg_options *o, char *const *paths, size_t npaths)
         status = CG_EXIT_TROUBLE;
         goto done;
     }
-    if (findings.by_severity[AL_SEV_ERROR] > 0) {
+    if (blocking(o, &findings) > 0) {
         status = CG_EXIT_INVALID;
         if (!o->skip_invalid) {
             fprintf(o->err,

@@ -35,6 +35,7 @@ typedef struct cg_options {
     int no_source_paths;       /* leave source paths out of everything generated */
     int no_test_data;          /* leave testData out of the catalog */
     int color;                 /* colour the findings report */
+    int allow_todo;            /* todo-marker errors do not stop generation (a new scaffold) */
     FILE *out;                 /* progress lines and the summary (stdout) */
     FILE *err;                 /* findings, skipped files, orphans, notes, errors (stderr) */
     const char *version;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd_new.h"
 #include "generate.h"
 
 #ifndef CG_VERSION
@@ -17,6 +18,7 @@ static void help(void)
 {
     fputs(
         "Usage: advisor-codegen -o OUT [OPTION]... PATH...\n"
+        "   or: advisor-codegen new [OPTION]...   (start a new recommendation: new --help)\n"
         "Generate C from valid Azure Advisor recommendation metadata: a types header,\n"
         "a catalog of every recommendation as const data, one rule interface header and\n"
         "rule stub per recommendationTypeId, a registry, cmocka tests from testData, and\n"
@@ -82,6 +84,8 @@ int main(int argc, char **argv)
     cg_options o;
     int c, color = -1, rc;
 
+    if (argc > 1 && !strcmp(argv[1], "new"))
+        return cg_cmd_new(argc - 1, argv + 1, CG_VERSION);
     memset(&o, 0, sizeof(o));
     o.out = stdout;
     o.err = stderr;

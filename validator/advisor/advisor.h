@@ -235,4 +235,87 @@ typedef struct adv_link {
  */
 size_t adv_links(void *body, adv_link *links, size_t max);
 
+/* ---- a new recommendation: identities, names, places (conventions.c) ---- */
+
+#define ADV_GUID_SIZE 37 /* 36 characters and the NUL */
+#define ADV_GUID_NIL "00000000-0000-0000-0000-000000000000"
+
+/*
+ * Writes a fresh random (version 4, RFC 4122) GUID in lower case into OUT,
+ * from the kernel's entropy (getrandom, else /dev/urandom). Returns 0, or
+ * -1 with errno set when no entropy could be read.
+ */
+int adv_guid_v4(char out[ADV_GUID_SIZE]);
+
+/* Whether S (LEN bytes) is the nil GUID, the "not filled in yet" value. */
+int adv_guid_is_nil(const char *s, size_t len);
+
+/* The canonical name of category, impact or data source S (any case), or NULL. */
+const char *adv_category_lookup(const char *s);
+const char *adv_impact_lookup(const char *s);
+const char *adv_data_source_lookup(const char *s);
+
+/*
+ * Returns 0 when S is an ARM resource type, Namespace.Provider/type[/sub...]
+ * of letters and digits ("Microsoft.Network/expressRouteGateways"), else -1
+ * with WHY, a phrase that follows "it": "has no '/' between ...".
+ */
+int adv_resource_type_check(const char *s, char *why, size_t n);
+
+/*
+ * The content tree's folder for resource type TYPE, lower case:
+ * "advisorrecommendation." then the provider without its company and every
+ * type segment, letters and digits only (Microsoft.Cache/redis gives
+ * "advisorrecommendation.cacheredis"). Returns 0, or -1 for a malformed
+ * type or when OUT (size N) is too small.
+ */
+int adv_folder_for_type(const char *type, char *out, size_t n);
+
+/* The file stem of FRIENDLY: its letters and digits in lower case. 0 or -1. */
+int adv_file_stem(const char *friendly, char *out, size_t n);
+
+/*
+ * The PascalCase friendly name of a title: words split at anything not a
+ * letter or digit, each started with a capital, the rest kept ("Enable zone
+ * redundancy for ExpressRoute gateways" gives
+ * "EnableZoneRedundancyForExpressRouteGateways"). 0, or -1 (no letter or
+ * digit, or OUT too small).
+ */
+int adv_pascal_case(const char *name, char *out, size_t n);
+
+/*
+ * Splits the clouds CLOUDS into files as the real tree does: one file for
+ * Public that also lists USNat and USSec when they are asked for, one each
+ * for Fairfax and Mooncake, and one each for USNat and USSec without
+ * Public. Writes each file's cloud set into GROUPS (at most MAX, in the
+ * order Public, Fairfax, Mooncake, USNat, USSec); returns the count.
+ */
+size_t adv_cloud_groups(unsigned clouds, unsigned *groups, size_t max);
+
+/* The first cloud of GROUP in that order: the one its file is named after. */
+unsigned adv_cloud_first(unsigned group);
+
+/* GROUP's clouds as a cloudEnvironments value ("Public, USNat, USSec"). 0 or -1. */
+int adv_clouds_format(unsigned group, char *out, size_t n);
+
+/* A file-name suffix for one cloud ("fairfax"), or NULL. */
+const char *adv_cloud_suffix(unsigned bit);
+
+/* The documentation host of a cloud: docs.azure.cn for Mooncake, else learn.microsoft.com. */
+const char *adv_cloud_docs_host(unsigned bit);
+
+/* The documentation root a new link starts from ("https://docs.azure.cn/"). */
+const char *adv_cloud_docs_root(unsigned bit);
+
+/*
+ * URL as it should read in a file for CLOUD: a global documentation link
+ * (learn.microsoft.com, docs.microsoft.com, any locale) goes to
+ * docs.azure.cn for Mooncake (without the locale and the "azure/" segment)
+ * and a docs.azure.cn link back to learn.microsoft.com/azure/ for the other
+ * clouds; a portal link goes to the cloud's portal (portal.azure.com, .us,
+ * .cn; USNat and USSec keep it). Returns 1 with the new URL in OUT, 0 when
+ * URL stays as it is, -1 when OUT (size N) is too small.
+ */
+int adv_link_for_cloud(const char *url, unsigned cloud, char *out, size_t n);
+
 #endif

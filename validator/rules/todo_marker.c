@@ -4,7 +4,9 @@
  * Looks for "TODO" markers (advisor/todo.c says what counts) in every
  * string value of the body, in the title and in the header attribute
  * values, and reports each at the marker itself. Object keys are not
- * looked at: they are field names, checked by the schema.
+ * looked at: they are field names, checked by the schema. A value that
+ * must be a GUID cannot hold a word: the nil GUID is its marker (what
+ * `advisor-codegen new` writes for owner.serviceTreeId), reported too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +56,15 @@ static void scan_string(al_check *c, const char *s, size_t len, const step *path
     size_t pos = 0, at, mlen;
     char ptr[1024], where[512];
     int made = 0;
+    if (adv_guid_is_nil(s, len)) {
+        if (make_pointer(path, depth, ptr, sizeof(ptr)) != 0)
+            return;
+        adv_pointer_to_path(ptr, where, sizeof(where));
+        al_check_at_string(c, "todo-marker", ptr, 0, len,
+                           "placeholder GUID %s left in %s: write the real one", ADV_GUID_NIL,
+                           where);
+        return;
+    }
     while (pos < len && adv_todo_find(s + pos, len - pos, &at, &mlen)) {
         if (!made) {
             if (make_pointer(path, depth, ptr, sizeof(ptr)) != 0)
@@ -130,15 +141,17 @@ const al_rule al_rule_todo_marker = {
     "A `TODO` marker in any string value of the body, in the title or in a header attribute:\n"
     "`TODO HERE`, `TODO: describe the benefit`, `Todo DEscription`, `todoLongDesc` (any case, at\n"
     "the start of a word, not running on into lowercase letters, so `todos` and `mastodon` are\n"
-    "not markers). Each marker is reported where it is.\n\n"
+    "not markers). Each marker is reported where it is. A field that must be a GUID cannot\n"
+    "hold a word: there the nil GUID `00000000-0000-0000-0000-000000000000` is the marker.\n\n"
     "## Why it matters\n"
     "The texts are shown to users in the Azure portal as written: a placeholder published is a\n"
     "recommendation that says `TODO`. The scaffolding command writes `TODO: ...` markers for\n"
-    "what a person has to fill in; this rule keeps them from being merged.\n\n"
+    "what a person has to fill in (and the nil GUID for `owner.serviceTreeId`); this rule\n"
+    "keeps them from being merged.\n\n"
     "## Example\n"
     "```json\n\"longDescription\": \"todoLongDesc\",\n\"potentialBenefits\": \"TODO: describe the benefit\"\n```\n\n"
     "## Fix\n"
-    "Write the real text in place of the marker.",
+    "Write the real text (or GUID) in place of the marker.",
     check,
     NULL,
     NULL,
