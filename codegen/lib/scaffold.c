@@ -645,9 +645,20 @@ static void roll_back(scaffold *s, int keep_placed)
         rmdir(s->made_dirs[i]);
 }
 
+/*
+ * The link that fails on purpose, for the test that a failure leaves
+ * nothing behind: ADVISOR_CODEGEN_NEW_FAIL_LINK=N fails the Nth (from 1)
+ * as an I/O error would. Unset (always, outside that test): none.
+ */
+static size_t failing_link(void)
+{
+    const char *v = getenv("ADVISOR_CODEGEN_NEW_FAIL_LINK");
+    return v ? strtoul(v, NULL, 10) : 0;
+}
+
 static int commit(scaffold *s)
 {
-    size_t i;
+    size_t i, fail_at = failing_link();
     int rc = 0;
     for (i = 0; i < s->nfiles && !rc; i++) {
         char *dir = al_path_dir_new(s->files[i].path);
@@ -658,6 +669,11 @@ static int commit(scaffold *s)
         rc = write_tmp(s, &s->files[i]);
     for (i = 0; i < s->nfiles && !rc; i++) {
         plan_file *f = &s->files[i];
+        if (i + 1 == fail_at) {
+            rc = say(s, 2, "cannot create '%s': %s (ADVISOR_CODEGEN_NEW_FAIL_LINK)", f->path,
+                     strerror(EIO));
+            break;
+        }
         if (link(f->tmp, f->path) != 0) {
             rc = errno == EEXIST ? say(s, 2, "%s exists: not overwriting it", f->path)
                                  : say(s, 2, "cannot create '%s': %s", f->path, strerror(errno));
