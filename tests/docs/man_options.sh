@@ -1,6 +1,8 @@
 #!/bin/sh
-# man_options.sh BIN PAGE - a tool's --help and its man page document the
-# same options, so neither can drift from the other:
+# man_options.sh BIN PAGE [SECTION SUBCOMMAND] - a tool's --help and its man
+# page document the same options, so neither can drift from the other (with
+# SECTION and SUBCOMMAND: `BIN SUBCOMMAND --help` and that section, e.g.
+# "NEW RECOMMENDATIONS" and "new"; the page's .TP tags there are its options):
 #   - the options of --help's option column (long and short) are exactly the
 #     options tagged (.TP) in the page's OPTIONS section;
 #   - every long option --help mentions anywhere is mentioned in OPTIONS, and
@@ -11,18 +13,21 @@
 set -u
 bin=$1
 page=$2
+section=${3:-OPTIONS}
+sub=${4:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 [ -f "$page" ] || { echo "FAIL: no page '$page'"; exit 1; }
 
-"$bin" --help > "$tmp/help" || { echo "FAIL: $bin --help exited $?"; exit 1; }
+# shellcheck disable=SC2086
+"$bin" $sub --help > "$tmp/help" || { echo "FAIL: $bin $sub --help exited $?"; exit 1; }
 
 # roff source without inline markup, OPTIONS section only
 sed -e 's/\\f[BIRP]//g' -e 's/\\c$//' -e 's/\\-/-/g' -e 's/\\%//g' -e 's/\\~/ /g' -e 's/\\&//g' \
     "$page" > "$tmp/plain"
-sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$tmp/plain" | sed '$d' > "$tmp/options"
-[ -s "$tmp/options" ] || { echo "FAIL: $page has no OPTIONS section"; exit 1; }
+sed -n "/^\\.SH $section\$/,/^\\.SH /p" "$tmp/plain" | sed '$d' > "$tmp/options"
+[ -s "$tmp/options" ] || { echo "FAIL: $page has no $section section"; exit 1; }
 
 longs() { grep -o -- '--[a-z][a-z0-9-]*' | LC_ALL=C sort -u; }
 shorts() { grep -oE -- '(^|[^-A-Za-z0-9])-[A-Za-z]([^-A-Za-z0-9]|$)' | grep -oE -- '-[A-Za-z]' | LC_ALL=C sort -u; }
