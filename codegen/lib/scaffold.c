@@ -365,6 +365,11 @@ static int plan_new(scaffold *s)
 
     if ((rc = check_text(s, "--name", o->name)) != 0)
         return rc;
+    if (adv_title_is_placeholder(o->name))
+        return say(s, 2,
+                   "--name '%s' is the authoring template's placeholder: give the "
+                   "recommendation's title",
+                   o->name);
     if (adv_resource_type_check(o->resource_type, why, sizeof(why)) != 0)
         return say(s, 2, "--resource-type '%s' is not an ARM resource type: it %s",
                    o->resource_type, why);
@@ -552,7 +557,9 @@ static int plan_variant(scaffold *s)
                      adv_cloud_name(cloud), other);
     }
     if (!rc) {
-        folder = s->o->folder ? strdup(s->o->folder) : al_path_dir_new(s->o->variant_of);
+        folder = !s->o->folder            ? al_path_dir_new(s->o->variant_of)
+                 : s->o->folder[0] == '/' ? strdup(s->o->folder)
+                                          : al_path_join_new(s->o->root, s->o->folder);
         stem = variant_stem(s->o->variant_of);
         if (!folder || !stem)
             rc = say(s, 2, "out of memory");
@@ -587,8 +594,9 @@ static int make_dirs(scaffold *s, const char *dir)
     free(parent);
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
         return say(s, 2, "cannot create directory '%s': %s", dir, strerror(errno));
-    if (s->nmade < sizeof(s->made_dirs) / sizeof(s->made_dirs[0]))
-        s->made_dirs[s->nmade++] = strdup(dir);
+    if (s->nmade < sizeof(s->made_dirs) / sizeof(s->made_dirs[0]) &&
+        (s->made_dirs[s->nmade] = strdup(dir)) != NULL)
+        s->nmade++;
     return 0;
 }
 

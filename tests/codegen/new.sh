@@ -265,6 +265,7 @@ refusals)
     bad "needs --name" --resource-type "$TYPE" --category Cost --impact Low --clouds Public
     bad "no --clouds given" --name "X y" --resource-type "$TYPE" --category Cost --impact Low
     bad "--name has '\"' at character 2" --name 'X"y' --resource-type "$TYPE" --category Cost --impact Low --clouds Public
+    bad "--name 'sample Title' is the authoring template's placeholder" --name 'sample Title' --resource-type "$TYPE" --category Cost --impact Low --clouds Public
     bad "unknown option '--colour'" --colour
     bad "--variant-of copies" --variant-of "$first" --clouds USSec --name Y
     bad "cannot read --variant-of" --variant-of "$tmp/none.md" --clouds USSec

@@ -35,6 +35,9 @@ static void test_guid_v4(void **state)
 static void test_lookups(void **state)
 {
     (void)state;
+    assert_true(adv_title_is_placeholder("Sample title"));
+    assert_true(adv_title_is_placeholder("SAMPLE TITLE"));
+    assert_false(adv_title_is_placeholder("Sample titles"));
     assert_string_equal(adv_category_lookup("highavailability"), "HighAvailability");
     assert_string_equal(adv_category_lookup("OperationalExcellence"), "OperationalExcellence");
     assert_null(adv_category_lookup("Costs"));

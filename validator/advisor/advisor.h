@@ -250,6 +250,9 @@ int adv_guid_v4(char out[ADV_GUID_SIZE]);
 /* Whether S (LEN bytes) is the nil GUID, the "not filled in yet" value. */
 int adv_guid_is_nil(const char *s, size_t len);
 
+/* Whether TITLE is the authoring template's placeholder title ("Sample title", any case). */
+int adv_title_is_placeholder(const char *title);
+
 /* The canonical name of category, impact or data source S (any case), or NULL. */
 const char *adv_category_lookup(const char *s);
 const char *adv_impact_lookup(const char *s);

@@ -79,6 +79,11 @@ int adv_guid_is_nil(const char *s, size_t len)
     return len == 36 && !strncmp(s, ADV_GUID_NIL, 36);
 }
 
+int adv_title_is_placeholder(const char *title)
+{
+    return !strcasecmp(title, "Sample title");
+}
+
 /* The entry of NAMES equal to S in any case, or NULL. */
 static const char *lookup(const char *const *names, const char *s)
 {

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../advisor/advisor.h"
 #include "check.h"
 
 static void check(al_check *c)
@@ -12,12 +13,12 @@ static void check(al_check *c)
     if (c->doc->has_title) {
         if (!c->doc->title[0])
             al_check_at_title(c, "placeholder-title", "the title is empty");
-        else if (!strcasecmp(c->doc->title, "Sample title"))
+        else if (adv_title_is_placeholder(c->doc->title))
             al_check_at_title(c, "placeholder-title",
                               "the title is the template's \"%s\", write the recommendation's own",
                               c->doc->title);
     }
-    if (pt && !strcasecmp(pt->value, "Sample title"))
+    if (pt && adv_title_is_placeholder(pt->value))
         al_check_at_attr(c, "placeholder-title", pt, 0,
                          "pageTitle is the template's \"%s\", write the recommendation's own",
                          pt->value);
