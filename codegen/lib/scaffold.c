@@ -114,6 +114,15 @@ static void put_json(scaffold *s, mst_buffer *b, const char *text)
     put(s, b, "\"");
 }
 
+/* The directory part of PATH as written ("a/b" of "a/b/c.md", "." of "c.md"): a new string. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    return strndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 /* ---- the tree ---- */
 
 static size_t tree_count(const scaffold *s)
@@ -182,7 +191,7 @@ static char *tree_folder(const scaffold *s, const char *type)
         size_t n = 0;
         if (!f->value[AL_FACT_RESOURCE_TYPE] || strcasecmp(f->value[AL_FACT_RESOURCE_TYPE], type))
             continue;
-        dir = al_path_dir_new(f->file);
+        dir = dir_of(f->file);
         if (!dir)
             return best;
         for (j = 0; j < tree_count(s); j++) {
@@ -191,7 +200,7 @@ static char *tree_folder(const scaffold *s, const char *type)
             if (!g->value[AL_FACT_RESOURCE_TYPE] ||
                 strcasecmp(g->value[AL_FACT_RESOURCE_TYPE], type))
                 continue;
-            d2 = al_path_dir_new(g->file);
+            d2 = dir_of(g->file);
             n += d2 && !strcmp(d2, dir);
             free(d2);
         }
@@ -557,7 +566,7 @@ static int plan_variant(scaffold *s)
                      adv_cloud_name(cloud), other);
     }
     if (!rc) {
-        folder = !s->o->folder            ? al_path_dir_new(s->o->variant_of)
+        folder = !s->o->folder            ? dir_of(s->o->variant_of)
                  : s->o->folder[0] == '/' ? strdup(s->o->folder)
                                           : al_path_join_new(s->o->root, s->o->folder);
         stem = variant_stem(s->o->variant_of);
@@ -603,7 +612,7 @@ static int make_dirs(scaffold *s, const char *dir)
 /* Writes F's text to a new temporary file in its folder, synced. */
 static int write_tmp(scaffold *s, plan_file *f)
 {
-    char *dir = al_path_dir_new(f->path), *name;
+    char *dir = dir_of(f->path), *name;
     size_t off = 0;
     int fd;
     name = dir ? al_path_join_new(dir, SCAFFOLD_TMP "XXXXXX") : NULL;
@@ -669,7 +678,7 @@ static int commit(scaffold *s)
     size_t i, fail_at = failing_link();
     int rc = 0;
     for (i = 0; i < s->nfiles && !rc; i++) {
-        char *dir = al_path_dir_new(s->files[i].path);
+        char *dir = dir_of(s->files[i].path);
         rc = dir ? make_dirs(s, dir) : say(s, 2, "out of memory");
         free(dir);
     }
