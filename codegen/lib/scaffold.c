@@ -416,7 +416,7 @@ static int plan_new(scaffold *s)
 
 /* ---- variants ---- */
 
-/* Replaces every [OFF, OFF + LEN) of B's text equal to FROM by TO, from POS on. */
+/* Replaces every FROM in B's text at or after byte POS by TO. */
 static void replace_all(scaffold *s, mst_buffer *b, size_t pos, const char *from, const char *to)
 {
     size_t flen = strlen(from), tlen = strlen(to);
