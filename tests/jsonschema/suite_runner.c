@@ -56,6 +56,46 @@ static const char *const format_files[] = {
     "time", "duration", "ipv4",          "ipv6",  "regex",    NULL,
 };
 
+/* The dialects, by the suite's directory name; the runner reads each directory
+   with the registry's (or the CLI's --default-dialect) default set to its URI. */
+typedef struct dialect {
+    const char *dir;
+    const char *uri;
+} dialect;
+
+static const dialect dialects[] = {
+    { "draft4", "http://json-schema.org/draft-04/schema#" },
+    { "draft6", "http://json-schema.org/draft-06/schema#" },
+    { "draft7", "http://json-schema.org/draft-07/schema#" },
+    { "draft2019-09", "https://json-schema.org/draft/2019-09/schema" },
+    { "draft2020-12", "https://json-schema.org/draft/2020-12/schema" },
+};
+#define NDIALECTS (sizeof dialects / sizeof dialects[0])
+
+/* The optional files (not format) run for every dialect that has them. Left out,
+   with the reason:
+   - draft7 optional/content.json: contentMediaType/contentEncoding are not
+     asserted (annotations only, as 2019-09 made them in every dialect);
+   - draft4 optional/zeroTerminatedFloats.json: the readers load integers beyond
+     64 bits as reals (see bignum.json), so a real without fraction must count as
+     an integer; draft-04's "1.0 is not an integer" would contradict it. */
+static const char *const optional_files[] = {
+    "anchor",
+    "bignum",
+    "cross-draft",
+    "dependencies-compatibility",
+    "dynamicRef",
+    "ecmascript-regex",
+    "float-overflow",
+    "format-assertion",
+    "id",
+    "no-schema",
+    "non-bmp-regex",
+    "refOfUnknownKeyword",
+    "unknownKeyword",
+    NULL,
+};
+
 typedef struct tally {
     int passed, failed;
 } tally;
@@ -66,6 +106,7 @@ typedef struct runner {
     char remotes[PATH_MAX];
     char tmpdir[PATH_MAX];
     jsch_registry *reg;
+    const dialect *d;
 } runner;
 
 /* ---- remotes ---- */
@@ -124,7 +165,7 @@ static int write_json(const char *path, const json_t *v)
 }
 
 /* Runs the CLI on one case: returns its exit status, or -1. */
-static int run_cli(runner *r, const json_t *schema, const json_t *data)
+static int run_cli(runner *r, const json_t *schema, const json_t *data, bool assert_format)
 {
     char spath[PATH_MAX + 16], ipath[PATH_MAX + 16], resolve[PATH_MAX + 64];
     snprintf(spath, sizeof spath, "%s/schema.json", r->tmpdir);
@@ -132,8 +173,17 @@ static int run_cli(runner *r, const json_t *schema, const json_t *data)
     snprintf(resolve, sizeof resolve, "http://localhost:1234/=%s", r->remotes);
     if (write_json(spath, schema) != 0 || write_json(ipath, data) != 0)
         return -1;
-    char *argv[] = { (char *)r->cli, "--schema", spath, "--schema-only",
-                     "--resolve",    resolve,    ipath, NULL };
+    char *argv[] = { (char *)r->cli,
+                     "--schema",
+                     spath,
+                     "--schema-only",
+                     "--default-dialect",
+                     (char *)r->d->uri,
+                     assert_format ? "--format-assertion=on" : "--format-assertion=off",
+                     "--resolve",
+                     resolve,
+                     ipath,
+                     NULL };
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
@@ -158,6 +208,10 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
     snprintf(path, sizeof path, "%s/%s", dir, name);
     json_error_t jerr;
     json_t *groups = json_load_file(path, JSON_ALLOW_NUL, &jerr);
+    if (!groups && strstr(jerr.text, "too big integer"))
+        /* bignum.json: jansson refuses integers beyond 64 bits, where advisor-lint's
+           readers load them as reals (the CLI run goes through those) */
+        groups = json_load_file(path, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &jerr);
     if (!json_is_array(groups)) {
         printf("%s: cannot load: %s\n", name, jerr.text);
         t->failed++;
@@ -183,7 +237,7 @@ static void run_file(runner *r, const char *dir, const char *name, bool assert_f
             bool ok;
             char why[1024] = "";
             if (r->cli) {
-                int st = run_cli(r, schema, data);
+                int st = run_cli(r, schema, data, assert_format);
                 ok = (st == 0 && expect) || (st == 1 && !expect);
                 if (!ok)
                     snprintf(why, sizeof why, "exit status %d", st);
@@ -235,10 +289,64 @@ static void run_dir(runner *r, const char *dir, tally *t)
     closedir(d);
     qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        if (!r->cli || strcmp(names[i], "format.json") != 0)
-            run_file(r, dir, names[i], false, t);
+        run_file(r, dir, names[i], false, t);
         free(names[i]);
     }
+}
+
+static int new_registry(runner *r)
+{
+    jsch_error err;
+    r->reg = jsch_registry_new();
+    if (!r->reg || jsch_registry_set_default_dialect(r->reg, r->d->uri, &err) != 0 ||
+        register_dir(r->reg, r->remotes, "") != 0) {
+        fprintf(stderr, "cannot register the remotes in %s\n", r->remotes);
+        jsch_registry_free(r->reg);
+        r->reg = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* The files SUB/NAME.json for the names in LIST that dialect D's suite has;
+   format asserted or not. */
+static void run_listed(runner *r, const char *tests, const char *sub, const char *const *list,
+                       bool assert_format, tally *t)
+{
+    char fdir[PATH_MAX + 64];
+    snprintf(fdir, sizeof fdir, "%s/%s", tests, sub);
+    for (const char *const *f = list; *f; f++) {
+        char name[64], path[PATH_MAX + 160];
+        snprintf(name, sizeof name, "%s.json", *f);
+        snprintf(path, sizeof path, "%s/%s", fdir, name);
+        struct stat st;
+        if (stat(path, &st) == 0)
+            run_file(r, fdir, name, assert_format, t);
+    }
+}
+
+/* Runs dialect D's required tests and optional/format files; returns the failures. */
+static int run_dialect(runner *r, const dialect *d)
+{
+    char tests[PATH_MAX + 32];
+    snprintf(tests, sizeof tests, "%s/tests/%s", r->suite, d->dir);
+    r->d = d;
+    if (!r->cli && new_registry(r) != 0)
+        return 1;
+    tally req = { 0, 0 }, opt = { 0, 0 }, fmt = { 0, 0 }, extra = { 0, 0 };
+    run_dir(r, tests, &req);
+    run_listed(r, tests, "optional", optional_files, false, &opt);
+    run_listed(r, tests, "optional/format", format_files, true, &fmt);
+    run_listed(r, tests, "optional/format", extra_format_files, true, &extra);
+    printf("%s required (format as annotation): %d passed, %d failed\n", d->dir, req.passed,
+           req.failed);
+    printf("%s optional (not format): %d passed, %d failed\n", d->dir, opt.passed, opt.failed);
+    printf("%s optional/format (asserted): %d passed, %d failed\n", d->dir, fmt.passed, fmt.failed);
+    printf("%s optional/format, other formats: %d passed, %d failed\n", d->dir, extra.passed,
+           extra.failed);
+    jsch_registry_free(r->reg);
+    r->reg = NULL;
+    return req.failed + opt.failed + fmt.failed + extra.failed;
 }
 
 int main(int argc, char **argv)
@@ -247,6 +355,7 @@ int main(int argc, char **argv)
     const char *files[64];
     size_t nfiles = 0;
     bool assert_format = false;
+    const char *only = NULL;
     char suite[PATH_MAX];
     const char *shared = getenv("ADVISOR_SHARED_DIR");
     snprintf(suite, sizeof suite, "%s/suites/JSON-Schema-Test-Suite",
@@ -257,15 +366,30 @@ int main(int argc, char **argv)
             r.suite = argv[++i];
         } else if (strcmp(argv[i], "--cli") == 0 && i + 1 < argc) {
             r.cli = argv[++i];
+        } else if (strcmp(argv[i], "--dialect") == 0 && i + 1 < argc) {
+            only = argv[++i];
         } else if (strcmp(argv[i], "--assert-format") == 0) {
             assert_format = true;
         } else if (argv[i][0] != '-' && nfiles < 64) {
             files[nfiles++] = argv[i];
         } else {
-            fprintf(stderr, "usage: %s [--suite DIR] [--cli PROGRAM] [--assert-format] [FILE...]\n",
+            fprintf(stderr,
+                    "usage: %s [--suite DIR] [--cli PROGRAM] [--dialect DIR] [--assert-format] "
+                    "[FILE...]\n",
                     argv[0]);
             return 2;
         }
+    }
+    const dialect *chosen = NULL;
+    for (size_t i = 0; i < NDIALECTS; i++)
+        if (only && strcmp(only, dialects[i].dir) == 0)
+            chosen = &dialects[i];
+    if (only && !chosen) {
+        fprintf(stderr,
+                "unknown dialect '%s' (draft4, draft6, draft7, draft2019-09, "
+                "draft2020-12)\n",
+                only);
+        return 2;
     }
     char tests[PATH_MAX + 32];
     snprintf(tests, sizeof tests, "%s/tests/draft2020-12", r.suite);
@@ -282,41 +406,24 @@ int main(int argc, char **argv)
             perror("mkdtemp");
             return 2;
         }
-    } else {
-        r.reg = jsch_registry_new();
-        if (!r.reg || register_dir(r.reg, r.remotes, "") != 0) {
-            fprintf(stderr, "cannot register the remotes in %s\n", r.remotes);
-            jsch_registry_free(r.reg);
-            return 2;
-        }
     }
-    tally req = { 0, 0 }, fmt = { 0, 0 }, extra = { 0, 0 };
+    int failed = 0;
     if (nfiles) {
+        tally req = { 0, 0 };
+        r.d = chosen ? chosen : &dialects[NDIALECTS - 1];
+        if (!r.cli && new_registry(&r) != 0)
+            return 2;
         for (size_t i = 0; i < nfiles; i++)
             run_file(&r, ".", files[i], assert_format, &req);
         printf("%d passed, %d failed\n", req.passed, req.failed);
         jsch_registry_free(r.reg);
-        return req.failed ? 1 : 0;
+        failed = req.failed;
+    } else {
+        for (size_t i = 0; i < NDIALECTS; i++)
+            if (!chosen || chosen == &dialects[i])
+                failed += run_dialect(&r, &dialects[i]);
+        printf("%d failed\n", failed);
     }
-    run_dir(&r, tests, &req);
-    char fdir[PATH_MAX + 64];
-    snprintf(fdir, sizeof fdir, "%s/optional/format", tests);
-    for (const char *const *f = format_files; *f; f++) {
-        char name[64];
-        snprintf(name, sizeof name, "%s.json", *f);
-        run_file(&r, fdir, name, true, &fmt);
-    }
-    for (const char *const *f = extra_format_files; *f; f++) {
-        char name[64];
-        snprintf(name, sizeof name, "%s.json", *f);
-        run_file(&r, fdir, name, true, &extra);
-    }
-    printf("required (draft2020-12%s): %d passed, %d failed\n", r.cli ? " without format.json" : "",
-           req.passed, req.failed);
-    printf("optional/format: %d passed, %d failed\n", fmt.passed, fmt.failed);
-    printf("optional/format, other formats: %d passed, %d failed\n", extra.passed, extra.failed);
-    printf("%d passed, %d failed\n", req.passed + fmt.passed + extra.passed,
-           req.failed + fmt.failed + extra.failed);
     if (r.cli) {
         char p[PATH_MAX + 32];
         snprintf(p, sizeof p, "%s/schema.json", r.tmpdir);
@@ -325,6 +432,5 @@ int main(int argc, char **argv)
         unlink(p);
         rmdir(r.tmpdir);
     }
-    jsch_registry_free(r.reg);
-    return req.failed + fmt.failed + extra.failed ? 1 : 0;
+    return failed ? 1 : 0;
 }

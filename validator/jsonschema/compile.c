@@ -386,6 +386,68 @@ static int parse_dynref(kwctx *k, jsch_kw *kw)
     return 0;
 }
 
+/* 2019-09: "$recursiveRef" is dynamic only when its initial target has
+   "$recursiveAnchor": true (the anchor "" of the dynamic scope); else "$ref". */
+static int parse_recref(kwctx *k, jsch_kw *kw)
+{
+    const json_t *target;
+    if (resolve_target(k, kw, &kw->u.ref.target, &target) != 0)
+        return -1;
+    kw->u.ref.anchor = NULL;
+    if (json_is_object(target) && json_is_true(json_object_get(target, "$recursiveAnchor")))
+        kw->u.ref.anchor = "";
+    return 0;
+}
+
+/* draft-04 to 2019-09 "items": an array of schemas is what 2020-12 calls
+   "prefixItems"; a single schema applies to every item. */
+static int parse_items_pre2020(kwctx *k, jsch_kw *kw)
+{
+    if (json_is_array(kw->value)) {
+        kw->kind = KW_PREFIXITEMS;
+        return parse_list(k, kw);
+    }
+    kw->kind = KW_ITEMS;
+    return parse_sub(k, kw);
+}
+
+/* draft-04 to -07 "dependencies": per property, an array of property names
+   (node NULL: dependentRequired) or a schema (dependentSchemas). */
+static int parse_dependencies(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_object(kw->value))
+        return fail(k, kw->name, "\"%s\" must be an object", kw->name);
+    size_t n = json_object_size(kw->value);
+    kw->u.props.v = calloc(n ? n : 1, sizeof *kw->u.props.v);
+    if (!kw->u.props.v)
+        return oom(k);
+    for (void *it = json_object_iter((json_t *)kw->value); it;
+         it = json_object_iter_next((json_t *)kw->value, it)) {
+        jsch_named *e = &kw->u.props.v[kw->u.props.n++];
+        const json_t *v = json_object_iter_value(it);
+        e->name = json_object_iter_key(it);
+        e->len = json_object_iter_key_len(it);
+        if (json_is_array(v)) {
+            if (!string_array(v))
+                return fail(k, kw->name, "\"%s\" must hold arrays of strings or schemas", kw->name);
+            continue;
+        }
+        e->node = child(k, v, kw->name, e->name, e->len, -1);
+        if (!e->node)
+            return -1;
+    }
+    return 0;
+}
+
+/* draft-04 "exclusiveMaximum"/"exclusiveMinimum": a boolean that makes the
+   sibling "maximum"/"minimum" exclusive (applied in compile_keywords). */
+static int parse_exclusive_flag(kwctx *k, jsch_kw *kw)
+{
+    if (!json_is_boolean(kw->value))
+        return fail(k, kw->name, "\"%s\" must be a boolean in draft-04", kw->name);
+    return 0;
+}
+
 static int parse_if(kwctx *k, jsch_kw *kw)
 {
     kw->u.cond.cond = child(k, kw->value, "if", NULL, 0, -1);
@@ -406,7 +468,8 @@ static int parse_contains(kwctx *k, jsch_kw *kw)
     if (!kw->u.contains.sub)
         return -1;
     kw->u.contains.min = 1;
-    if (k->node->res->vocab & VOC_VALIDATION) {
+    kw->u.contains.mark = k->node->res->dialect == JSCH_D2020;
+    if ((k->node->res->vocab & VOC_VALIDATION) && (k->node->res->dialect & ~JSCH_D_PRE2019)) {
         const json_t *mn = json_object_get(k->node->json, "minContains");
         const json_t *mx = json_object_get(k->node->json, "maxContains");
         if (mn && !get_count(mn, &kw->u.contains.min))
@@ -424,49 +487,82 @@ typedef struct kwdef {
     const char *name;
     jsch_kwkind kind;
     unsigned vocab;
+    unsigned dialects; /* JSCH_D* bits of the dialects that have this keyword */
     int (*parse)(kwctx *, jsch_kw *);
 } kwdef;
 
-/* Evaluation order. */
+#define D_ALL JSCH_D_ALL
+#define D_6UP (JSCH_D6 | JSCH_D7 | JSCH_D2019 | JSCH_D2020)
+#define D_7UP (JSCH_D7 | JSCH_D2019 | JSCH_D2020)
+#define D_19UP (JSCH_D2019 | JSCH_D2020)
+#define D_PRE19 JSCH_D_PRE2019
+#define D_PRE20 (JSCH_D_PRE2019 | JSCH_D2019)
+
+/* Evaluation order. A name may appear once per dialect. */
 static const kwdef kwdefs[] = {
-    { "$ref", KW_REF, VOC_CORE, parse_ref },
-    { "$dynamicRef", KW_DYNREF, VOC_CORE, parse_dynref },
-    { "type", KW_TYPE, VOC_VALIDATION, parse_type },
-    { "enum", KW_ENUM, VOC_VALIDATION, parse_enum },
-    { "const", KW_CONST, VOC_VALIDATION, parse_nothing },
-    { "multipleOf", KW_MULTIPLEOF, VOC_VALIDATION, parse_number },
-    { "maximum", KW_MAXIMUM, VOC_VALIDATION, parse_number },
-    { "exclusiveMaximum", KW_EXMAXIMUM, VOC_VALIDATION, parse_number },
-    { "minimum", KW_MINIMUM, VOC_VALIDATION, parse_number },
-    { "exclusiveMinimum", KW_EXMINIMUM, VOC_VALIDATION, parse_number },
-    { "maxLength", KW_MAXLENGTH, VOC_VALIDATION, parse_count },
-    { "minLength", KW_MINLENGTH, VOC_VALIDATION, parse_count },
-    { "pattern", KW_PATTERN, VOC_VALIDATION, parse_pattern },
-    { "format", KW_FORMAT, VOC_FORMAT_ANNOTATION | VOC_FORMAT_ASSERTION, parse_format },
-    { "maxItems", KW_MAXITEMS, VOC_VALIDATION, parse_count },
-    { "minItems", KW_MINITEMS, VOC_VALIDATION, parse_count },
-    { "uniqueItems", KW_UNIQUEITEMS, VOC_VALIDATION, parse_unique },
-    { "maxProperties", KW_MAXPROPERTIES, VOC_VALIDATION, parse_count },
-    { "minProperties", KW_MINPROPERTIES, VOC_VALIDATION, parse_count },
-    { "required", KW_REQUIRED, VOC_VALIDATION, parse_required },
-    { "dependentRequired", KW_DEPREQUIRED, VOC_VALIDATION, parse_dep_required },
-    { "properties", KW_PROPERTIES, VOC_APPLICATOR, parse_props },
-    { "patternProperties", KW_PATTERNPROPERTIES, VOC_APPLICATOR, parse_patterns },
-    { "additionalProperties", KW_ADDITIONALPROPERTIES, VOC_APPLICATOR, parse_sub },
-    { "propertyNames", KW_PROPERTYNAMES, VOC_APPLICATOR, parse_sub },
-    { "dependentSchemas", KW_DEPSCHEMAS, VOC_APPLICATOR, parse_props },
-    { "prefixItems", KW_PREFIXITEMS, VOC_APPLICATOR, parse_list },
-    { "items", KW_ITEMS, VOC_APPLICATOR, parse_sub },
-    { "contains", KW_CONTAINS, VOC_APPLICATOR, parse_contains },
-    { "allOf", KW_ALLOF, VOC_APPLICATOR, parse_list },
-    { "anyOf", KW_ANYOF, VOC_APPLICATOR, parse_list },
-    { "oneOf", KW_ONEOF, VOC_APPLICATOR, parse_list },
-    { "not", KW_NOT, VOC_APPLICATOR, parse_sub },
-    { "if", KW_IF, VOC_APPLICATOR, parse_if },
-    { "unevaluatedItems", KW_UNEVALITEMS, VOC_UNEVALUATED, parse_sub },
-    { "unevaluatedProperties", KW_UNEVALPROPS, VOC_UNEVALUATED, parse_sub },
+    { "$ref", KW_REF, VOC_CORE, D_ALL, parse_ref },
+    { "$dynamicRef", KW_DYNREF, VOC_CORE, JSCH_D2020, parse_dynref },
+    { "$recursiveRef", KW_DYNREF, VOC_CORE, JSCH_D2019, parse_recref },
+    { "type", KW_TYPE, VOC_VALIDATION, D_ALL, parse_type },
+    { "enum", KW_ENUM, VOC_VALIDATION, D_ALL, parse_enum },
+    { "const", KW_CONST, VOC_VALIDATION, D_6UP, parse_nothing },
+    { "multipleOf", KW_MULTIPLEOF, VOC_VALIDATION, D_ALL, parse_number },
+    { "maximum", KW_MAXIMUM, VOC_VALIDATION, D_ALL, parse_number },
+    { "exclusiveMaximum", KW_EXMAXIMUM, VOC_VALIDATION, D_6UP, parse_number },
+    { "exclusiveMaximum", KW_EXMAXIMUM, VOC_VALIDATION, JSCH_D4, parse_exclusive_flag },
+    { "minimum", KW_MINIMUM, VOC_VALIDATION, D_ALL, parse_number },
+    { "exclusiveMinimum", KW_EXMINIMUM, VOC_VALIDATION, D_6UP, parse_number },
+    { "exclusiveMinimum", KW_EXMINIMUM, VOC_VALIDATION, JSCH_D4, parse_exclusive_flag },
+    { "maxLength", KW_MAXLENGTH, VOC_VALIDATION, D_ALL, parse_count },
+    { "minLength", KW_MINLENGTH, VOC_VALIDATION, D_ALL, parse_count },
+    { "pattern", KW_PATTERN, VOC_VALIDATION, D_ALL, parse_pattern },
+    { "format", KW_FORMAT, VOC_FORMAT_ANNOTATION | VOC_FORMAT_ASSERTION, D_ALL, parse_format },
+    { "maxItems", KW_MAXITEMS, VOC_VALIDATION, D_ALL, parse_count },
+    { "minItems", KW_MINITEMS, VOC_VALIDATION, D_ALL, parse_count },
+    { "uniqueItems", KW_UNIQUEITEMS, VOC_VALIDATION, D_ALL, parse_unique },
+    { "maxProperties", KW_MAXPROPERTIES, VOC_VALIDATION, D_ALL, parse_count },
+    { "minProperties", KW_MINPROPERTIES, VOC_VALIDATION, D_ALL, parse_count },
+    { "required", KW_REQUIRED, VOC_VALIDATION, D_ALL, parse_required },
+    { "dependentRequired", KW_DEPREQUIRED, VOC_VALIDATION, D_19UP, parse_dep_required },
+    /* gone since 2019-09, still honoured there as the suite's optional
+       dependencies-compatibility asks (peers do the same) */
+    { "dependencies", KW_DEPENDENCIES, VOC_APPLICATOR, D_ALL, parse_dependencies },
+    { "properties", KW_PROPERTIES, VOC_APPLICATOR, D_ALL, parse_props },
+    { "patternProperties", KW_PATTERNPROPERTIES, VOC_APPLICATOR, D_ALL, parse_patterns },
+    { "additionalProperties", KW_ADDITIONALPROPERTIES, VOC_APPLICATOR, D_ALL, parse_sub },
+    { "propertyNames", KW_PROPERTYNAMES, VOC_APPLICATOR, D_6UP, parse_sub },
+    { "dependentSchemas", KW_DEPSCHEMAS, VOC_APPLICATOR, D_19UP, parse_props },
+    { "prefixItems", KW_PREFIXITEMS, VOC_APPLICATOR, JSCH_D2020, parse_list },
+    { "items", KW_ITEMS, VOC_APPLICATOR, JSCH_D2020, parse_sub },
+    { "items", KW_ITEMS, VOC_APPLICATOR, D_PRE20, parse_items_pre2020 },
+    { "additionalItems", KW_ITEMS, VOC_APPLICATOR, D_PRE20, parse_sub },
+    { "contains", KW_CONTAINS, VOC_APPLICATOR, D_6UP, parse_contains },
+    { "allOf", KW_ALLOF, VOC_APPLICATOR, D_ALL, parse_list },
+    { "anyOf", KW_ANYOF, VOC_APPLICATOR, D_ALL, parse_list },
+    { "oneOf", KW_ONEOF, VOC_APPLICATOR, D_ALL, parse_list },
+    { "not", KW_NOT, VOC_APPLICATOR, D_ALL, parse_sub },
+    { "if", KW_IF, VOC_APPLICATOR, D_7UP, parse_if },
+    { "unevaluatedItems", KW_UNEVALITEMS, VOC_UNEVALUATED, D_19UP, parse_sub },
+    { "unevaluatedProperties", KW_UNEVALPROPS, VOC_UNEVALUATED, D_19UP, parse_sub },
 };
 #define NKWDEFS (sizeof kwdefs / sizeof kwdefs[0])
+
+/* A resource whose "$schema" is a custom meta-schema is in that meta-schema's
+   dialect (the index guessed its parent's or the default). */
+static unsigned dialect_of_resource(jsch_compiler *c, jsch_resource *res)
+{
+    const json_t *sch = json_is_object(res->root) ? json_object_get(res->root, "$schema") : NULL;
+    if (!json_is_string(sch) || jsch__dialect_of_uri(json_string_value(sch)))
+        return res->dialect;
+    const char *uri = json_string_value(sch);
+    size_t blen = jsch__uri_base_len(uri);
+    jsch_resource *meta = jsch__smap_get(&c->local.by_uri, uri, blen);
+    if (!meta) {
+        jsch_error ignored;
+        meta = jsch__registry_find(c->reg, uri, blen, &ignored);
+    }
+    return meta && meta != res ? meta->dialect : res->dialect;
+}
 
 static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
 {
@@ -484,6 +580,7 @@ static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
     }
     if (jsch__pmap_put(&c->cres_of, res, cr) != 0)
         return NULL;
+    cr->dialect = dialect_of_resource(c, res);
     cr->vocab = jsch__vocab_of_resource(c, res);
     if (cr->vocab == VOC_UNSUPPORTED) {
         jsch__set_error(c->err, res->uri, "schema \"%s\" requires an unsupported vocabulary",
@@ -506,6 +603,9 @@ static jsch_cres *cres_for(jsch_compiler *c, jsch_resource *res)
 static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
 {
     kwctx k = { c, n, loc };
+    unsigned dialect = n->res->dialect;
+    /* before 2019-09, "$ref" overrides its siblings: nothing else is evaluated */
+    bool ref_only = (dialect & JSCH_D_PRE2019) && json_object_get(n->json, "$ref");
     size_t count = 0;
     for (size_t i = 0; i < NKWDEFS; i++)
         if (json_object_get(n->json, kwdefs[i].name))
@@ -517,6 +617,8 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
     }
     for (size_t i = 0; i < NKWDEFS; i++) {
         const kwdef *d = &kwdefs[i];
+        if (!(dialect & d->dialects) || (ref_only && d->kind != KW_REF))
+            continue;
         const json_t *v = json_object_get(n->json, d->name);
         if (!v || !(n->res->vocab & d->vocab))
             continue;
@@ -532,6 +634,11 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
                 n->nkw--; /* annotation only */
         } else if (d->kind == KW_UNIQUEITEMS && !kw->u.flag) {
             n->nkw--;
+        } else if (d->parse == parse_exclusive_flag) {
+            n->nkw--; /* read by its "maximum"/"minimum" below */
+        } else if (d->dialects == D_PRE20 && !strcmp(d->name, "additionalItems") &&
+                   !json_is_array(json_object_get(n->json, "items"))) {
+            n->nkw--; /* without an array "items", "additionalItems" does nothing */
         }
         if (d->kind == KW_UNEVALPROPS)
             n->uneval_props = true;
@@ -540,16 +647,17 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
     }
     /* "$defs" are compiled even when nothing refers to them yet, so a broken
        definition is reported when the schema is loaded, not when first used */
-    const json_t *defs = json_object_get(n->json, "$defs");
+    const char *defs_kw = (dialect & JSCH_D_PRE2019) ? "definitions" : "$defs";
+    const json_t *defs = ref_only ? NULL : json_object_get(n->json, defs_kw);
     if (json_is_object(defs)) {
         for (void *it = json_object_iter((json_t *)defs); it;
              it = json_object_iter_next((json_t *)defs, it)) {
-            if (!child(&k, json_object_iter_value(it), "$defs", json_object_iter_key(it),
+            if (!child(&k, json_object_iter_value(it), defs_kw, json_object_iter_key(it),
                        json_object_iter_key_len(it), -1))
                 return -1;
         }
     } else if (defs) {
-        return fail(&k, "$defs", "\"$defs\" must be an object of schemas");
+        return fail(&k, defs_kw, "\"%s\" must be an object of schemas", defs_kw);
     }
     /* wire keywords that read their siblings */
     const jsch_kw *props = NULL, *pats = NULL;
@@ -573,6 +681,10 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
             jsch_node *sub = kw->u.sub;
             kw->u.items.sub = sub;
             kw->u.items.prefix = prefix;
+        } else if (dialect == JSCH_D4 && (kw->kind == KW_MAXIMUM || kw->kind == KW_MINIMUM)) {
+            const char *flag = kw->kind == KW_MAXIMUM ? "exclusiveMaximum" : "exclusiveMinimum";
+            if (json_is_true(json_object_get(n->json, flag)))
+                kw->kind = kw->kind == KW_MAXIMUM ? KW_EXMAXIMUM : KW_EXMINIMUM;
         }
     }
     return 0;
@@ -639,6 +751,7 @@ static void node_free_keywords(jsch_node *n)
         case KW_ANYOF:
         case KW_ONEOF: free(kw->u.list.v); break;
         case KW_PROPERTIES:
+        case KW_DEPENDENCIES:
         case KW_DEPSCHEMAS:
             free(kw->u.props.v);
             jsch__smap_free(&kw->u.props.map);
@@ -687,7 +800,7 @@ void jsch_schema_free(jsch_schema *s)
 /* Checks schema against the meta-schema its "$schema" names. */
 static int check_metaschema(jsch_registry *reg, json_t *schema, jsch_error *err)
 {
-    const char *meta = "https://json-schema.org/draft/2020-12/schema";
+    const char *meta = jsch__dialect_uri(reg->dialect);
     const json_t *sch = json_is_object(schema) ? json_object_get(schema, "$schema") : NULL;
     if (sch) {
         if (!json_is_string(sch) || !jsch__uri_has_scheme(json_string_value(sch))) {
@@ -695,6 +808,9 @@ static int check_metaschema(jsch_registry *reg, json_t *schema, jsch_error *err)
             return -1;
         }
         meta = json_string_value(sch);
+        unsigned d = jsch__dialect_of_uri(meta);
+        if (d)
+            meta = jsch__dialect_uri(d); /* "https://json-schema.org/draft-07/schema" too */
     }
     jsch_error merr;
     const jsch_schema *ms = jsch__registry_metaschema(reg, meta, &merr);
@@ -756,7 +872,8 @@ jsch_schema *jsch_compile(jsch_registry *reg, json_t *schema, const char *base_u
     c.out->t.boolean = 1;
     c.out->f.boolean = 0;
     jsch_schema *s = c.out;
-    if (jsch__index_add_document(&c.local, base_uri ? base_uri : ANON_BASE, schema, err) != 0)
+    if (jsch__index_add_document(&c.local, base_uri ? base_uri : ANON_BASE, schema, reg->dialect,
+                                 err) != 0)
         goto fail;
     s->root = compile_node(&c, schema, "");
     if (!s->root)

@@ -1,5 +1,7 @@
 /*
- * jsonschema.h - a JSON Schema draft 2020-12 validator on top of jansson.
+ * jsonschema.h - a JSON Schema validator on top of jansson: dialects draft-04,
+ * draft-06, draft-07, 2019-09 and 2020-12, each resource read in the dialect its
+ * "$schema" names (the registry's default dialect when none).
  *
  * The library knows nothing about the documents it validates. Usage:
  *
@@ -59,13 +61,21 @@ typedef bool (*jsch_format_fn)(const char *s, size_t len, void *ud);
 
 /* ---- registry: the known schema documents, by URI ---- */
 
-/* Returns a new registry that already knows the draft 2020-12 meta-schema and
-   its vocabulary meta-schemas (embedded, no file or network access), or NULL
-   when out of memory. Free with jsch_registry_free(). */
+/* Returns a new registry that already knows the meta-schemas of every dialect,
+   2020-12 and 2019-09 with their vocabulary meta-schemas (embedded, no file or
+   network access), or NULL when out of memory. Its default dialect is 2020-12.
+   Free with jsch_registry_free(). */
 jsch_registry *jsch_registry_new(void);
 
 /* Frees reg and everything it owns. Schemas compiled from it stay usable. */
 void jsch_registry_free(jsch_registry *reg);
+
+/* Sets the dialect of documents that do not name one with "$schema": uri is a
+   meta-schema URI, http://json-schema.org/draft-04/schema#, draft-06, draft-07,
+   https://json-schema.org/draft/2019-09/schema or .../2020-12/schema (the
+   default). Call it before adding documents: they are indexed in the dialect in
+   force when added. Returns 0, or -1 with err filled for another URI. */
+int jsch_registry_set_default_dialect(jsch_registry *reg, const char *uri, jsch_error *err);
 
 /* Registers doc (borrowed: the registry takes its own reference) under uri,
    an absolute URI without fragment. Embedded resources ($id) and anchors in
@@ -95,7 +105,7 @@ int jsch_registry_add_format(jsch_registry *reg, const char *name, jsch_format_f
    a validator. base_uri is the schema's retrieval URI, or NULL for an
    anonymous one; it is used to resolve relative "$id" and "$ref". Unless
    JSCH_NO_METASCHEMA is given, the schema is first validated against the
-   meta-schema named by its "$schema" (draft 2020-12 by default). All
+   meta-schema named by its "$schema" (the registry's default dialect's when none). All
    references are resolved now, through reg (borrowed, only used during the
    call). Returns a schema the caller frees with jsch_schema_free(), or NULL
    with err filled (invalid schema, unresolvable reference, bad regex, ...). */

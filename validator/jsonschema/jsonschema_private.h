@@ -139,9 +139,26 @@ enum {
     VOC_UNSUPPORTED = 1u << 30, /* a required vocabulary we do not know */
 };
 
-/* A schema resource: a document root or a subschema with "$id". */
+/* Dialects, as bits so a keyword can name the ones it belongs to. */
+enum {
+    JSCH_D4 = 1u << 0,
+    JSCH_D6 = 1u << 1,
+    JSCH_D7 = 1u << 2,
+    JSCH_D2019 = 1u << 3,
+    JSCH_D2020 = 1u << 4,
+    JSCH_D_ALL = 0x1fu,
+    JSCH_D_PRE2019 = JSCH_D4 | JSCH_D6 | JSCH_D7, /* $ref overrides its siblings, no $anchor */
+};
+/* The dialect (JSCH_D*) a "$schema" URI names, or 0 for another URI; "#" and an
+   http/https mix-up of the draft-04 to -07 URIs are accepted. */
+unsigned jsch__dialect_of_uri(const char *uri);
+/* The meta-schema URI of dialect d. */
+const char *jsch__dialect_uri(unsigned d);
+
+/* A schema resource: a document root or a subschema with "$id" ("id" in draft-04). */
 typedef struct jsch_resource {
     char *uri;                    /* absolute, without fragment */
+    unsigned dialect;             /* JSCH_D*: its "$schema", else its parent's, else the default */
     json_t *root;                 /* borrowed from the owning index's document */
     struct jsch_resource *parent; /* lexically enclosing resource, or NULL */
     jsch_smap anchors;            /* name -> json_t*: $anchor and $dynamicAnchor */
@@ -163,7 +180,9 @@ typedef struct jsch_index {
     jsch_pmap locs;      /* json_t* (object subschemas) -> jsch_loc* */
 } jsch_index;
 
-int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err);
+/* Indexes doc under uri; a root without "$schema" is read in dialect (JSCH_D*). */
+int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, unsigned dialect,
+                             jsch_error *err);
 jsch_loc *jsch__index_add_loc(jsch_index *idx, const json_t *node, jsch_resource *res,
                               const char *ptr, size_t ptrlen);
 void jsch__index_free(jsch_index *idx);
@@ -185,6 +204,7 @@ struct jsch_registry {
     jsch_vec formats_owned;
     jsch_smap metas; /* meta-schema uri -> jsch_schema* (owned by metas_owned) */
     jsch_vec metas_owned;
+    unsigned dialect; /* JSCH_D* for documents without "$schema" (default 2020-12) */
 };
 
 /* Looks uri (no fragment) up in the registry, loading it through a prefix
@@ -201,8 +221,9 @@ typedef struct jsch_node jsch_node;
 /* A compiled resource: what validation needs for $dynamicRef. */
 typedef struct jsch_cres {
     char *uri;
-    jsch_smap dyn; /* $dynamicAnchor name -> jsch_node* */
+    jsch_smap dyn; /* $dynamicAnchor name ("" for "$recursiveAnchor": true) -> jsch_node* */
     unsigned vocab;
+    unsigned dialect; /* JSCH_D* */
 } jsch_cres;
 
 typedef enum {
@@ -242,6 +263,7 @@ typedef enum {
     KW_IF,
     KW_UNEVALITEMS,
     KW_UNEVALPROPS,
+    KW_DEPENDENCIES, /* draft-04 to -07: arrays as dependentRequired, schemas as dependentSchemas */
 } jsch_kwkind;
 
 typedef struct jsch_regex {
@@ -299,6 +321,7 @@ typedef struct jsch_kw {
             jsch_node *sub;
             size_t min, max;
             bool has_max;
+            bool mark; /* its matches count as evaluated items (2020-12) */
         } contains;
         struct {
             jsch_node *cond, *then, *els;
@@ -460,5 +483,9 @@ bool jsch__kw_applicator(const jsch_vctx *c, const jsch_kw *kw);
 bool jsch__kw_unevaluated(const jsch_vctx *c, const jsch_kw *kw);
 bool jsch__kw_format(const jsch_vctx *c, const jsch_kw *kw);
 bool jsch__kw_ref(const jsch_vctx *c, const jsch_kw *kw);
+/* keywords_validation.c: the properties NAMES (a string array) that KEY's presence
+   requires; reports each missing one under KWNAME */
+bool jsch__dep_required_one(const jsch_vctx *c, const char *kwname, const char *key, size_t klen,
+                            const json_t *names);
 
 #endif

@@ -226,6 +226,34 @@ static bool kw_dependent_schemas(const jsch_vctx *c, const jsch_kw *kw)
     return ok;
 }
 
+/* draft-04 to -07 "dependencies": an array entry requires properties, a schema
+   entry applies to the whole object, when the entry's property is present. */
+static bool kw_dependencies(const jsch_vctx *c, const jsch_kw *kw)
+{
+    if (!json_is_object(c->inst))
+        return true;
+    bool ok = true;
+    for (size_t i = 0; i < kw->u.props.n; i++) {
+        const jsch_named *p = &kw->u.props.v[i];
+        if (!json_object_getn(c->inst, p->name, p->len))
+            continue;
+        bool r;
+        if (p->node) {
+            jsch_seg ks = KEY_SEG(NULL, p->name, p->len);
+            r = jsch__apply_sub(c, kw->name, &ks, p->node, c->inst, NULL, true, c->ann);
+        } else {
+            r = jsch__dep_required_one(c, kw->name, p->name, p->len,
+                                       json_object_getn(kw->value, p->name, p->len));
+        }
+        if (!r) {
+            ok = false;
+            if (!keep_going(c))
+                return false;
+        }
+    }
+    return ok;
+}
+
 static bool kw_prefix_items(const jsch_vctx *c, const jsch_kw *kw)
 {
     if (!json_is_array(c->inst))
@@ -283,7 +311,8 @@ static bool kw_contains(const jsch_vctx *c, const jsch_kw *kw)
         if (jsch__apply_sub(c, kw->name, NULL, kw->u.contains.sub, json_array_get(c->inst, i), &is,
                             false, NULL)) {
             count++;
-            evalset_mark(c->ann, i);
+            if (kw->u.contains.mark)
+                evalset_mark(c->ann, i);
             if (!c->ann && !kw->u.contains.has_max && count >= min)
                 return true;
         }
@@ -484,6 +513,7 @@ bool jsch__kw_applicator(const jsch_vctx *c, const jsch_kw *kw)
     case KW_PREFIXITEMS: return kw_prefix_items(c, kw);
     case KW_ITEMS: return kw_items(c, kw);
     case KW_CONTAINS: return kw_contains(c, kw);
+    case KW_DEPENDENCIES: return kw_dependencies(c, kw);
     case KW_ALLOF: return kw_all_of(c, kw);
     case KW_ANYOF: return kw_any_of(c, kw);
     case KW_ONEOF: return kw_one_of(c, kw);

@@ -214,6 +214,29 @@ static bool kw_required(const jsch_vctx *c, const jsch_kw *kw)
     return ok;
 }
 
+bool jsch__dep_required_one(const jsch_vctx *c, const char *kwname, const char *key, size_t klen,
+                            const json_t *names)
+{
+    bool ok = true;
+    for (size_t i = 0; i < json_array_size(names); i++) {
+        const json_t *name = json_array_get(names, i);
+        if (json_object_getn(c->inst, json_string_value(name), json_string_length(name)))
+            continue;
+        ok = false;
+        if (!c->report || !c->st->out)
+            return false;
+        jsch_buf b = { 0 };
+        jsch__buf_adds(&b, "missing property ");
+        jsch__msg_value(&b, name);
+        jsch__buf_adds(&b, ", required when ");
+        jsch__msg_quoted(&b, key, klen);
+        jsch__buf_adds(&b, " is present");
+        jsch__report_errorv(c, kwname, jsch__buf_cstr(&b));
+        jsch__buf_free(&b);
+    }
+    return ok;
+}
+
 static bool kw_dep_required(const jsch_vctx *c, const jsch_kw *kw)
 {
     if (!json_is_object(c->inst))
@@ -225,22 +248,10 @@ static bool kw_dep_required(const jsch_vctx *c, const jsch_kw *kw)
         size_t klen = json_object_iter_key_len(it);
         if (!json_object_getn(c->inst, key, klen))
             continue;
-        const json_t *names = json_object_iter_value(it);
-        for (size_t i = 0; i < json_array_size(names); i++) {
-            const json_t *name = json_array_get(names, i);
-            if (json_object_getn(c->inst, json_string_value(name), json_string_length(name)))
-                continue;
+        if (!jsch__dep_required_one(c, kw->name, key, klen, json_object_iter_value(it))) {
             ok = false;
             if (!c->report || !c->st->out)
                 return false;
-            jsch_buf b = { 0 };
-            jsch__buf_adds(&b, "missing property ");
-            jsch__msg_value(&b, name);
-            jsch__buf_adds(&b, ", required when ");
-            jsch__msg_quoted(&b, key, klen);
-            jsch__buf_adds(&b, " is present");
-            jsch__report_errorv(c, kw->name, jsch__buf_cstr(&b));
-            jsch__buf_free(&b);
         }
     }
     return ok;

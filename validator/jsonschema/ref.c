@@ -160,6 +160,13 @@ static const struct {
     { "https://json-schema.org/draft/2020-12/vocab/format-assertion", VOC_FORMAT_ASSERTION },
     { "https://json-schema.org/draft/2020-12/vocab/content", VOC_CONTENT },
     { "https://json-schema.org/draft/2020-12/vocab/meta-data", VOC_METADATA },
+    /* 2019-09: unevaluated* belong to its applicator vocabulary */
+    { "https://json-schema.org/draft/2019-09/vocab/core", VOC_CORE },
+    { "https://json-schema.org/draft/2019-09/vocab/applicator", VOC_APPLICATOR | VOC_UNEVALUATED },
+    { "https://json-schema.org/draft/2019-09/vocab/validation", VOC_VALIDATION },
+    { "https://json-schema.org/draft/2019-09/vocab/format", VOC_FORMAT_ANNOTATION },
+    { "https://json-schema.org/draft/2019-09/vocab/content", VOC_CONTENT },
+    { "https://json-schema.org/draft/2019-09/vocab/meta-data", VOC_METADATA },
 };
 
 /* The vocabularies a resource uses come from the "$vocabulary" of the
@@ -168,6 +175,8 @@ static const struct {
    vocabularies (false) are ignored; unknown required ones are an error. */
 unsigned jsch__vocab_of_resource(jsch_compiler *c, jsch_resource *res)
 {
+    if (res->dialect & JSCH_D_PRE2019)
+        return VOC_DEFAULT; /* no vocabularies before 2019-09 */
     const json_t *sch = json_is_object(res->root) ? json_object_get(res->root, "$schema") : NULL;
     if (!json_is_string(sch))
         return res->parent ? jsch__vocab_of_resource(c, res->parent) : VOC_DEFAULT;

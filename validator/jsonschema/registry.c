@@ -17,18 +17,29 @@
 
 #include "jsonschema_private.h"
 
-extern const char jsch__meta_schema[], jsch__meta_core[], jsch__meta_applicator[],
-    jsch__meta_unevaluated[], jsch__meta_validation[], jsch__meta_meta_data[],
-    jsch__meta_format_annotation[], jsch__meta_format_assertion[], jsch__meta_content[];
-extern const size_t jsch__meta_schema_len, jsch__meta_core_len, jsch__meta_applicator_len,
-    jsch__meta_unevaluated_len, jsch__meta_validation_len, jsch__meta_meta_data_len,
-    jsch__meta_format_annotation_len, jsch__meta_format_assertion_len, jsch__meta_content_len;
+extern const char jsch__meta_2020_12_schema[], jsch__meta_2020_12_core[],
+    jsch__meta_2020_12_applicator[], jsch__meta_2020_12_unevaluated[],
+    jsch__meta_2020_12_validation[], jsch__meta_2020_12_meta_data[],
+    jsch__meta_2020_12_format_annotation[], jsch__meta_2020_12_format_assertion[],
+    jsch__meta_2020_12_content[], jsch__meta_2019_09_schema[], jsch__meta_2019_09_core[],
+    jsch__meta_2019_09_applicator[], jsch__meta_2019_09_validation[],
+    jsch__meta_2019_09_meta_data[], jsch__meta_2019_09_format[], jsch__meta_2019_09_content[],
+    jsch__meta_draft_07_schema[], jsch__meta_draft_06_schema[], jsch__meta_draft_04_schema[];
+extern const size_t jsch__meta_2020_12_schema_len, jsch__meta_2020_12_core_len,
+    jsch__meta_2020_12_applicator_len, jsch__meta_2020_12_unevaluated_len,
+    jsch__meta_2020_12_validation_len, jsch__meta_2020_12_meta_data_len,
+    jsch__meta_2020_12_format_annotation_len, jsch__meta_2020_12_format_assertion_len,
+    jsch__meta_2020_12_content_len, jsch__meta_2019_09_schema_len, jsch__meta_2019_09_core_len,
+    jsch__meta_2019_09_applicator_len, jsch__meta_2019_09_validation_len,
+    jsch__meta_2019_09_meta_data_len, jsch__meta_2019_09_format_len, jsch__meta_2019_09_content_len,
+    jsch__meta_draft_07_schema_len, jsch__meta_draft_06_schema_len, jsch__meta_draft_04_schema_len;
 
 /* ---- the index ---- */
 
 static const char *const single_kws[] = {
     "additionalProperties",
     "items",
+    "additionalItems",
     "contains",
     "propertyNames",
     "if",
@@ -41,12 +52,58 @@ static const char *const single_kws[] = {
     NULL,
 };
 static const char *const map_kws[] = {
-    "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", NULL,
+    "$defs",        "definitions", "properties", "patternProperties", "dependentSchemas",
+    "dependencies", NULL,
 };
 static const char *const array_kws[] = { "allOf", "anyOf", "oneOf", "prefixItems", "items", NULL };
 
+/* ---- dialects ---- */
+
+static const struct {
+    const char *uri; /* without "#", scheme and all */
+    unsigned dialect;
+} dialect_uris[] = {
+    { "https://json-schema.org/draft/2020-12/schema", JSCH_D2020 },
+    { "https://json-schema.org/draft/2019-09/schema", JSCH_D2019 },
+    { "http://json-schema.org/draft-07/schema", JSCH_D7 },
+    { "http://json-schema.org/draft-06/schema", JSCH_D6 },
+    { "http://json-schema.org/draft-04/schema", JSCH_D4 },
+};
+
+unsigned jsch__dialect_of_uri(const char *uri)
+{
+    size_t len = jsch__uri_base_len(uri);
+    /* "http://json-schema.org/..." and "https://json-schema.org/..." both seen in the wild */
+    size_t skip = strncmp(uri, "https://", 8) == 0 ? 8 : strncmp(uri, "http://", 7) == 0 ? 7 : 0;
+    if (!skip)
+        return 0;
+    for (size_t i = 0; i < sizeof dialect_uris / sizeof dialect_uris[0]; i++) {
+        const char *d = strstr(dialect_uris[i].uri, "//") + 2;
+        if (strlen(d) == len - skip && memcmp(d, uri + skip, len - skip) == 0)
+            return dialect_uris[i].dialect;
+    }
+    return 0;
+}
+
+const char *jsch__dialect_uri(unsigned d)
+{
+    for (size_t i = 0; i < sizeof dialect_uris / sizeof dialect_uris[0]; i++)
+        if (dialect_uris[i].dialect == d)
+            return dialect_uris[i].uri;
+    return dialect_uris[0].uri;
+}
+
+/* The dialect of a schema resource rooted at node: its "$schema" when that names
+   a known dialect, else inherited. */
+static unsigned node_dialect(const json_t *node, unsigned inherited)
+{
+    const json_t *sch = json_object_get(node, "$schema");
+    unsigned d = json_is_string(sch) ? jsch__dialect_of_uri(json_string_value(sch)) : 0;
+    return d ? d : inherited;
+}
+
 static jsch_resource *resource_new(jsch_index *idx, const char *uri, size_t len, json_t *root,
-                                   jsch_resource *parent)
+                                   jsch_resource *parent, unsigned dialect)
 {
     jsch_resource *r = calloc(1, sizeof *r);
     if (!r)
@@ -54,6 +111,7 @@ static jsch_resource *resource_new(jsch_index *idx, const char *uri, size_t len,
     r->uri = jsch__strndup(uri, len);
     r->root = root;
     r->parent = parent;
+    r->dialect = node_dialect(root, dialect);
     if (!r->uri || jsch__vec_push(&idx->resources, r) != 0 ||
         jsch__smap_put(&idx->by_uri, r->uri, len, r) != 0) {
         free(r->uri);
@@ -118,6 +176,14 @@ static int add_anchor(jsch_resource *res, json_t *node, const char *kw, bool dyn
         return 0;
     const char *name = json_string_value(a);
     size_t len = json_string_length(a);
+    if (res->dialect & JSCH_D_PRE2019) {
+        /* draft-04 to -07: an "$id" ("id") with a plain-name fragment is an anchor */
+        const char *h = memchr(name, '#', len);
+        if (!h || h + 1 == name + len || h[1] == '/')
+            return 0;
+        len -= (size_t)(h + 1 - name);
+        name = h + 1;
+    }
     if (jsch__smap_put(&res->anchors, name, len, node) != 0)
         return -1;
     if (dynamic && jsch__smap_put(&res->dyn_anchors, name, len, node) != 0)
@@ -135,7 +201,14 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
                         JSCH_MAX_DEPTH);
         return -1;
     }
-    json_t *id = json_object_get(node, "$id");
+    bool pre2019 = (res->dialect & JSCH_D_PRE2019) != 0;
+    const char *idkw = res->dialect == JSCH_D4 ? "id" : "$id";
+    json_t *id = json_object_get(node, idkw);
+    /* before 2019-09 "$ref" overrides its siblings, "$id" included; and an "$id" that
+       is only a fragment names an anchor, not a resource */
+    if (pre2019 &&
+        (json_object_get(node, "$ref") || (json_is_string(id) && json_string_value(id)[0] == '#')))
+        id = NULL;
     size_t ptr_start = 0;
     if (json_is_string(id) && mode != WALK_ID_DONE) {
         char *uri = jsch__uri_resolve(res->uri, json_string_value(id));
@@ -156,7 +229,7 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
                 free(old);
             }
         } else {
-            res = resource_new(w->idx, uri, len, node, res);
+            res = resource_new(w->idx, uri, len, node, res, res->dialect);
             if (!res) {
                 free(uri);
                 goto oom;
@@ -184,8 +257,18 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
         free(saved);
         return rc;
     }
-    if (add_anchor(res, node, "$anchor", false) != 0 ||
-        add_anchor(res, node, "$dynamicAnchor", true) != 0)
+    if (pre2019) {
+        if (!json_object_get(node, "$ref") && add_anchor(res, node, idkw, false) != 0)
+            goto oom;
+    } else if (add_anchor(res, node, "$anchor", false) != 0 ||
+               (res->dialect == JSCH_D2020 && add_anchor(res, node, "$dynamicAnchor", true) != 0)) {
+        goto oom;
+    }
+    /* 2019-09: "$recursiveAnchor": true at a resource's root is the anchor "" of
+       "$recursiveRef", resolved through the dynamic scope like "$dynamicRef" */
+    if (res->dialect == JSCH_D2019 && node == res->root &&
+        json_is_true(json_object_get(node, "$recursiveAnchor")) &&
+        jsch__smap_put(&res->dyn_anchors, "", 0, node) != 0)
         goto oom;
     for (const char *const *k = single_kws; *k; k++) {
         json_t *v = json_object_get(node, *k);
@@ -220,7 +303,8 @@ oom:
     return -1;
 }
 
-int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch_error *err)
+int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, unsigned dialect,
+                             jsch_error *err)
 {
     size_t len = jsch__uri_base_len(uri);
     if (jsch__vec_push(&idx->docs, doc) != 0) {
@@ -228,7 +312,7 @@ int jsch__index_add_document(jsch_index *idx, const char *uri, json_t *doc, jsch
         return -1;
     }
     json_incref(doc);
-    jsch_resource *root = resource_new(idx, uri, len, doc, NULL);
+    jsch_resource *root = resource_new(idx, uri, len, doc, NULL, dialect);
     if (!root) {
         jsch__set_error(err, "", "out of memory");
         return -1;
@@ -265,14 +349,13 @@ void jsch__index_free(jsch_index *idx)
 
 /* ---- the registry ---- */
 
-static int add_embedded(jsch_registry *reg, const char *text, size_t len)
+static int add_embedded(jsch_registry *reg, const char *uri, const char *text, size_t len)
 {
     json_error_t jerr;
     json_t *doc = json_loadb(text, len, 0, &jerr);
     if (!doc)
         return -1;
-    const char *id = json_string_value(json_object_get(doc, "$id"));
-    int rc = id ? jsch_registry_add(reg, id, doc, NULL) : -1;
+    int rc = jsch_registry_add(reg, uri, doc, NULL);
     json_decref(doc);
     return rc;
 }
@@ -287,22 +370,44 @@ static const struct {
     const char *text;
     const size_t *len;
 } embedded_metas[] = {
-    { "https://json-schema.org/draft/2020-12/schema", jsch__meta_schema, &jsch__meta_schema_len },
-    { "https://json-schema.org/draft/2020-12/meta/core", jsch__meta_core, &jsch__meta_core_len },
-    { "https://json-schema.org/draft/2020-12/meta/applicator", jsch__meta_applicator,
-      &jsch__meta_applicator_len },
-    { "https://json-schema.org/draft/2020-12/meta/unevaluated", jsch__meta_unevaluated,
-      &jsch__meta_unevaluated_len },
-    { "https://json-schema.org/draft/2020-12/meta/validation", jsch__meta_validation,
-      &jsch__meta_validation_len },
-    { "https://json-schema.org/draft/2020-12/meta/meta-data", jsch__meta_meta_data,
-      &jsch__meta_meta_data_len },
-    { "https://json-schema.org/draft/2020-12/meta/format-annotation", jsch__meta_format_annotation,
-      &jsch__meta_format_annotation_len },
-    { "https://json-schema.org/draft/2020-12/meta/format-assertion", jsch__meta_format_assertion,
-      &jsch__meta_format_assertion_len },
-    { "https://json-schema.org/draft/2020-12/meta/content", jsch__meta_content,
-      &jsch__meta_content_len },
+    { "https://json-schema.org/draft/2020-12/schema", jsch__meta_2020_12_schema,
+      &jsch__meta_2020_12_schema_len },
+    { "https://json-schema.org/draft/2020-12/meta/core", jsch__meta_2020_12_core,
+      &jsch__meta_2020_12_core_len },
+    { "https://json-schema.org/draft/2020-12/meta/applicator", jsch__meta_2020_12_applicator,
+      &jsch__meta_2020_12_applicator_len },
+    { "https://json-schema.org/draft/2020-12/meta/unevaluated", jsch__meta_2020_12_unevaluated,
+      &jsch__meta_2020_12_unevaluated_len },
+    { "https://json-schema.org/draft/2020-12/meta/validation", jsch__meta_2020_12_validation,
+      &jsch__meta_2020_12_validation_len },
+    { "https://json-schema.org/draft/2020-12/meta/meta-data", jsch__meta_2020_12_meta_data,
+      &jsch__meta_2020_12_meta_data_len },
+    { "https://json-schema.org/draft/2020-12/meta/format-annotation",
+      jsch__meta_2020_12_format_annotation, &jsch__meta_2020_12_format_annotation_len },
+    { "https://json-schema.org/draft/2020-12/meta/format-assertion",
+      jsch__meta_2020_12_format_assertion, &jsch__meta_2020_12_format_assertion_len },
+    { "https://json-schema.org/draft/2020-12/meta/content", jsch__meta_2020_12_content,
+      &jsch__meta_2020_12_content_len },
+    { "https://json-schema.org/draft/2019-09/schema", jsch__meta_2019_09_schema,
+      &jsch__meta_2019_09_schema_len },
+    { "https://json-schema.org/draft/2019-09/meta/core", jsch__meta_2019_09_core,
+      &jsch__meta_2019_09_core_len },
+    { "https://json-schema.org/draft/2019-09/meta/applicator", jsch__meta_2019_09_applicator,
+      &jsch__meta_2019_09_applicator_len },
+    { "https://json-schema.org/draft/2019-09/meta/validation", jsch__meta_2019_09_validation,
+      &jsch__meta_2019_09_validation_len },
+    { "https://json-schema.org/draft/2019-09/meta/meta-data", jsch__meta_2019_09_meta_data,
+      &jsch__meta_2019_09_meta_data_len },
+    { "https://json-schema.org/draft/2019-09/meta/format", jsch__meta_2019_09_format,
+      &jsch__meta_2019_09_format_len },
+    { "https://json-schema.org/draft/2019-09/meta/content", jsch__meta_2019_09_content,
+      &jsch__meta_2019_09_content_len },
+    { "http://json-schema.org/draft-07/schema", jsch__meta_draft_07_schema,
+      &jsch__meta_draft_07_schema_len },
+    { "http://json-schema.org/draft-06/schema", jsch__meta_draft_06_schema,
+      &jsch__meta_draft_06_schema_len },
+    { "http://json-schema.org/draft-04/schema", jsch__meta_draft_04_schema,
+      &jsch__meta_draft_04_schema_len },
 };
 
 /* Parses the embedded meta-schema URI into REG; 1 loaded, 0 not one of them, -1 error. */
@@ -311,14 +416,34 @@ static int load_embedded(jsch_registry *reg, const char *uri, size_t len)
     for (size_t i = 0; i < sizeof embedded_metas / sizeof embedded_metas[0]; i++) {
         if (strlen(embedded_metas[i].uri) != len || memcmp(embedded_metas[i].uri, uri, len) != 0)
             continue;
-        return add_embedded(reg, embedded_metas[i].text, *embedded_metas[i].len) == 0 ? 1 : -1;
+        return add_embedded(reg, embedded_metas[i].uri, embedded_metas[i].text,
+                            *embedded_metas[i].len) == 0
+                   ? 1
+                   : -1;
     }
     return 0;
 }
 
 jsch_registry *jsch_registry_new(void)
 {
-    return calloc(1, sizeof(jsch_registry));
+    jsch_registry *reg = calloc(1, sizeof(jsch_registry));
+    if (reg)
+        reg->dialect = JSCH_D2020;
+    return reg;
+}
+
+int jsch_registry_set_default_dialect(jsch_registry *reg, const char *uri, jsch_error *err)
+{
+    unsigned d = uri ? jsch__dialect_of_uri(uri) : 0;
+    if (!reg || !d) {
+        jsch__set_error(err, "",
+                        "unknown dialect \"%s\" (expected the meta-schema URI of draft-04, "
+                        "draft-06, draft-07, 2019-09 or 2020-12)",
+                        uri ? uri : "");
+        return -1;
+    }
+    reg->dialect = d;
+    return 0;
 }
 
 void jsch_registry_free(jsch_registry *reg)
@@ -354,7 +479,7 @@ int jsch_registry_add(jsch_registry *reg, const char *uri, json_t *doc, jsch_err
         jsch__set_error(err, "", "document URI \"%s\" is not absolute", uri);
         return -1;
     }
-    return jsch__index_add_document(&reg->idx, uri, doc, err);
+    return jsch__index_add_document(&reg->idx, uri, doc, reg->dialect, err);
 }
 
 int jsch_registry_map_prefix(jsch_registry *reg, const char *prefix, const char *dir,
@@ -442,7 +567,7 @@ static int load_mapped(jsch_registry *reg, const char *uri, size_t len, jsch_err
             return -1;
         }
         jsch__buf_free(&path);
-        int rc = jsch__index_add_document(&reg->idx, u, doc, err);
+        int rc = jsch__index_add_document(&reg->idx, u, doc, reg->dialect, err);
         json_decref(doc);
         free(u);
         return rc == 0 ? 1 : -1;

@@ -220,6 +220,7 @@ static bool run_keyword(const jsch_vctx *c, const jsch_kw *kw)
     case KW_ADDITIONALPROPERTIES:
     case KW_PROPERTYNAMES:
     case KW_DEPSCHEMAS:
+    case KW_DEPENDENCIES:
     case KW_PREFIXITEMS:
     case KW_ITEMS:
     case KW_CONTAINS:
