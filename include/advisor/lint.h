@@ -61,6 +61,11 @@ typedef struct al_linter_options {
                                     a repository held between runs, so that unchanged files
                                     are not read again (never stale: see
                                     validator/lint/context_cache.h); NULL: no cache */
+    const char *default_dialect; /* meta-schema URI for a schema without "$schema" (draft-04,
+                                    -06, -07, 2019-09, 2020-12); NULL: 2020-12 */
+    int format_annotation_only;  /* "format" as annotation only (the specification's
+                                    default); 0: asserted, unless a 2020-12 meta-schema
+                                    says otherwise through its vocabularies */
 } al_linter_options;
 
 typedef struct al_lint_stats {

@@ -282,9 +282,111 @@ static void test_invalid_schemas(void **state)
     expect_compile_error(f, "{\"$ref\": \"#nope\"}", 0, "/$ref", "unknown anchor");
     expect_compile_error(f, "{\"$ref\": \"https://unknown.example/s.json\"}", 0, "/$ref",
                          "unknown schema \"https://unknown.example/s.json\"");
-    expect_compile_error(f, "{\"$schema\": \"http://json-schema.org/draft-07/schema#\"}", 0,
+    expect_compile_error(f, "{\"$schema\": \"http://json-schema.org/draft-03/schema#\"}", 0,
                          "/$schema", "cannot use meta-schema");
     expect_compile_error(f, "12", 0, "", "must be an object or a boolean");
+}
+
+/* ---- dialects ---- */
+
+#define D4 "\"$schema\": \"http://json-schema.org/draft-04/schema#\", "
+#define D7 "\"$schema\": \"http://json-schema.org/draft-07/schema#\", "
+#define D2019 "\"$schema\": \"https://json-schema.org/draft/2019-09/schema\", "
+
+static void test_dialect_draft4(void **state)
+{
+    fixture *f = *state;
+    /* boolean exclusiveMaximum makes "maximum" exclusive; "id" names an anchor */
+    compile(f, "{" D4 "\"maximum\": 10, \"exclusiveMaximum\": true}", 0);
+    assert_int_equal(check(f, "9"), 0);
+    assert_int_equal(check(f, "10"), 1);
+    expect_issue(f, 0, "", "/maximum", "maximum",
+                 "10 is not less than the exclusive maximum of 10");
+    compile(f,
+            "{" D4
+            "\"definitions\": {\"a\": {\"id\": \"#num\", \"type\": \"number\"}}, "
+            "\"$ref\": \"#num\"}",
+            0);
+    assert_int_equal(check(f, "\"x\""), 1);
+    /* a number is wrong for a draft-04 exclusiveMinimum: refused at load */
+    expect_compile_error(f, "{" D4 "\"minimum\": 1, \"exclusiveMinimum\": 5}", 0,
+                         "/exclusiveMinimum", "draft-04/schema");
+}
+
+static void test_dialect_ref_siblings(void **state)
+{
+    fixture *f = *state;
+    const char *body =
+        "\"definitions\": {\"i\": {\"type\": \"integer\"}}, "
+        "\"properties\": {\"a\": {\"$ref\": \"#/definitions/i\", "
+        "\"maximum\": 2}}}";
+    char schema[512];
+    /* draft-07: $ref overrides "maximum" beside it */
+    snprintf(schema, sizeof schema, "{" D7 "%s", body);
+    compile(f, schema, 0);
+    assert_int_equal(check(f, "{\"a\": 3}"), 0);
+    assert_int_equal(check(f, "{\"a\": \"x\"}"), 1);
+    expect_issue(f, 0, "/a", "/properties/a/$ref/type", "type", "expected integer, got string");
+    assert_string_equal(jsch_result_get(f->res, 0)->absolute_location,
+                        "urn:jsch:anonymous-schema#/definitions/i/type");
+    /* 2019-09: both apply */
+    snprintf(schema, sizeof schema, "{" D2019 "%s", body);
+    compile(f, schema, 0);
+    assert_int_equal(check(f, "{\"a\": 3}"), 1);
+}
+
+static void test_dialect_items_dependencies(void **state)
+{
+    fixture *f = *state;
+    compile(f, "{" D7 "\"items\": [{}, {}], \"additionalItems\": false}", 0);
+    assert_int_equal(check(f, "[1, 2]"), 0);
+    assert_int_equal(check(f, "[1, 2, 3]"), 1);
+    expect_issue(f, 0, "", "/additionalItems", "additionalItems",
+                 "array has 3 items, at most 2 are allowed");
+    compile(f, "{" D7 "\"dependencies\": {\"a\": [\"b\"], \"c\": {\"required\": [\"d\"]}}}", 0);
+    assert_int_equal(check(f, "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4}"), 0);
+    assert_int_equal(check(f, "{\"a\": 1, \"c\": 3}"), 2);
+    /* "const" is not a draft-04 keyword: ignored there */
+    compile(f, "{" D4 "\"const\": 1}", 0);
+    assert_int_equal(check(f, "2"), 0);
+}
+
+static void test_dialect_default(void **state)
+{
+    fixture *f = *state;
+    jsch_error err;
+    assert_int_equal(jsch_registry_set_default_dialect(f->reg, "http://example.com/s", &err), -1);
+    assert_non_null(strstr(err.message, "unknown dialect"));
+    assert_int_equal(jsch_registry_set_default_dialect(f->reg,
+                                                       "http://json-schema.org/draft-06/schema#",
+                                                       &err),
+                     0);
+    /* no "$schema": read as draft-06, where a schema-valued "items" applies to all */
+    compile(f, "{\"items\": {\"type\": \"string\"}, \"additionalItems\": false}", 0);
+    assert_int_equal(check(f, "[\"a\", \"b\"]"), 0);
+    expect_compile_error(f, "{\"exclusiveMinimum\": true}", 0, "/exclusiveMinimum",
+                         "draft-06/schema");
+}
+
+static void test_dialect_recursive_ref(void **state)
+{
+    fixture *f = *state;
+    jsch_error err;
+    /* the tree's nodes must follow the extension's rule (strings) through $recursiveRef */
+    json_t *tree = parse("{" D2019
+                         "\"$id\": \"http://example.com/tree\", "
+                         "\"$recursiveAnchor\": true, \"type\": [\"object\", \"number\", "
+                         "\"string\"], \"additionalProperties\": {\"$recursiveRef\": \"#\"}}");
+    assert_int_equal(jsch_registry_add(f->reg, "http://example.com/tree", tree, &err), 0);
+    json_decref(tree);
+    compile(f,
+            "{" D2019
+            "\"$id\": \"http://example.com/strict\", \"$recursiveAnchor\": true, "
+            "\"$ref\": \"tree\", \"additionalProperties\": {\"type\": [\"object\", "
+            "\"string\"]}}",
+            0);
+    assert_int_equal(check(f, "{\"a\": {\"b\": \"x\"}}"), 0);
+    assert_true(check(f, "{\"a\": {\"b\": 1}}") >= 1);
 }
 
 static void test_metaschema_offline(void **state)
@@ -525,6 +627,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_map_prefix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
         cmocka_unit_test_setup_teardown(test_schema_outlives_registry, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dialect_draft4, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dialect_ref_siblings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dialect_items_dependencies, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dialect_default, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dialect_recursive_ref, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

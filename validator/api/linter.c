@@ -33,6 +33,7 @@ struct al_linter {
     int have_config;
     jsch_schema *schema;
     int schema_only;
+    int user_schema; /* the schema is the user's, not the embedded one */
     unsigned jobs;
     const al_context *context; /* borrowed */
     char *cache_dir;           /* owned copy, or NULL */
@@ -79,10 +80,10 @@ static int load_schema(al_linter *l, const al_linter_options *opts, al_error *er
         return -1;
     }
     if (path)
-        l->schema = al_schema_load(path, NULL, NULL, opts->resolve, opts->nresolve, error);
+        l->schema = al_schema_load(path, NULL, NULL, opts, error);
     else
-        l->schema = al_schema_load(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, opts->resolve,
-                                   opts->nresolve, error);
+        l->schema = al_schema_load(NULL, al_advisor_schema, AL_ADVISOR_SCHEMA_NAME, opts, error);
+    l->user_schema = path != NULL;
     return l->schema ? 0 : -1;
 }
 
@@ -154,6 +155,7 @@ static void run_options(const al_linter *l, al_run_options *ro)
     memset(ro, 0, sizeof(*ro));
     ro->schema = l->schema;
     ro->schema_only = l->schema_only;
+    ro->schema_locations = l->user_schema;
     ro->config = l->have_config ? &l->config : NULL;
     ro->jobs = l->jobs;
     ro->context = l->context;

@@ -108,12 +108,30 @@ int al_run_is_metadata(const al_doc *doc)
     return doc->kind == AL_DOC_MARKDOWN || !doc->body || is_advisor_body(doc->body);
 }
 
+/*
+ * " (schema: KEYWORD-LOCATION)" for a user's schema: the keyword's evaluation
+ * path, then, when a reference was followed on the way, where the keyword is
+ * written (its absolute "uri#pointer"). Into BUF (N bytes), truncated.
+ */
+static const char *schema_place(const jsch_issue *is, char *buf, size_t n)
+{
+    int followed = strstr(is->keyword_location, "/$ref") ||
+                   strstr(is->keyword_location, "/$dynamicRef") ||
+                   strstr(is->keyword_location, "/$recursiveRef");
+    if (followed)
+        snprintf(buf, n, " (schema: %s, at %s)", is->keyword_location, is->absolute_location);
+    else
+        snprintf(buf, n, " (schema: %s)", *is->keyword_location ? is->keyword_location : "/");
+    return buf;
+}
+
 static void check_schema(const al_run_options *opts, al_doc *doc, const char *file,
                          al_findings *out)
 {
     jsch_result *res;
     al_check c;
     size_t i;
+    char place[1024];
 
     if (!opts->schema || !doc->body)
         return;
@@ -132,8 +150,12 @@ static void check_schema(const al_run_options *opts, al_doc *doc, const char *fi
             const jsch_issue *is = jsch_result_get(res, i);
             if (keep && !keep[i])
                 continue;
-            al_check_at_pointer(&c, "schema", is->instance_location, AL_AT_VALUE, "%s",
-                                is->message);
+            if (opts->schema_locations)
+                al_check_at_pointer(&c, "schema", is->instance_location, AL_AT_VALUE, "%s%s",
+                                    is->message, schema_place(is, place, sizeof(place)));
+            else
+                al_check_at_pointer(&c, "schema", is->instance_location, AL_AT_VALUE, "%s",
+                                    is->message);
         }
         free(keep);
     }

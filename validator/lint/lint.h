@@ -41,6 +41,7 @@ struct al_config;
 typedef struct al_run_options {
     const jsch_schema *schema;      /* validate bodies against it; NULL: no schema check */
     int schema_only;                /* check only the schema; read every file, skip none */
+    int schema_locations;           /* a schema error names its keyword's place in the schema */
     const struct al_config *config; /* .advisor-lint.yaml settings, or NULL for none */
     unsigned jobs;                  /* threads checking files; 0 or 1: the calling thread */
     const al_context *context;      /* other files for the cross-file rules, or NULL */

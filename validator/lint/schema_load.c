@@ -141,15 +141,44 @@ static void file_uri(const char *path, char *out, size_t n)
         snprintf(out, n, "file://%s", path);
 }
 
+/* Registers OPTS's --resolve maps and default dialect in REG, then the file
+   system under file:/// for a schema file's relative references. */
+static int setup_registry(jsch_registry *reg, const char *path, const al_linter_options *opts,
+                          al_error *err)
+{
+    jsch_error jerr;
+    size_t i;
+    for (i = 0; opts && i < opts->nresolve; i++) {
+        const al_resolve_map *m = &opts->resolve[i];
+        if (jsch_registry_map_prefix(reg, m->prefix, m->dir, &jerr) != 0) {
+            al_error_set(err, NULL, 0, 0, 0, "--resolve '%s=%s': %s", m->prefix, m->dir,
+                         jerr.message);
+            return -1;
+        }
+    }
+    if (opts && opts->default_dialect &&
+        jsch_registry_set_default_dialect(reg, opts->default_dialect, &jerr) != 0) {
+        al_error_set(err, NULL, 0, 0, 0, "--default-dialect: %s", jerr.message);
+        return -1;
+    }
+    /* after the --resolve maps, which win for their prefixes; only a schema file
+       has a file: base URI for relative references to resolve against */
+    if (path && jsch_registry_map_prefix(reg, "file:///", "/", &jerr) != 0) {
+        al_error_set(err, NULL, 0, 0, 0, "%s", jerr.message);
+        return -1;
+    }
+    return 0;
+}
+
 jsch_schema *al_schema_load(const char *path, const char *text, const char *name,
-                            const al_resolve_map *maps, size_t nmaps, al_error *err)
+                            const al_linter_options *opts, al_error *err)
 {
     jsch_registry *reg;
     jsch_schema *s = NULL;
     jsch_error jerr;
     json_t *doc;
     char uri[PATH_MAX + 16];
-    size_t i;
+    unsigned flags = JSCH_FORMAT_ASSERT;
 
     al_error_clear(err);
     doc = al_schema_read(path, text, name, err);
@@ -165,13 +194,12 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
         al_error_set(err, path ? path : name, 0, 0, 0, "out of memory");
         goto done;
     }
-    for (i = 0; i < nmaps; i++) {
-        if (jsch_registry_map_prefix(reg, maps[i].prefix, maps[i].dir, &jerr) != 0) {
-            al_error_set(err, NULL, 0, 0, 0, "--resolve '%s=%s': %s", maps[i].prefix, maps[i].dir,
-                         jerr.message);
-            goto done;
-        }
-    }
+    if (setup_registry(reg, path, opts, err) != 0)
+        goto done;
+    if (opts && opts->format_annotation_only)
+        flags = 0;
+    if (text == al_advisor_schema)
+        flags = JSCH_FORMAT_ASSERT | JSCH_NO_METASCHEMA;
     if (path)
         file_uri(path, uri, sizeof(uri));
     /*
@@ -179,9 +207,7 @@ jsch_schema *al_schema_load(const char *path, const char *text, const char *name
      * suite (unit/test_schema_embedded), not at every start: that check is
      * most of a one-file run's cost.
      */
-    s = jsch_compile(reg, doc, path ? uri : NULL,
-                     JSCH_FORMAT_ASSERT | (text == al_advisor_schema ? JSCH_NO_METASCHEMA : 0),
-                     &jerr);
+    s = jsch_compile(reg, doc, path ? uri : NULL, flags, &jerr);
     if (!s) {
         if (jerr.location[0])
             al_error_set(err, path ? path : name, 0, 0, 0, "invalid schema '%s' at '%s': %s",

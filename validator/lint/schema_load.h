@@ -3,8 +3,10 @@
  *
  * Reads the file with the document readers (so a syntax error in a schema
  * is reported with its line and column), registers the `--resolve`
- * prefix-to-directory maps, and compiles with format assertion on, as
- * check-jsonschema users expect.
+ * prefix-to-directory maps, then maps file:/// to the file system so that a
+ * schema file's relative "$ref"s load the files beside it (never the
+ * network), and compiles in the default dialect asked for, with format
+ * assertion on unless asked otherwise, as check-jsonschema users expect.
  */
 #ifndef AL_SCHEMA_LOAD_H
 #define AL_SCHEMA_LOAD_H
@@ -16,11 +18,13 @@
 
 /*
  * Loads and compiles the schema at PATH (or the NUL-terminated TEXT when
- * PATH is NULL; NAME then names it in messages). On failure returns NULL
- * with ERR filled (placed at a syntax error of the schema file).
+ * PATH is NULL; NAME then names it in messages) with OPTS's resolve maps,
+ * default dialect and format setting (OPTS NULL: none, 2020-12, asserted).
+ * On failure returns NULL with ERR filled (placed at a syntax error of the
+ * schema file).
  */
 jsch_schema *al_schema_load(const char *path, const char *text, const char *name,
-                            const al_resolve_map *maps, size_t nmaps, al_error *err);
+                            const al_linter_options *opts, al_error *err);
 
 /*
  * Reads the schema document at PATH (or the NUL-terminated TEXT named

@@ -150,6 +150,8 @@ static al_linter *new_linter(const tool_options *o)
     lo.config_path = o->config_path;
     lo.no_config = o->no_config;
     lo.schema_only = o->schema_only;
+    lo.default_dialect = o->default_dialect;
+    lo.format_annotation_only = o->format_annotation_only;
     lo.jobs = o->jobs;
     lo.cache_dir = cache_dir(o, cache, sizeof(cache));
     l = al_linter_new(&lo, &error);

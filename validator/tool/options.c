@@ -29,6 +29,8 @@ enum {
     OPT_NO_CACHE,
     OPT_STDIN_FILENAME,
     OPT_LSP,
+    OPT_DEFAULT_DIALECT,
+    OPT_FORMAT_ASSERTION,
 };
 
 static const struct option long_options[] = {
@@ -38,6 +40,8 @@ static const struct option long_options[] = {
     { "schema", required_argument, NULL, OPT_SCHEMA },
     { "schema-only", no_argument, NULL, OPT_SCHEMA_ONLY },
     { "resolve", required_argument, NULL, OPT_RESOLVE },
+    { "default-dialect", required_argument, NULL, OPT_DEFAULT_DIALECT },
+    { "format-assertion", required_argument, NULL, OPT_FORMAT_ASSERTION },
     { "list-rules", no_argument, NULL, OPT_LIST_RULES },
     { "explain", required_argument, NULL, OPT_EXPLAIN },
     { "rules-doc", no_argument, NULL, OPT_RULES_DOC },
@@ -89,13 +93,23 @@ void tool_print_help(void)
         "                          never when NO_COLOR is set), 'always' or 'never'\n"
         "\n"
         "Schema:\n"
-        "      --schema=FILE       check bodies against this JSON Schema (JSON or YAML,\n"
-        "                          draft 2020-12)\n"
+        "      --schema=FILE       check bodies against this JSON Schema (JSON or YAML;\n"
+        "                          draft-04, -06, -07, 2019-09 or 2020-12 by its $schema);\n"
+        "                          its relative $refs load the files beside it\n"
         "      --schema-only       check the files against --schema and nothing else:\n"
         "                          no Advisor rules, nothing skipped (any JSON or YAML)\n"
         "      --resolve=PREFIX=DIR\n"
         "                          resolve $ref URIs starting with PREFIX from files below\n"
         "                          DIR (repeatable); the network is never used\n"
+        "      --default-dialect=URI\n"
+        "                          the dialect of a --schema without $schema, by its\n"
+        "                          meta-schema URI, e.g. http://json-schema.org/draft-07/schema#\n"
+        "                          (default: https://json-schema.org/draft/2020-12/schema)\n"
+        "      --format-assertion=on|off\n"
+        "                          'on' (default, as check-jsonschema): format fails\n"
+        "                          invalid strings; 'off': format is an annotation only,\n"
+        "                          the specification's default (a 2020-12 meta-schema's\n"
+        "                          format-assertion vocabulary still asserts)\n"
         "\n"
         "Configuration (.advisor-lint.yaml, looked for in the current directory and\n"
         "its parents; see docs/ci.md):\n"
@@ -340,6 +354,12 @@ int tool_options_parse(tool_options *o, int argc, char **argv)
             break;
         case OPT_SCHEMA: o->schema_path = optarg; break;
         case OPT_SCHEMA_ONLY: o->schema_only = 1; break;
+        case OPT_DEFAULT_DIALECT: o->default_dialect = optarg; break;
+        case OPT_FORMAT_ASSERTION:
+            if (strcmp(optarg, "on") != 0 && strcmp(optarg, "off") != 0)
+                return usage_error("--format-assertion expects 'on' or 'off', got '%s'", optarg);
+            o->format_annotation_only = !strcmp(optarg, "off");
+            break;
         case OPT_RESOLVE:
             if (add_resolve(o, optarg, argc) != 0)
                 return 2;

@@ -32,9 +32,11 @@ typedef struct tool_options {
     int color;               /* -1 auto, 0 never, 1 always */
     const char *schema_path; /* --schema, borrowed from argv */
     int schema_only;
-    const char *explain;  /* --explain RULE */
-    al_resolve_map *maps; /* --resolve, owned array of pointers into argv copies */
-    char **map_storage;   /* owned copies of the --resolve arguments */
+    const char *default_dialect; /* --default-dialect URI, borrowed */
+    int format_annotation_only;  /* --format-assertion=off */
+    const char *explain;         /* --explain RULE */
+    al_resolve_map *maps;        /* --resolve, owned array of pointers into argv copies */
+    char **map_storage;          /* owned copies of the --resolve arguments */
     size_t nmaps;
     const char *output;         /* --output FILE, borrowed */
     tool_format output_format;  /* --output-format, FORMAT_AUTO by default */
