@@ -8,7 +8,8 @@
  *                 the embedded meta-schemas, custom formats
  *   ref.c         resolving $ref/$dynamicRef targets, $schema vocabularies, and
  *                 applying $ref/$dynamicRef (dynamic scope) during validation
- *   compile.c     schema JSON -> jsch_node graph (keywords parsed and checked once)
+ *   compile.c     schema JSON -> jsch_node graph (keywords parsed and checked once; the
+ *                 keyword table says which dialects have each keyword)
  *   validate.c    the evaluation driver, paths, results, error recording
  *   keywords_validation.c   type, enum, const, numeric/string/array/object limits
  *   keywords_applicator.c   properties ... items, contains, allOf/anyOf/oneOf/not/if

@@ -8,9 +8,16 @@
  * and for every object subschema its resource and JSON pointer. References
  * are then resolved against this index (ref.c) without walking again.
  *
- * The draft 2020-12 meta-schemas are compiled into the library (embed_file in
- * CMakeLists.txt) and added by jsch_registry_new(). Prefix maps let the host
- * point a URI prefix at a local directory; documents load on first use.
+ * Dialects: each resource gets the dialect its "$schema" names, else its
+ * parent's, else the registry's default. The walk follows it: "id" in
+ * draft-04, "$id" after; before 2019-09 "$ref" hides its siblings' "$id", and
+ * an id of a plain-name fragment is an anchor; "$anchor" from 2019-09,
+ * "$dynamicAnchor" in 2020-12, "$recursiveAnchor" in 2019-09 (as the dynamic
+ * anchor "").
+ *
+ * The meta-schemas of every dialect are compiled into the library (embed_file
+ * in CMakeLists.txt) and parsed on first use. Prefix maps let the host point a
+ * URI prefix at a local directory; documents load on first use.
  */
 #include <stdlib.h>
 #include <string.h>
