@@ -606,10 +606,9 @@ static int compile_keywords(jsch_compiler *c, jsch_node *n, const jsch_loc *loc)
     unsigned dialect = n->res->dialect;
     /* before 2019-09, "$ref" overrides its siblings: nothing else is evaluated */
     bool ref_only = (dialect & JSCH_D_PRE2019) && json_object_get(n->json, "$ref");
-    size_t count = 0;
-    for (size_t i = 0; i < NKWDEFS; i++)
-        if (json_object_get(n->json, kwdefs[i].name))
-            count++;
+    /* a name matches one member at most and is in the table once per dialect,
+       so the members bound the keywords (no lookup pass to count them) */
+    size_t count = json_object_size(n->json);
     if (count) {
         n->kw = calloc(count, sizeof *n->kw);
         if (!n->kw)

@@ -278,6 +278,8 @@ static int walk(walker *w, json_t *node, jsch_resource *res, int mode, unsigned 
         jsch__smap_put(&res->dyn_anchors, "", 0, node) != 0)
         goto oom;
     for (const char *const *k = single_kws; *k; k++) {
+        if (res->dialect == JSCH_D2020 && !strcmp(*k, "additionalItems"))
+            continue; /* not a 2020-12 keyword */
         json_t *v = json_object_get(node, *k);
         if (v && walk_child(w, v, res, *k, NULL, 0, 0, false, depth) != 0)
             return -1;
