@@ -515,6 +515,8 @@ static int lsp(const tool_options *o)
     lo.linter.schema_path = o->schema_path;
     lo.linter.resolve = o->maps;
     lo.linter.nresolve = o->nmaps;
+    lo.linter.default_dialect = o->default_dialect;
+    lo.linter.format_annotation_only = o->format_annotation_only;
     lo.linter.config_path = o->config_path;
     lo.linter.no_config = o->no_config;
     lo.linter.jobs = o->jobs;
